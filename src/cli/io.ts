@@ -1,0 +1,6 @@
+/** What the CLI needs from its surroundings, so that tests can run it in-process. */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): Promise<string>;
+}

@@ -1,0 +1,57 @@
+/**
+ * `mkba` — the MKBA add-in's functions and models on the command line (opdrachtregel).
+ * Exit codes: 0 an answer (an Excel error value is an answer too), 2 misuse of the CLI itself.
+ */
+import packageJson from "../../package.json";
+import { UsageError } from "./args";
+import { runDemo } from "./demo";
+import { runFn } from "./fn";
+import { CliIO } from "./io";
+
+export const HELP = `mkba ${packageJson.version} — MKBA-invoegtoepassing voor Excel, op de opdrachtregel
+
+Gebruik / usage:
+  mkba fn NAAM ARG...      Evalueer functie MKBA.NAAM (NCW, RATIO) zoals Excel dat doet.
+                           Elk argument is JSON: getal, "tekst", true/false, null (lege cel of weggelaten),
+                           {"error":"#N/A"} (foutwaarde) of een 2-D-lijst (bereik, rijen van cellen).
+                           Uitvoer: JSON — een getal, een 2-D-lijst, of {"error":"#VALUE!","message":"…"}.
+  mkba fn --batch          Lees per regel {"fn":"NCW","args":[...]} van standaardinvoer; één resultaat per regel.
+  mkba demo                De functies op ingebouwde voorbeelden (zonder Excel).
+  mkba --help | --version
+
+Voorbeeld / example:
+  mkba fn NCW '[[-1000],[300],[400],[500]]' 0.055      → 69.5479879509441
+
+Exit: 0 = antwoord (ook een Excel-foutwaarde), 2 = verkeerd gebruik (onbekende functie, ongeldige JSON).
+Documentatie: docs/functions.md
+`;
+
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        io.stdout(HELP);
+        return 0;
+      case "--version":
+      case "-v":
+        io.stdout(`${packageJson.version}\n`);
+        return 0;
+      case "fn":
+        return await runFn(rest, io);
+      case "demo":
+        return runDemo(io);
+      default:
+        throw new UsageError(`onbekende opdracht "${command}"; zie mkba --help.`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`mkba: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

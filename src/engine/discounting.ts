@@ -1,0 +1,155 @@
+/**
+ * Discounting (disconteren): the Dutch discount rules (discontoregels) and the discount factor of a year.
+ *
+ * Year t counts as amount × factor(t); year 0 is not discounted. A rule is a term structure: a list of
+ * segments, each with the real rate for the years it covers, where year k is the interval (k−1, k].
+ * The factor of year t is the product over the segments of (1 + r)^−(the part of (0, t] inside the segment),
+ * which is "year by year at the rate of that year" for whole years and extends to fractions
+ * (eerste_jaar 0,5 = mid-year convention).
+ */
+import { CellValue, describeValue, isBlank, isCellError, propagate } from "./cells";
+import { Dec, ONE, ZERO } from "./decimal";
+import { Result, fail, failWith, ok } from "./errors";
+import { DEFAULT_DISCOUNT_RULE_ID, DISCOUNT_RULES, DiscountRule } from "./discountRules";
+
+export { DEFAULT_DISCOUNT_RULE_ID, DISCOUNT_RULES };
+export type { DiscountRule };
+
+interface Segment {
+  readonly start: Dec; // exclusive lower bound of the covered years (0 for the first segment)
+  readonly end: Dec | null; // inclusive upper bound; null = for ever
+  readonly growth: Dec; // 1 + r
+  readonly step: Dec; // 1 / (1 + r): the factor of one whole year inside this segment
+}
+
+/**
+ * A discount rule made ready for computing (disconteringsschema): segments as decimals, with the
+ * one-year factor of each precomputed so that a series of consecutive years costs one multiplication per year.
+ */
+export class DiscountSchedule {
+  private readonly segments: readonly Segment[];
+
+  constructor(readonly rule: DiscountRule) {
+    let start = ZERO;
+    this.segments = rule.segments.map((s) => {
+      const growth = ONE.plus(s.rate);
+      const segment: Segment = {
+        start,
+        end: s.untilYear === null ? null : new Dec(s.untilYear),
+        growth,
+        step: ONE.div(growth),
+      };
+      if (segment.end) start = segment.end;
+      return segment;
+    });
+  }
+
+  /** The discount factor of (fractional) year t ≥ 0: the value today of one euro in year t. */
+  factor(t: Dec): Dec {
+    let result = ONE;
+    for (const s of this.segments) {
+      if (t.lte(s.start)) break;
+      const upper = s.end === null || t.lt(s.end) ? t : s.end;
+      result = result.div(s.growth.pow(upper.minus(s.start)));
+    }
+    return result;
+  }
+
+  /** The factors of `count` consecutive years starting at `first` (first, first+1, …). */
+  factors(first: Dec, count: number): Dec[] {
+    const out: Dec[] = [];
+    if (count <= 0) return out;
+    let f = this.factor(first);
+    out.push(f);
+    let t = first;
+    for (let i = 1; i < count; i++) {
+      const next = t.plus(1);
+      const s = this.segmentOfWholeStep(t, next);
+      f = s ? f.times(s.step) : this.factor(next);
+      out.push(f);
+      t = next;
+    }
+    return out;
+  }
+
+  /** The segment that contains all of (from, to], if one does. */
+  private segmentOfWholeStep(from: Dec, to: Dec): Segment | undefined {
+    return this.segments.find((s) => from.gte(s.start) && (s.end === null || to.lte(s.end)));
+  }
+}
+
+/** A constant rate given as a number (for instance 0,0225 or 2,25%), as an anonymous rule. */
+export function constantRateRule(rate: number): DiscountRule {
+  return {
+    id: String(rate),
+    label: `${String(rate * 100).replace(".", ",")}% per jaar`,
+    labelEn: `${rate * 100}% a year`,
+    segments: [{ untilYear: null, rate: String(rate) }],
+    source: "door de gebruiker opgegeven discontovoet",
+  };
+}
+
+export function findDiscountRule(name: string): DiscountRule | undefined {
+  const key = name.trim().toLowerCase();
+  return DISCOUNT_RULES.find((r) => r.id === key);
+}
+
+export function describeRuleNames(): string {
+  return DISCOUNT_RULES.map((r) => `"${r.id}"`).join(", ");
+}
+
+/**
+ * The `discontovoet` argument: blank or omitted → the default rule; a number > −1 → that constant rate;
+ * text → the rule of that name.
+ */
+export function parseDiscountArgument(value: CellValue, argumentName: string): Result<DiscountSchedule> {
+  if (isBlank(value)) return ok(scheduleFor(defaultRule()));
+  if (isCellError(value)) return failWith(propagate(value, argumentName));
+  if (typeof value === "number") {
+    if (!Number.isFinite(value) || value <= -1) {
+      return fail(
+        "#VALUE!",
+        `${argumentName}: ${describeValue(value)} is geen geldige discontovoet; een discontovoet moet groter zijn dan −1 (bijvoorbeeld 0,0225 of 2,25%).`,
+      );
+    }
+    return ok(new DiscountSchedule(constantRateRule(value)));
+  }
+  if (typeof value === "string") {
+    const rule = findDiscountRule(value);
+    if (rule) return ok(scheduleFor(rule));
+    return fail(
+      "#VALUE!",
+      `${argumentName}: onbekende discontoregel "${value}"; geef een getal groter dan −1 (bijvoorbeeld 2,25%) of een van ${describeRuleNames()}.`,
+    );
+  }
+  return fail(
+    "#VALUE!",
+    `${argumentName}: ${describeValue(value)} is geen discontovoet; geef een getal groter dan −1 of een van ${describeRuleNames()}.`,
+  );
+}
+
+/** The `eerste_jaar` argument: blank or omitted → 0; otherwise a number ≥ 0 (fractions allowed). */
+export function parseFirstYear(value: CellValue, argumentName: string): Result<Dec> {
+  if (isBlank(value)) return ok(ZERO);
+  if (isCellError(value)) return failWith(propagate(value, argumentName));
+  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return ok(new Dec(value));
+  return fail(
+    "#VALUE!",
+    `${argumentName}: ${describeValue(value)} is geen geldig eerste jaar; geef een getal van 0 of meer (0 = niet verdisconteerd, 0,5 = halverwege het jaar).`,
+  );
+}
+
+export function defaultRule(): DiscountRule {
+  return findDiscountRule(DEFAULT_DISCOUNT_RULE_ID) as DiscountRule;
+}
+
+const schedules = new Map<string, DiscountSchedule>();
+/** Named rules are immutable: their schedules are built once per process. */
+function scheduleFor(rule: DiscountRule): DiscountSchedule {
+  let schedule = schedules.get(rule.id);
+  if (!schedule) {
+    schedule = new DiscountSchedule(rule);
+    schedules.set(rule.id, schedule);
+  }
+  return schedule;
+}

@@ -1,0 +1,49 @@
+/**
+ * The border between Excel's values and the engine's (Excel-waarden): CustomFunctions.Error objects in
+ * arguments become engine `CellError`s; an engine error becomes a thrown `CustomFunctions.Error`.
+ * Only #VALUE! and #N/A carry a message in Excel; other codes are raised without one.
+ */
+import { CellError, ExcelErrorCode, cellError, isCellError, isExcelErrorCode } from "../engine/errors";
+import { FunctionResult } from "./catalog";
+
+const CODE_NAMES: Record<ExcelErrorCode, keyof typeof CustomFunctions.ErrorCode> = {
+  "#VALUE!": "invalidValue",
+  "#N/A": "notAvailable",
+  "#DIV/0!": "divisionByZero",
+  "#NUM!": "invalidNumber",
+  "#NULL!": "nullReference",
+  "#NAME?": "invalidName",
+  "#REF!": "invalidReference",
+};
+
+const CODES_WITH_MESSAGE: readonly ExcelErrorCode[] = ["#VALUE!", "#N/A"];
+
+function fromExcelCell(value: unknown): unknown {
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const code = (value as { code?: unknown }).code;
+    if (isExcelErrorCode(code)) return cellError(code, String((value as { message?: unknown }).message ?? ""));
+  }
+  return value;
+}
+
+/** An argument as Excel passes it, with error objects turned into engine error values. */
+export function fromExcelArgument(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((row) => (Array.isArray(row) ? row.map(fromExcelCell) : fromExcelCell(row)));
+  return fromExcelCell(value);
+}
+
+export function toCustomFunctionsError(error: CellError): CustomFunctions.Error {
+  const code = CustomFunctions.ErrorCode[CODE_NAMES[error.code]];
+  return CODES_WITH_MESSAGE.includes(error.code) && error.message !== ""
+    ? new CustomFunctions.Error(code, error.message)
+    : new CustomFunctions.Error(code);
+}
+
+/** A result for Excel: a value as is; an error value thrown as a CustomFunctions.Error. */
+export function toExcelResult<T>(result: FunctionResult): T {
+  if (Array.isArray(result)) {
+    return result.map((row) => row.map((cell) => (isCellError(cell) ? toCustomFunctionsError(cell) : cell))) as T;
+  }
+  if (isCellError(result)) throw toCustomFunctionsError(result);
+  return result as T;
+}

@@ -1,0 +1,85 @@
+/* eslint-disable no-undef */
+// Builds the add-in (task pane + custom functions in one shared runtime, the ribbon commands page) and the CLI.
+// The production URL is set at build time: MKBA_ADDIN_URL, else package.json "config.production_url".
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const packageJson = require("./package.json");
+
+const DEV_URL = "https://localhost:3000/";
+
+function productionUrl() {
+  const url = process.env.MKBA_ADDIN_URL || packageJson.config.production_url;
+  if (!/^https:\/\/[^\s"<>]+\/$/.test(url)) {
+    throw new Error(`Productie-URL "${url}" moet met https:// beginnen en op / eindigen (MKBA_ADDIN_URL of package.json config.production_url).`);
+  }
+  return url;
+}
+
+async function httpsOptions() {
+  // Only the dev server needs certificates; office-addin-dev-certs makes (and on first use installs) them.
+  const devCerts = require("office-addin-dev-certs");
+  return devCerts.getHttpsServerOptions();
+}
+
+const tsRule = { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } };
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const serving = Boolean(env && env.WEBPACK_SERVE);
+  const url = dev ? DEV_URL : productionUrl();
+  const outputPath = path.resolve(__dirname, "dist");
+
+  const addin = {
+    name: "addin",
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/taskpane.ts",
+      functions: "./src/functions/functions.ts",
+      commands: "./src/commands/commands.ts",
+    },
+    output: { path: outputPath, filename: "[name].js", clean: { keep: /^cli\// } },
+    resolve: { extensions: [".ts", ".js"] },
+    module: { rules: [tsRule, { test: /\.(png|jpg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } }] },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      // Shared runtime: the task pane page is also the custom-functions runtime, so it loads functions.js too.
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane", "functions", "commands"] }),
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/functions/functions-en-us.json", to: "functions-en-us.json" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => content.toString().split(DEV_URL).join(url),
+          },
+        ],
+      }),
+    ],
+    devServer: serving
+      ? {
+          static: { directory: outputPath },
+          headers: { "Access-Control-Allow-Origin": "*" },
+          server: { type: "https", options: await httpsOptions() },
+          port: Number(process.env.npm_package_config_dev_server_port || 3000),
+        }
+      : undefined,
+    performance: { maxAssetSize: 400000, maxEntrypointSize: 400000 },
+  };
+
+  const cli = {
+    name: "cli",
+    target: "node20",
+    devtool: false,
+    entry: { mkba: "./src/cli/index.ts" },
+    output: { path: path.join(outputPath, "cli"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".js"] },
+    module: { rules: [tsRule] },
+    optimization: { minimize: false },
+  };
+
+  return serving ? addin : [addin, cli];
+};
