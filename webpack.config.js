@@ -14,6 +14,9 @@ function productionUrl() {
   if (!/^https:\/\/[^\s"<>]+\/$/.test(url)) {
     throw new Error(`Productie-URL "${url}" moet met https:// beginnen en op / eindigen (MKBA_ADDIN_URL of package.json config.production_url).`);
   }
+  if (url === DEV_URL) {
+    console.warn("Let op: geen productie-URL gezet (MKBA_ADDIN_URL); dist/manifest.xml wijst naar " + DEV_URL);
+  }
   return url;
 }
 
@@ -23,7 +26,8 @@ async function httpsOptions() {
   return devCerts.getHttpsServerOptions();
 }
 
-const tsRule = { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } };
+// ES modules for webpack, so that it can tree-shake zod and decimal.js (tsconfig keeps CommonJS for Jest).
+const tsRule = { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020" } } } };
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
@@ -46,7 +50,6 @@ module.exports = async (env, options) => {
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       // Shared runtime: the task pane page is also the custom-functions runtime, so it loads functions.js too.
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane", "functions", "commands"] }),
-      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
