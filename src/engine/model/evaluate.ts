@@ -1,0 +1,234 @@
+/**
+ * Evaluating a model (doorrekenen): effects × actors × years → NCW per actor and category, costs, benefits,
+ * saldo, the three ratios, the payback year and the cash flows per year. Linear in effects × years: every
+ * expression is evaluated once per effect, every year costs a few decimal multiplications, and the discount
+ * factors are computed once per run.
+ */
+import { Dec, ONE, ZERO } from "../decimal";
+import { DiscountSchedule, constantRateRule, findDiscountRule } from "../discounting";
+import { evaluateExpression } from "./expression";
+import { CompiledEffect, CompiledModel, ModelProblem, Nature, Side } from "./schema";
+
+export interface Ratio {
+  readonly value: Dec | null;
+  /** Why the ratio is undefined (Dutch), when `value` is null. */
+  readonly reason?: string;
+}
+
+export interface CashFlowYear {
+  readonly year: number;
+  readonly byActor: ReadonlyMap<string, Dec>;
+  readonly saldo: Dec;
+}
+
+export interface EffectResult {
+  readonly name: string;
+  readonly category: string;
+  readonly side: Side;
+  readonly nature: Nature;
+  /** Actor, or "from → to" for a transfer. */
+  readonly actor: string;
+  /** NCW of the amount (positive = as entered: a cost, a benefit, a transfer paid). */
+  readonly ncw: Dec;
+}
+
+export interface ModelRun {
+  readonly scenario: string;
+  readonly discountRule: DiscountSchedule["rule"];
+  readonly costs: Dec;
+  readonly benefits: Dec;
+  readonly financialBenefits: Dec;
+  readonly saldo: Dec;
+  /** Signed NCW per actor × category (an actor's saldo contribution). */
+  readonly table: ReadonlyMap<string, ReadonlyMap<string, Dec>>;
+  readonly byActor: ReadonlyMap<string, Dec>;
+  /** Signed NCW per category for society: costs negative, transfers 0. */
+  readonly byCategory: ReadonlyMap<string, Dec>;
+  readonly ratios: { readonly social: Ratio; readonly financial: Ratio; readonly municipal: Ratio };
+  readonly paybackYear: { readonly year: number | null; readonly reason?: string };
+  readonly cashFlows: readonly CashFlowYear[];
+  readonly effects: readonly EffectResult[];
+  readonly pm: readonly EffectResult[];
+}
+
+export type RunResult = { ok: true; run: ModelRun } | { ok: false; problems: ModelProblem[] };
+
+/** Parameter values after overrides (keys are checked by validation or by the caller). */
+export function parameterValues(compiled: CompiledModel, overrides: Readonly<Record<string, number>>): Map<string, Dec> {
+  const values = new Map<string, Dec>();
+  for (const p of compiled.model.parameters) values.set(p.key, new Dec(p.value));
+  for (const [key, value] of Object.entries(overrides)) values.set(key, new Dec(value));
+  return values;
+}
+
+export function scheduleOf(compiled: CompiledModel): DiscountSchedule {
+  const rule = compiled.model.metadata.discountRule;
+  return new DiscountSchedule(typeof rule === "number" ? constantRateRule(rule) : findDiscountRule(rule)!);
+}
+
+function addTo<K>(map: Map<K, Dec>, key: K, value: Dec): void {
+  map.set(key, (map.get(key) ?? ZERO).plus(value));
+}
+
+/** The yearly amounts (undiscounted, as entered) of one effect, or a problem. */
+function yearlyAmounts(e: CompiledEffect, values: ReadonlyMap<string, Dec>): { ok: true; amounts: Dec[] } | { ok: false; problem: ModelProblem } {
+  const at = `effects[${e.index}]`;
+  const evaluate = (expression: NonNullable<CompiledEffect["amount"]>, path: string) => {
+    const r = evaluateExpression(expression, values);
+    return r.ok ? r : { ok: false as const, problem: { path: `${at}.${path}`, message: r.message } };
+  };
+  if (e.amounts) {
+    const amounts: Dec[] = [];
+    for (const [i, expression] of e.amounts.entries()) {
+      const r = evaluate(expression, `profile.amounts[${i}]`);
+      if (!r.ok) return r;
+      amounts.push(r.value);
+    }
+    return { ok: true, amounts };
+  }
+  const base = evaluate(e.amount!, "amount");
+  if (!base.ok) return base;
+  let step = ONE;
+  if (e.growth) {
+    const g = evaluate(e.growth, "profile.growth");
+    if (!g.ok) return g;
+    step = step.times(ONE.plus(g.value));
+  }
+  if (e.dropOff) {
+    const d = evaluate(e.dropOff, "profile.dropOff");
+    if (!d.ok) return d;
+    step = step.times(ONE.minus(d.value));
+  }
+  const amounts: Dec[] = [];
+  let amount = base.value;
+  for (let i = 0; i < e.duration; i++) {
+    amounts.push(amount);
+    amount = amount.times(step);
+  }
+  return { ok: true, amounts };
+}
+
+export function runModel(compiled: CompiledModel, overrides: Readonly<Record<string, number>>, scenario: string): RunResult {
+  const { model } = compiled;
+  const values = parameterValues(compiled, overrides);
+  const schedule = scheduleOf(compiled);
+  const horizon = model.metadata.horizon;
+  const factors = schedule.factors(ZERO, horizon);
+  const municipal = new Set(model.actors.filter((a) => a.municipal).map((a) => a.name));
+
+  const table = new Map<string, Map<string, Dec>>(model.actors.map((a) => [a.name, new Map(model.categories.map((c) => [c.name, ZERO]))]));
+  const byCategory = new Map<string, Dec>(model.categories.map((c) => [c.name, ZERO]));
+  const flows: Map<string, Dec>[] = Array.from({ length: horizon }, () => new Map(model.actors.map((a) => [a.name, ZERO])));
+  let costs = ZERO;
+  let benefits = ZERO;
+  let financialBenefits = ZERO;
+  let municipalCosts = ZERO;
+  let municipalBenefits = ZERO;
+  const effects: EffectResult[] = [];
+  const pm: EffectResult[] = [];
+  const problems: ModelProblem[] = [];
+
+  for (const e of compiled.effects) {
+    const { effect, side } = e;
+    const actorLabel = side === "verdeling" ? `${effect.from} → ${effect.to}` : (effect.actor as string);
+    if (effect.nature === "pm") {
+      pm.push({ name: effect.name, category: effect.category, side, nature: "pm", actor: actorLabel, ncw: ZERO });
+      continue;
+    }
+    const amounts = yearlyAmounts(e, values);
+    if (!amounts.ok) {
+      problems.push(amounts.problem);
+      continue;
+    }
+    // Signed shares of the amount per actor: who loses (−1) and who gains (+1).
+    const shares: [string, number][] =
+      side === "verdeling" ? [[effect.from!, -1], [effect.to!, 1]] : [[effect.actor!, side === "kosten" ? -1 : 1]];
+    let ncw = ZERO;
+    amounts.amounts.forEach((amount, i) => {
+      const t = e.start + i;
+      ncw = ncw.plus(amount.times(factors[t] as Dec));
+      const yearFlows = flows[t] as Map<string, Dec>;
+      for (const [actor, sign] of shares) addTo(yearFlows, actor, sign < 0 ? amount.neg() : amount);
+    });
+    for (const [actor, sign] of shares) addTo(table.get(actor)!, effect.category, sign < 0 ? ncw.neg() : ncw);
+    if (side === "kosten") {
+      costs = costs.plus(ncw);
+      addTo(byCategory, effect.category, ncw.neg());
+      if (municipal.has(effect.actor!)) municipalCosts = municipalCosts.plus(ncw);
+    } else if (side === "baten") {
+      benefits = benefits.plus(ncw);
+      addTo(byCategory, effect.category, ncw);
+      if (effect.nature === "financieel") {
+        financialBenefits = financialBenefits.plus(ncw);
+        if (municipal.has(effect.actor!)) municipalBenefits = municipalBenefits.plus(ncw);
+      }
+    } else {
+      const fromMunicipal = municipal.has(effect.from!);
+      const toMunicipal = municipal.has(effect.to!);
+      if (fromMunicipal && !toMunicipal) municipalCosts = municipalCosts.plus(ncw);
+      if (toMunicipal && !fromMunicipal) municipalBenefits = municipalBenefits.plus(ncw);
+    }
+    effects.push({ name: effect.name, category: effect.category, side, nature: effect.nature, actor: actorLabel, ncw });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const byActor = new Map<string, Dec>();
+  for (const [actor, row] of table) byActor.set(actor, [...row.values()].reduce((a, b) => a.plus(b), ZERO));
+
+  const ratio = (numerator: Dec, denominator: Dec, what: string): Ratio => {
+    if (denominator.isZero()) return { value: null, reason: `${what} zijn 0` };
+    const value = numerator.div(denominator.abs());
+    return Number.isFinite(value.toNumber()) ? { value } : { value: null, reason: `${what} zijn vrijwel 0: de ratio is te groot om weer te geven` };
+  };
+
+  const tooLarge = (d: Dec) => !Number.isFinite(d.toNumber());
+  if (
+    [costs, benefits, financialBenefits, benefits.minus(costs), municipalCosts, municipalBenefits].some(tooLarge) ||
+    [...table.values()].some((row) => [...row.values()].some(tooLarge)) ||
+    flows.some((f) => [...f.values()].some(tooLarge))
+  ) {
+    return { ok: false, problems: [{ path: "(resultaat)", message: "een uitkomst valt buiten het bereik van getallen (±1,8·10^308); kijk of de parameters kloppen" }] };
+  }
+
+  const cashFlows: CashFlowYear[] = flows.map((byActorFlow, t) => ({
+    year: model.metadata.firstYear + t,
+    byActor: byActorFlow,
+    saldo: [...byActorFlow.values()].reduce((a, b) => a.plus(b), ZERO),
+  }));
+
+  return {
+    ok: true,
+    run: {
+      scenario,
+      discountRule: schedule.rule,
+      costs,
+      benefits,
+      financialBenefits,
+      saldo: benefits.minus(costs),
+      table,
+      byActor,
+      byCategory,
+      ratios: {
+        social: ratio(benefits, costs, "de kosten"),
+        financial: ratio(financialBenefits, costs, "de kosten"),
+        municipal: ratio(municipalBenefits, municipalCosts, municipal.size === 0 ? "er is geen gemeentelijke actor; de gemeentelijke kosten" : "de gemeentelijke kosten"),
+      },
+      paybackYear: paybackYear(cashFlows, factors),
+      cashFlows,
+      effects,
+      pm,
+    },
+  };
+}
+
+/** First calendar year in which the cumulative discounted saldo of society reaches 0 or more and stays there. */
+function paybackYear(cashFlows: readonly CashFlowYear[], factors: readonly Dec[]): ModelRun["paybackYear"] {
+  let cumulative = ZERO;
+  let year: number | null = null;
+  cashFlows.forEach((flow, t) => {
+    cumulative = cumulative.plus(flow.saldo.times(factors[t] as Dec));
+    if (cumulative.gte(0)) year ??= flow.year;
+    else year = null;
+  });
+  return year === null ? { year: null, reason: "de contante baten halen de kosten binnen de looptijd niet in" } : { year };
+}

@@ -1,0 +1,144 @@
+/**
+ * Results for people and programs (rapportage): the JSON shape of `mkba run --json` and the Dutch tables of
+ * `mkba run` (the per-actor table of AEPB Tabel 1.5, scenarios as Tabel 1.6, sensitivity as Tabel 1.7).
+ */
+import { Dec } from "../decimal";
+import { formatNumber } from "../numberFormat";
+import { Analysis } from "./analysis";
+import { ModelRun, Ratio } from "./evaluate";
+
+const num = (d: Dec): number => {
+  const n = d.toNumber();
+  return n === 0 ? 0 : n;
+};
+const ratioNumber = (r: Ratio): number | null => (r.value === null ? null : num(r.value));
+const record = (m: ReadonlyMap<string, Dec>): Record<string, number> => Object.fromEntries([...m].map(([k, v]) => [k, num(v)]));
+
+export interface ScenarioJson {
+  name: string;
+  costs: number;
+  benefits: number;
+  saldo: number;
+  ratios: { social: number | null; financial: number | null; municipal: number | null };
+  byActor: Record<string, number>;
+  byCategory: Record<string, number>;
+}
+
+export interface AnalysisJson {
+  model: string;
+  discountRule: string;
+  scenarios: ScenarioJson[];
+  sensitivity: { name: string; deltaSaldo: number; saldo: number }[];
+}
+
+export function scenarioJson(run: ModelRun): ScenarioJson {
+  return {
+    name: run.scenario,
+    costs: num(run.costs),
+    benefits: num(run.benefits),
+    saldo: num(run.saldo),
+    ratios: { social: ratioNumber(run.ratios.social), financial: ratioNumber(run.ratios.financial), municipal: ratioNumber(run.ratios.municipal) },
+    byActor: record(run.byActor),
+    byCategory: record(run.byCategory),
+  };
+}
+
+export function analysisJson(analysis: Analysis): AnalysisJson {
+  const { model } = analysis.compiled;
+  return {
+    model: model.metadata.name,
+    discountRule: analysis.scenarios[0]?.discountRule.label ?? String(model.metadata.discountRule),
+    scenarios: analysis.scenarios.map(scenarioJson),
+    sensitivity: analysis.sensitivity.map((s) => ({ name: s.name, deltaSaldo: num(s.deltaSaldo), saldo: num(s.saldo) })),
+  };
+}
+
+/** A plain-text table: first column left-aligned, the others right-aligned. */
+export function textTable(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  return rows
+    .map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ").trimEnd())
+    .join("\n");
+}
+
+export interface TextOptions {
+  /** 1 = euros, 1000 = × € 1.000 (the unit of most published MKBA tables). */
+  readonly unit: 1 | 1000;
+}
+
+function amount(d: Dec, unit: number): string {
+  return formatNumber(d.div(unit).toNumber(), 0);
+}
+
+function ratioText(r: Ratio): string {
+  return r.value === null ? `n.v.t. (${r.reason})` : formatNumber(r.value.toNumber(), 2);
+}
+
+function unitNote(unit: number, analysis: Analysis): string {
+  const { metadata } = analysis.compiled.model;
+  const last = metadata.firstYear + metadata.horizon - 1;
+  return `${metadata.firstYear}-${last} (NCW${unit === 1000 ? " × 1.000 euro" : " in euro"}; ${analysis.scenarios[0]?.discountRule.label ?? ""}; prijspeil ${metadata.priceBaseYear})`;
+}
+
+/** The per-actor table of one run: categories and their effects in rows, actors in columns. */
+export function actorTableText(run: ModelRun, analysis: Analysis, options: TextOptions): string {
+  const { model } = analysis.compiled;
+  const actors = model.actors.map((a) => a.name);
+  const rows: string[][] = [["", ...actors, "Totaal"]];
+  for (const category of model.categories) {
+    const effects = run.effects.filter((e) => e.category === category.name);
+    const pm = run.pm.filter((e) => e.category === category.name);
+    if (effects.length === 0 && pm.length === 0) continue;
+    rows.push([category.name, ...actors.map(() => ""), ""]);
+    for (const e of effects) {
+      const signed = (actor: string): Dec => {
+        const sign = category.side === "kosten" ? -1 : 1;
+        if (category.side === "verdeling") {
+          const [from, to] = e.actor.split(" → ");
+          return actor === from ? e.ncw.neg() : actor === to ? e.ncw : new Dec(0);
+        }
+        return actor === e.actor ? e.ncw.times(sign) : new Dec(0);
+      };
+      const total = actors.reduce((acc, a) => acc.plus(signed(a)), new Dec(0));
+      rows.push([`  ${e.name}`, ...actors.map((a) => (signed(a).isZero() ? "" : amount(signed(a), options.unit))), amount(total, options.unit)]);
+    }
+    for (const e of pm) rows.push([`  ${e.name}`, ...actors.map((a) => (a === e.actor ? "PM" : "")), "PM"]);
+  }
+  rows.push(["Saldo", ...actors.map((a) => amount(run.byActor.get(a)!, options.unit)), amount(run.saldo, options.unit)]);
+  return textTable(rows);
+}
+
+export function analysisText(analysis: Analysis, options: TextOptions): string {
+  const { model } = analysis.compiled;
+  const out: string[] = [];
+  out.push(`MKBA — ${model.metadata.title}`);
+  out.push(unitNote(options.unit, analysis));
+  for (const run of analysis.scenarios) {
+    out.push("", `MKBA-overzicht per actor — ${run.scenario}`, actorTableText(run, analysis, options));
+    out.push(
+      "",
+      `Kosten ${amount(run.costs, options.unit)}, baten ${amount(run.benefits, options.unit)}, saldo ${amount(run.saldo, options.unit)}`,
+      `Baten-kostenratio: maatschappelijk ${ratioText(run.ratios.social)}, financieel ${ratioText(run.ratios.financial)}, gemeentelijk ${ratioText(run.ratios.municipal)}`,
+      `Terugverdienjaar: ${run.paybackYear.year ?? `geen (${run.paybackYear.reason})`}`,
+    );
+    if (run.pm.length > 0) out.push(`PM-posten (niet gekwantificeerd, niet opgeteld): ${run.pm.map((p) => p.name).join(", ")}`);
+  }
+  if (analysis.scenarios.length > 1) {
+    const runs = analysis.scenarios;
+    const rows: string[][] = [["", ...runs.map((r) => r.scenario)]];
+    rows.push(["Kosten", ...runs.map((r) => amount(r.costs.neg(), options.unit))]);
+    for (const c of model.categories.filter((c) => c.side === "baten")) rows.push([c.name, ...runs.map((r) => amount(r.byCategory.get(c.name)!, options.unit))]);
+    rows.push(["Totaal", ...runs.map((r) => amount(r.saldo, options.unit))]);
+    rows.push(["Ratio maatschappelijk", ...runs.map((r) => ratioText(r.ratios.social))]);
+    out.push("", "MKBA-overzicht per scenario en effecttype", textTable(rows));
+  }
+  if (analysis.sensitivity.length > 0) {
+    const decimals = options.unit === 1000 ? 1 : 0;
+    const rows: string[][] = [["Gevoeligheidsanalyse", "Δsaldo", "MKBA-saldo"]];
+    for (const s of analysis.sensitivity) {
+      rows.push([s.scenario === model.metadata.baseScenarioName ? s.name : `${s.name} (${s.scenario})`, formatNumber(s.deltaSaldo.div(options.unit).toNumber(), decimals), formatNumber(s.saldo.div(options.unit).toNumber(), decimals)]);
+    }
+    out.push("", "Gevoeligheidsanalyse", textTable(rows));
+  }
+  return out.join("\n") + "\n";
+}

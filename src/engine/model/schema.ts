@@ -1,0 +1,282 @@
+/**
+ * The MKBA model (model) and its file format `*.mkba.json`, schemaVersion 1: the zod schema is the authority,
+ * docs/model-format.md explains it and docs/model.schema.json is generated from it (npm run docs:schema).
+ * `validateModel` checks structure and meaning (names that refer to each other, expressions, years inside the
+ * horizon) and lists every problem with its JSON path and a Dutch message; it never throws.
+ */
+import { z } from "zod";
+import { nl } from "zod/v4/locales";
+import { findDiscountRule, describeRuleNames } from "../discounting";
+import { Expression, parseExpression, parametersOf } from "./expression";
+
+export const SCHEMA_VERSION = 1;
+
+const name = z.string().trim().min(1, "mag niet leeg zijn").max(200);
+/** A number or an expression over parameter keys. */
+const numeric = z.union([z.number().finite(), z.string().min(1, "mag niet leeg zijn").max(2000)]);
+
+export const parameterSchema = z
+  .object({
+    key: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "een sleutel bestaat uit letters, cijfers en _, en begint met een letter of _"),
+    value: z.number().finite(),
+    unit: z.string().default(""),
+    label: z.string().default(""),
+    source: z.string().default(""),
+  })
+  .strict();
+
+export const actorSchema = z.object({ name, municipal: z.boolean().default(false), description: z.string().optional() }).strict();
+
+export const SIDES = ["kosten", "baten", "verdeling"] as const;
+export const categorySchema = z.object({ name, side: z.enum(SIDES) }).strict();
+
+export const NATURES = ["financieel", "immaterieel", "pm"] as const;
+
+const profileSchema = z
+  .object({
+    start: z.number().int().min(0).default(0),
+    duration: z.number().int().min(1).optional(),
+    growth: numeric.optional(),
+    dropOff: numeric.optional(),
+    amounts: z.array(numeric).min(1).max(1000).optional(),
+  })
+  .strict();
+
+export const effectSchema = z
+  .object({
+    name,
+    description: z.string().optional(),
+    category: name,
+    nature: z.enum(NATURES),
+    actor: name.optional(),
+    from: name.optional(),
+    to: name.optional(),
+    amount: numeric.optional(),
+    profile: profileSchema.optional(),
+    source: z.string().optional(),
+  })
+  .strict();
+
+const overridesSchema = z.record(z.string(), z.number().finite());
+
+export const scenarioSchema = z.object({ name, description: z.string().optional(), overrides: overridesSchema.default({}) }).strict();
+export const sensitivityRunSchema = z
+  .object({ name, description: z.string().optional(), scenario: name.optional(), overrides: overridesSchema.default({}) })
+  .strict();
+
+export const modelSchema = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    metadata: z
+      .object({
+        name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "kleine letters, cijfers en -"),
+        title: name,
+        description: z.string().optional(),
+        priceBaseYear: z.number().int().min(1900).max(2200),
+        firstYear: z.number().int().min(1900).max(2200),
+        horizon: z.number().int().min(1).max(200),
+        discountRule: z.union([z.string(), z.number().finite().gt(-1)]),
+        unit: z.literal("euro").default("euro"),
+        baseScenarioName: name.default("Basisvariant"),
+        sources: z.array(z.string()).default([]),
+      })
+      .strict(),
+    parameters: z.array(parameterSchema).max(100000).default([]),
+    actors: z.array(actorSchema).min(1).max(1000),
+    categories: z.array(categorySchema).min(1).max(1000),
+    effects: z.array(effectSchema).max(100000),
+    scenarios: z.array(scenarioSchema).max(1000).default([]),
+    sensitivity: z.array(sensitivityRunSchema).max(10000).default([]),
+  })
+  .strict();
+
+export type ModelInput = z.input<typeof modelSchema>;
+export type Model = z.output<typeof modelSchema>;
+export type Effect = z.output<typeof effectSchema>;
+export type Side = (typeof SIDES)[number];
+export type Nature = (typeof NATURES)[number];
+
+export interface ModelProblem {
+  /** JSON path, e.g. `effects[3].amount`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** An expression field after validation: parsed once, evaluated per scenario. */
+export type CompiledNumeric = Expression;
+
+export interface CompiledEffect {
+  readonly index: number;
+  readonly effect: Effect;
+  readonly side: Side;
+  /** Year indices and the expression of each year's base amount. */
+  readonly amount: CompiledNumeric | null;
+  readonly amounts: readonly CompiledNumeric[] | null;
+  readonly start: number;
+  readonly duration: number;
+  readonly growth: CompiledNumeric | null;
+  readonly dropOff: CompiledNumeric | null;
+}
+
+export interface CompiledModel {
+  readonly model: Model;
+  readonly effects: readonly CompiledEffect[];
+}
+
+export type ValidationResult = { ok: true; compiled: CompiledModel } | { ok: false; problems: ModelProblem[] };
+
+export function jsonPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const part of path) out += typeof part === "number" ? `[${part}]` : out === "" ? String(part) : `.${String(part)}`;
+  return out === "" ? "(model)" : out;
+}
+
+function duplicates(values: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const v of values) (seen.has(v) ? twice : seen).add(v);
+  return twice;
+}
+
+/** Structure (zod, Dutch messages) and then meaning; every problem, not just the first. */
+export function validateModel(data: unknown): ValidationResult {
+  const parsed = modelSchema.safeParse(data, { error: nl().localeError });
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })) };
+  }
+  const model = parsed.data;
+  const problems: ModelProblem[] = [];
+  const problem = (path: string, message: string) => problems.push({ path, message });
+
+  if (typeof model.metadata.discountRule === "string" && !findDiscountRule(model.metadata.discountRule)) {
+    problem("metadata.discountRule", `onbekende discontoregel "${model.metadata.discountRule}"; kies een getal groter dan −1 of een van ${describeRuleNames()}`);
+  }
+
+  const keys = new Set(model.parameters.map((p) => p.key));
+  for (const key of duplicates(model.parameters.map((p) => p.key))) problem("parameters", `de sleutel "${key}" komt meer dan eens voor`);
+  const actors = new Set(model.actors.map((a) => a.name));
+  for (const n of duplicates(model.actors.map((a) => a.name))) problem("actors", `de actor "${n}" komt meer dan eens voor`);
+  const sides = new Map(model.categories.map((c) => [c.name, c.side] as const));
+  for (const n of duplicates(model.categories.map((c) => c.name))) problem("categories", `de categorie "${n}" komt meer dan eens voor`);
+  const scenarioNames = [model.metadata.baseScenarioName, ...model.scenarios.map((s) => s.name)];
+  for (const n of duplicates(scenarioNames)) problem("scenarios", `het scenario "${n}" komt meer dan eens voor`);
+  for (const n of duplicates(model.sensitivity.map((s) => s.name))) problem("sensitivity", `de gevoeligheidsrun "${n}" komt meer dan eens voor`);
+
+  const compileNumeric = (value: number | string | undefined, path: string): CompiledNumeric | null => {
+    if (value === undefined) return null;
+    if (typeof value === "number") return parseExpressionOrThrow(String(value));
+    const result = parseExpression(value);
+    if (!result.ok) {
+      problem(path, `rekenregel "${value}": ${result.message}`);
+      return null;
+    }
+    for (const key of parametersOf(result.expression)) {
+      if (!keys.has(key)) problem(path, `rekenregel "${value}": onbekende parameter "${key}"${suggest(key, keys)}`);
+    }
+    return result.expression;
+  };
+
+  const effects: CompiledEffect[] = [];
+  model.effects.forEach((effect, index) => {
+    const at = `effects[${index}]`;
+    const side = sides.get(effect.category);
+    if (!side) problem(`${at}.category`, `onbekende categorie "${effect.category}"${suggest(effect.category, sides.keys())}`);
+    const checkActor = (field: "actor" | "from" | "to") => {
+      const value = effect[field];
+      if (value !== undefined && !actors.has(value)) problem(`${at}.${field}`, `onbekende actor "${value}"${suggest(value, actors)}`);
+    };
+    (["actor", "from", "to"] as const).forEach(checkActor);
+    if (side === "verdeling") {
+      if (effect.from === undefined || effect.to === undefined) problem(at, "een verdelingseffect heeft een betalende (from) en een ontvangende actor (to)");
+      if (effect.actor !== undefined) problem(`${at}.actor`, "een verdelingseffect heeft from en to, geen actor");
+      if (effect.from !== undefined && effect.from === effect.to) problem(`${at}.to`, "from en to moeten verschillende actoren zijn");
+    } else if (side !== undefined) {
+      if (effect.actor === undefined) problem(`${at}.actor`, "verplicht: de actor bij wie dit effect valt");
+      if (effect.from !== undefined || effect.to !== undefined) problem(at, "from en to horen alleen bij een verdelingseffect");
+    }
+
+    const profile = effect.profile;
+    if (effect.nature === "pm") {
+      if (effect.amount !== undefined || profile !== undefined) problem(at, "een PM-post heeft geen bedrag en geen tijdsprofiel");
+      effects.push({ index, effect, side: side ?? "baten", amount: null, amounts: null, start: 0, duration: 0, growth: null, dropOff: null });
+      return;
+    }
+    if (profile?.amounts !== undefined) {
+      if (effect.amount !== undefined) problem(`${at}.amount`, "geef óf amount met een profiel, óf profile.amounts per jaar, niet beide");
+      if (profile.duration !== undefined || profile.growth !== undefined || profile.dropOff !== undefined) {
+        problem(`${at}.profile`, "bij profile.amounts horen geen duration, growth of dropOff");
+      }
+    } else if (effect.amount === undefined) {
+      problem(`${at}.amount`, "verplicht: het bedrag per jaar (een getal of een rekenregel)");
+    }
+    const start = profile?.start ?? 0;
+    const duration = profile?.amounts?.length ?? profile?.duration ?? 1;
+    if (start + duration > model.metadata.horizon) {
+      problem(`${at}.profile`, `jaren ${start} t/m ${start + duration - 1} vallen buiten de looptijd van ${model.metadata.horizon} jaar (jaar 0 t/m ${model.metadata.horizon - 1})`);
+    }
+    effects.push({
+      index,
+      effect,
+      side: side ?? "baten",
+      amount: compileNumeric(effect.amount, `${at}.amount`),
+      amounts: profile?.amounts ? profile.amounts.map((a, i) => compileNumeric(a, `${at}.profile.amounts[${i}]`) ?? ZERO_EXPRESSION) : null,
+      start,
+      duration,
+      growth: compileNumeric(profile?.growth, `${at}.profile.growth`),
+      dropOff: compileNumeric(profile?.dropOff, `${at}.profile.dropOff`),
+    });
+  });
+
+  const checkOverrides = (overrides: Record<string, number>, path: string) => {
+    for (const key of Object.keys(overrides)) {
+      if (!keys.has(key)) problem(`${path}.overrides.${key}`, `onbekende parameter "${key}"${suggest(key, keys)}`);
+    }
+  };
+  model.scenarios.forEach((s, i) => checkOverrides(s.overrides, `scenarios[${i}]`));
+  model.sensitivity.forEach((s, i) => {
+    checkOverrides(s.overrides, `sensitivity[${i}]`);
+    if (s.scenario !== undefined && !scenarioNames.includes(s.scenario)) {
+      problem(`sensitivity[${i}].scenario`, `onbekend scenario "${s.scenario}"${suggest(s.scenario, scenarioNames)}`);
+    }
+  });
+
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, compiled: { model, effects } };
+}
+
+const ZERO_EXPRESSION = parseExpressionOrThrow("0");
+
+function parseExpressionOrThrow(source: string): Expression {
+  const r = parseExpression(source);
+  if (!r.ok) throw new Error(`interne fout: "${source}" is geen geldige rekenregel`);
+  return r.expression;
+}
+
+/** `; bedoelt u "x"?` for the closest known name, if one is close. */
+export function suggest(value: string, known: Iterable<string>): string {
+  const near = nearest(value, known, 1);
+  return near.length > 0 ? `; bedoelt u "${near[0]}"?` : "";
+}
+
+/** Up to `count` known names closest to `value` (Levenshtein distance, case-insensitive), close ones only. */
+export function nearest(value: string, known: Iterable<string>, count: number): string[] {
+  const v = value.toLowerCase();
+  return [...known]
+    .map((k) => ({ k, d: levenshtein(v, k.toLowerCase()) }))
+    .filter(({ k, d }) => d <= Math.max(2, Math.floor(Math.max(k.length, v.length) / 3)))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, count)
+    .map(({ k }) => k);
+}
+
+function levenshtein(a: string, b: string): number {
+  if (a.length > 200 || b.length > 200) return Math.abs(a.length - b.length) + 200;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
