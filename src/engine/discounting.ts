@@ -55,6 +55,12 @@ export class DiscountSchedule {
     return result;
   }
 
+  /** The annual rate that applies in year t (the segment holding (t−1, t]; year 0 takes the first segment's rate). */
+  rate(t: Dec): Dec {
+    const s = this.segments.find((seg) => seg.end === null || t.lte(seg.end)) ?? this.segments[this.segments.length - 1]!;
+    return s.growth.minus(ONE);
+  }
+
   /** The factors of `count` consecutive years starting at `first` (first, first+1, …). */
   factors(first: Dec, count: number): Dec[] {
     const out: Dec[] = [];
@@ -94,13 +100,23 @@ export function findDiscountRule(name: string): DiscountRule | undefined {
   return DISCOUNT_RULES.find((r) => r.id === key);
 }
 
+/**
+ * A rule given as a number or a name. A whole number equal to a rule's year (2007, 2016, 2021, 2026) is that rule:
+ * Excel turns the text "2021" typed in a General cell into the number 2021, and a rate of 202.100% is never meant.
+ */
+export function ruleFor(value: number | string): DiscountRule | undefined {
+  if (typeof value === "string") return findDiscountRule(value);
+  if (Number.isInteger(value) && findDiscountRule(String(value))) return findDiscountRule(String(value));
+  return Number.isFinite(value) && value > -1 ? constantRateRule(value) : undefined;
+}
+
 export function describeRuleNames(): string {
   return DISCOUNT_RULES.map((r) => `"${r.id}"`).join(", ");
 }
 
 /**
- * The `discontovoet` argument: blank or omitted → the default rule; a number > −1 → that constant rate;
- * text → the rule of that name.
+ * The `discontovoet` argument: blank or omitted → the default rule; a number > −1 → that constant rate (a whole
+ * number equal to a rule's year → that rule, see `ruleFor`); text → the rule of that name.
  */
 export function parseDiscountArgument(value: CellValue, argumentName: string): Result<DiscountSchedule> {
   if (isBlank(value)) return ok(scheduleFor(defaultRule()));
@@ -112,7 +128,8 @@ export function parseDiscountArgument(value: CellValue, argumentName: string): R
         `${argumentName}: ${describeValue(value)} is geen geldige discontovoet; een discontovoet moet groter zijn dan −1 (bijvoorbeeld 0,0225 of 2,25%).`,
       );
     }
-    return ok(new DiscountSchedule(constantRateRule(value)));
+    const rule = ruleFor(value)!;
+    return ok(rule.id === String(value) && findDiscountRule(rule.id) ? scheduleFor(rule) : new DiscountSchedule(rule));
   }
   if (typeof value === "string") {
     const rule = findDiscountRule(value);

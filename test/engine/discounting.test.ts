@@ -89,6 +89,12 @@ describe("the discontovoet argument", () => {
     const r = parseDiscountArgument({ kind: "error", code: "#N/A", message: "" }, "discontovoet");
     expect(!r.ok && r.error.code).toBe("#N/A");
   });
+  it("reads a whole number equal to a rule's year as that rule (Excel turns the text \"2016\" into 2016)", () => {
+    const r = parseDiscountArgument(2016, "discontovoet");
+    expect(r.ok && r.value.rule.id).toBe("2016");
+    const other = parseDiscountArgument(2017, "discontovoet");
+    expect(other.ok && other.value.rule.id).toBe("2017"); // no rule of that year: a (huge) constant rate, as asked
+  });
   it("names a constant rate rule after its rate", () => {
     expect(constantRateRule(0.0225).label).toBe("2,25% per jaar");
   });

@@ -5,7 +5,8 @@
  * factors are computed once per run.
  */
 import { Dec, ONE, ZERO } from "../decimal";
-import { DiscountSchedule, constantRateRule, findDiscountRule } from "../discounting";
+import { DiscountSchedule, ruleFor } from "../discounting";
+import { paybackIndex } from "../payback";
 import { evaluateExpression } from "./expression";
 import { CompiledEffect, CompiledModel, ModelProblem, Nature, Side } from "./schema";
 
@@ -63,7 +64,7 @@ export function parameterValues(compiled: CompiledModel, overrides: Readonly<Rec
 
 export function scheduleOf(compiled: CompiledModel): DiscountSchedule {
   const rule = compiled.model.metadata.discountRule;
-  return new DiscountSchedule(typeof rule === "number" ? constantRateRule(rule) : findDiscountRule(rule)!);
+  return new DiscountSchedule(ruleFor(rule)!);
 }
 
 function addTo<K>(map: Map<K, Dec>, key: K, value: Dec): void {
@@ -221,14 +222,7 @@ export function runModel(compiled: CompiledModel, overrides: Readonly<Record<str
   };
 }
 
-/** First calendar year in which the cumulative discounted saldo of society reaches 0 or more and stays there. */
 function paybackYear(cashFlows: readonly CashFlowYear[], factors: readonly Dec[]): ModelRun["paybackYear"] {
-  let cumulative = ZERO;
-  let year: number | null = null;
-  cashFlows.forEach((flow, t) => {
-    cumulative = cumulative.plus(flow.saldo.times(factors[t] as Dec));
-    if (cumulative.gte(0)) year ??= flow.year;
-    else year = null;
-  });
-  return year === null ? { year: null, reason: "de contante baten halen de kosten binnen de looptijd niet in" } : { year };
+  const index = paybackIndex(cashFlows.map((c) => c.saldo), factors);
+  return index === null ? { year: null, reason: "de contante baten halen de kosten binnen de looptijd niet in" } : { year: cashFlows[index]!.year };
 }

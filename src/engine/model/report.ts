@@ -77,7 +77,8 @@ function ratioText(r: Ratio): string {
 function unitNote(unit: number, analysis: Analysis): string {
   const { metadata } = analysis.compiled.model;
   const last = metadata.firstYear + metadata.horizon - 1;
-  return `${metadata.firstYear}-${last} (NCW${unit === 1000 ? " × 1.000 euro" : " in euro"}; ${analysis.scenarios[0]?.discountRule.label ?? ""}; prijspeil ${metadata.priceBaseYear})`;
+  const years = last === metadata.firstYear ? `${last}` : `${metadata.firstYear}-${last}`;
+  return `${years} (NCW${unit === 1000 ? " × 1.000 euro" : " in euro"}; ${analysis.scenarios[0]?.discountRule.label ?? ""}; prijspeil ${metadata.priceBaseYear})`;
 }
 
 /** The per-actor table of one run: categories and their effects in rows, actors in columns. */
@@ -134,7 +135,7 @@ export function analysisText(analysis: Analysis, options: TextOptions): string {
   }
   if (analysis.sensitivity.length > 0) {
     const decimals = options.unit === 1000 ? 1 : 0;
-    const rows: string[][] = [["Gevoeligheidsanalyse", "Δsaldo", "MKBA-saldo"]];
+    const rows: string[][] = [["Aanpassing", "Δsaldo", "MKBA-saldo"]];
     for (const s of analysis.sensitivity) {
       rows.push([s.scenario === model.metadata.baseScenarioName ? s.name : `${s.name} (${s.scenario})`, formatNumber(s.deltaSaldo.div(options.unit).toNumber(), decimals), formatNumber(s.saldo.div(options.unit).toNumber(), decimals)]);
     }

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { nl } from "zod/v4/locales";
-import { findDiscountRule, describeRuleNames } from "../discounting";
+import { describeRuleNames, ruleFor } from "../discounting";
 import { Expression, parseExpression, parametersOf } from "./expression";
 
 export const SCHEMA_VERSION = 1;
@@ -138,9 +138,21 @@ function duplicates(values: readonly string[]): Set<string> {
   return twice;
 }
 
+const zodDutch = nl().localeError;
+/** zod's Dutch messages, with plain words where they would say "undefined" or only "Ongeldige invoer". */
+function dutchError(issue: Parameters<typeof zodDutch>[0]): string {
+  if (issue.code === "invalid_type" && issue.input === undefined) return "verplicht veld ontbreekt";
+  if (issue.code === "invalid_union" && issue.path?.at(-1) === "discountRule") {
+    return `geef de naam van een discontoregel (${describeRuleNames()}) of een getal groter dan −1`;
+  }
+  if (issue.code === "invalid_union") return "verwacht een getal of een rekenregel (tekst)";
+  const message = zodDutch(issue);
+  return typeof message === "string" ? message : (message?.message ?? "ongeldige waarde");
+}
+
 /** Structure (zod, Dutch messages) and then meaning; every problem, not just the first. */
 export function validateModel(data: unknown): ValidationResult {
-  const parsed = modelSchema.safeParse(data, { error: nl().localeError });
+  const parsed = modelSchema.safeParse(data, { error: dutchError });
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })) };
   }
@@ -148,7 +160,7 @@ export function validateModel(data: unknown): ValidationResult {
   const problems: ModelProblem[] = [];
   const problem = (path: string, message: string) => problems.push({ path, message });
 
-  if (typeof model.metadata.discountRule === "string" && !findDiscountRule(model.metadata.discountRule)) {
+  if (!ruleFor(model.metadata.discountRule)) {
     problem("metadata.discountRule", `onbekende discontoregel "${model.metadata.discountRule}"; kies een getal groter dan −1 of een van ${describeRuleNames()}`);
   }
 

@@ -1,0 +1,49 @@
+/**
+ * The `zoetermeer-zmp` example against the published figures of *Uit eigen tuin deel 2* (Zoetermeer, 2019),
+ * seed 002_dea0c6c1e7c3c540.txt, bijlage "Geactualiseerd rendementsoverzicht van de proeftuin Zoveel Meer
+ * Perspectief": a one-year return without discounting. Sources and interpretations: docs/examples/zoetermeer-zmp.md.
+ */
+import { EXAMPLES } from "../../src/engine/examples";
+import { analyse, analysisJson, validateModel } from "../../src/engine/model";
+
+function json() {
+  const v = validateModel(EXAMPLES["zoetermeer-zmp"]);
+  if (!v.ok) throw new Error(JSON.stringify(v.problems));
+  const a = analyse(v.compiled);
+  if (!a.ok) throw new Error(JSON.stringify(a.problems));
+  return analysisJson(a.analysis);
+}
+
+const result = json();
+const base = result.scenarios[0]!;
+
+describe("Zoveel Meer Perspectief, rendement op jaarbasis", () => {
+  it("benefits € 691.000 = 17,6 extra outflows × € 35.000 + 15 × € 10.000 × 50%", () => {
+    expect(base.benefits).toBe(691000);
+    expect(base.byCategory["Besparing uitkeringen"]).toBe(616000);
+    expect(base.byCategory["Besparing hulpverlening"]).toBe(75000);
+  });
+  it("costs € 165.000 = 3 × € 35.000 + 3 × € 20.000", () => {
+    expect(base.costs).toBe(165000);
+  });
+  it("net € 526.000 a year", () => {
+    expect(base.saldo).toBe(526000);
+    expect(base.byActor).toEqual({ Gemeente: 526000, Cliënten: 0 });
+  });
+  it("ratio ≈ 4,19 (“verdient de investering zichzelf ruim vier maal terug”)", () => {
+    expect(base.ratios.social).toBeCloseTo(691 / 165, 12);
+    expect(Math.round(base.ratios.social! * 100) / 100).toBe(4.19);
+    expect(base.ratios.financial).toBe(base.ratios.social);
+    expect(base.ratios.municipal).toBe(base.ratios.social);
+  });
+  it("is not discounted (rule \"geen\")", () => {
+    expect(result.discountRule).toBe("Geen discontering (0%)");
+  });
+  it("treats the tailor-made budget as alternative costs in its scenario", () => {
+    const s = result.scenarios.find((x) => x.name === "Maatwerkbudget als alternatieve kosten")!;
+    expect([s.costs, s.saldo]).toEqual([105000, 586000]);
+  });
+  it("moves the saldo by −€ 294.000 at a 14% regular outflow and +€ 75.000 at full attribution", () => {
+    expect(result.sensitivity.map((s) => s.deltaSaldo)).toEqual([-294000, 75000]);
+  });
+});
