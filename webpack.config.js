@@ -77,11 +77,13 @@ module.exports = async (env, options) => {
     name: "cli",
     target: "node20",
     devtool: false,
-    entry: { mkba: "./src/cli/index.ts" },
+    entry: { mkba: "./src/cli/index.ts", bench: "./src/cli/bench.ts" },
     output: { path: path.join(outputPath, "cli"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".js"] },
     module: { rules: [tsRule] },
     optimization: { minimize: false },
+    // ExcelJS (for mkba werkmap) is a runtime dependency loaded from node_modules, not bundled.
+    externals: { exceljs: "commonjs exceljs" },
   };
 
   return serving ? addin : [addin, cli];

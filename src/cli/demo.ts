@@ -14,6 +14,7 @@ function call(id: string, args: CellArgument[]): FunctionResult {
 
 function show(result: FunctionResult, decimals: number): string {
   if (typeof result === "number") return formatNumber(result, decimals);
+  if (typeof result === "string") return result;
   if (Array.isArray(result)) return `[bereik van ${result.length} rijen]`;
   return `${result.code} ${result.message}`;
 }

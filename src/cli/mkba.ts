@@ -6,16 +6,25 @@ import packageJson from "../../package.json";
 import { UsageError } from "./args";
 import { runDemo } from "./demo";
 import { runFn } from "./fn";
+import { runExample, runRun, runWerkmap } from "./run";
 import { CliIO } from "./io";
 
 export const HELP = `mkba ${packageJson.version} — MKBA-invoegtoepassing voor Excel, op de opdrachtregel
 
 Gebruik / usage:
-  mkba fn NAAM ARG...      Evalueer functie MKBA.NAAM (NCW, RATIO) zoals Excel dat doet.
+  mkba fn NAAM ARG...      Evalueer functie MKBA.NAAM (NCW, RATIO, SCENARIO, …) zoals Excel dat doet.
                            Elk argument is JSON: getal, "tekst", true/false, null (lege cel of weggelaten),
                            {"error":"#N/A"} (foutwaarde) of een 2-D-lijst (bereik, rijen van cellen).
                            Uitvoer: JSON — een getal, een 2-D-lijst, of {"error":"#VALUE!","message":"…"}.
   mkba fn --batch          Lees per regel {"fn":"NCW","args":[...]} van standaardinvoer; één resultaat per regel.
+  mkba run BESTAND | --example NAAM [--scenario NAAM] [--eenheid 1|1000] [--json]
+                           Reken een MKBA-model (*.mkba.json) door: tabel per actor, saldo, ratio's,
+                           scenario's en gevoeligheidsanalyse. Voorbeelden: almere, zoetermeer-zmp.
+  mkba example NAAM [-o BESTAND]
+                           Schrijf het modelbestand van een voorbeeld.
+  mkba werkmap BESTAND | --example NAAM -o UIT.xlsx
+                           Schrijf het model als Excel-werkmap: blad Invoer (het model in de werkmapindeling,
+                           benoemd bereik "Invoer") en blad Uitvoer met MKBA.SCENARIO-formules.
   mkba demo                De functies op ingebouwde voorbeelden (zonder Excel).
   mkba --help | --version
 
@@ -44,12 +53,19 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return await runFn(rest, io);
       case "demo":
         return runDemo(io);
+      case "run":
+        return runRun(rest, io);
+      case "example":
+        return runExample(rest, io);
+      case "werkmap":
+        return await runWerkmap(rest, io);
       default:
         throw new UsageError(`onbekende opdracht "${command}"; zie mkba --help.`);
     }
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`mkba: ${e.message}\n`);
+    const parseArgsError = typeof (e as { code?: unknown })?.code === "string" && (e as { code: string }).code.startsWith("ERR_PARSE_ARGS");
+    if (e instanceof UsageError || parseArgsError) {
+      io.stderr(`mkba: ${(e as Error).message}\n`);
       return 2;
     }
     throw e;

@@ -6,6 +6,7 @@
  * saved workbook: test/functions/metadata.test.ts keeps them under a snapshot.
  */
 import { FunctionResult, SheetFunction, callFunction, findFunction } from "./catalog";
+import { CellValue } from "../engine/cells";
 import { fromExcelArgument, toExcelResult } from "./excelValues";
 
 function invoke<T>(id: string, args: unknown[]): T {
@@ -39,4 +40,83 @@ export function netPresentValue(bedragen: any[][], discontovoet?: any, eerste_ja
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function benefitCostRatio(baten: any[][], kosten: any[][], discontovoet?: any, eerste_jaar?: any): number {
   return invoke<number>("RATIO", [baten, kosten, discontovoet, eerste_jaar]);
+}
+
+/**
+ * Een uitkomst van een MKBA-model dat in de werkmap staat (tabellen Instellingen, Actoren, Categorieën, Parameters, Effecten): saldo, baten, kosten, een ratio, het saldo van een actor, of de hele tabel per actor.
+ * @customfunction SCENARIO SCENARIO
+ * @param model Het modelbereik (bijv. Invoer) met de onderdelen [Instellingen], [Actoren], [Categorieën], [Parameters] en [Effecten].
+ * @param [scenario] Naam van een scenariokolom in [Parameters], of een bereik met twee kolommen (parameter, waarde). Standaard: het basisscenario.
+ * @param [uitkomst] "saldo" (standaard), "baten", "kosten", "ratio", "ratio_financieel", "ratio_gemeentelijk", "terugverdienjaar", de naam van een actor, of "tabel".
+ * @returns De gevraagde uitkomst in euro's (NCW), een ratio, een jaartal, of de tabel per actor en categorie.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function scenario(model: any[][], scenario?: any[][], uitkomst?: any): any[][] {
+  const result = invoke<CellValue | CellValue[][]>("SCENARIO", [model, scenario, uitkomst]);
+  return Array.isArray(result) ? result : [[result]];
+}
+
+/**
+ * Discontofactor: de waarde vandaag van 1 euro in een jaar, volgens een discontovoet of discontoregel.
+ * @customfunction DISCONTOFACTOR DISCONTOFACTOR
+ * @param jaar Het jaar (0 = vandaag, niet verdisconteerd; 0,5 = halverwege het eerste jaar).
+ * @param [discontovoet] Discontovoet groter dan -1 of de naam van een discontoregel, zoals bij MKBA.NCW. Standaard: de standaardregel.
+ * @returns De discontofactor, bijvoorbeeld 0,9780 voor jaar 1 bij 2,25%.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function discountFactor(jaar: any, discontovoet?: any): number {
+  return invoke<number>("DISCONTOFACTOR", [jaar, discontovoet]);
+}
+
+/**
+ * Discontovoet die een discontoregel in een bepaald jaar toepast (bij een looptijdafhankelijke regel verschilt die per jaar).
+ * @customfunction DISCONTOVOET DISCONTOVOET
+ * @param jaar Het jaar (bijv. 36 voor de voet na 35 jaar bij de regel "2026").
+ * @param [discontovoet] De naam van een discontoregel of een vaste voet groter dan -1. Standaard: de standaardregel.
+ * @returns De jaarlijkse discontovoet als decimaal getal, bijvoorbeeld 0,0225.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function discountRate(jaar: any, discontovoet?: any): number {
+  return invoke<number>("DISCONTOVOET", [jaar, discontovoet]);
+}
+
+/**
+ * Waarde van één effect in een jaar: aantal × prijs × attributie × (1 - deadweight) × (1 - terugval)^jaar.
+ * @customfunction EFFECTWAARDE EFFECTWAARDE
+ * @param aantal De hoeveelheid, bijvoorbeeld het aantal huishoudens of uitstromers.
+ * @param prijs De prijs per eenheid in euro's.
+ * @param [attributie] Aandeel dat aan de aanpak toe te schrijven is, van 0 tot en met 1. Standaard 1.
+ * @param [deadweight] Aandeel dat ook zonder de aanpak was gebeurd, van 0 tot en met 1. Standaard 0.
+ * @param [terugval] Terugval per jaar, van 0 tot en met 1. Standaard 0.
+ * @param [jaar] Het jaar sinds het begin van het effect (0 = eerste jaar). Standaard 0.
+ * @returns De waarde van het effect in dat jaar, in euro's.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function effectValue(aantal: any, prijs: any, attributie?: any, deadweight?: any, terugval?: any, jaar?: any): number {
+  return invoke<number>("EFFECTWAARDE", [aantal, prijs, attributie, deadweight, terugval, jaar]);
+}
+
+/**
+ * Terugverdienjaar: het eerste jaar vanaf wanneer de opgetelde contante waarde van de bedragen blijvend 0 of meer is.
+ * @customfunction TERUGVERDIENJAAR TERUGVERDIENJAAR
+ * @param bedragen Saldo's per jaar (baten min kosten), in dezelfde vorm als bij MKBA.NCW.
+ * @param [discontovoet] Discontovoet groter dan -1 of de naam van een discontoregel. Standaard: de standaardregel.
+ * @param [eerste_jaar] Jaar van de eerste cel. Standaard 0.
+ * @returns Het jaar (eerste_jaar + aantal jaren), of #N/B als de bedragen niet terugverdiend worden.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function paybackYear(bedragen: any[][], discontovoet?: any, eerste_jaar?: any): number {
+  return invoke<number>("TERUGVERDIENJAAR", [bedragen, discontovoet, eerste_jaar]);
+}
+
+/**
+ * Internrendement: de discontovoet waarbij de NCW van de bedragen 0 is (zoals IR, maar lege cellen tellen als 0 en houden hun plaats).
+ * @customfunction INTERNRENDEMENT INTERNRENDEMENT
+ * @param bedragen Bedragen per jaar vanaf jaar 0, met minstens één positief en één negatief bedrag.
+ * @param [schatting] Startwaarde voor de berekening. Standaard 10%.
+ * @returns Het internrendement als decimaal getal; #GETAL! als de berekening niet convergeert.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function internalRateOfReturn(bedragen: any[][], schatting?: any): number {
+  return invoke<number>("INTERNRENDEMENT", [bedragen, schatting]);
 }

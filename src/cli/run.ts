@@ -1,0 +1,103 @@
+/**
+ * `mkba run FILE | --example NAME [--scenario NAME] [--eenheid 1|1000] [--json]` and `mkba example NAME [-o FILE]`.
+ * A model with errors: every problem with its JSON path, exit 2, nothing else printed.
+ */
+import { parseArgs } from "util";
+import { readFileSync, writeFileSync } from "fs";
+import { EXAMPLES, exampleNames } from "../engine/examples";
+import { analyse, analysisJson, analysisText, parseModelText, validateModel, ModelProblem, ValidationResult, nearest } from "../engine/model";
+import { UsageError } from "./args";
+import { CliIO } from "./io";
+import { writeWorkbook } from "./werkmap";
+
+function problemsText(problems: readonly ModelProblem[]): string {
+  return `Het model bevat ${problems.length} ${problems.length === 1 ? "fout" : "fouten"}:\n` + problems.map((p) => `  ${p.path}: ${p.message}`).join("\n") + "\n";
+}
+
+function exampleData(name: string): unknown {
+  const data = EXAMPLES[name];
+  if (data === undefined) {
+    const near = nearest(name, exampleNames(), 1);
+    throw new UsageError(`onbekend voorbeeld "${name}"${near.length ? `; bedoelt u "${near[0]}"?` : ""} Voorbeelden: ${exampleNames().join(", ")}.`);
+  }
+  return data;
+}
+
+/** A validated model from `FILE` or `--example NAME`, or the problems printed (exit 2). */
+function loadModel(file: string | undefined, example: string | undefined): ValidationResult {
+  if (example !== undefined) return validateModel(exampleData(example));
+  let text: string;
+  try {
+    text = readFileSync(file!, "utf8");
+  } catch (e) {
+    throw new UsageError(`kan ${file} niet lezen: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return parseModelText(text);
+}
+
+function sourceArguments(command: string, values: { example?: string }, positionals: readonly string[]): void {
+  if ((values.example === undefined) === (positionals.length === 0) || positionals.length > 1) {
+    throw new UsageError(`mkba ${command}: geef één modelbestand of --example NAAM.`);
+  }
+}
+
+export function runRun(args: readonly string[], io: CliIO): number {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { example: { type: "string" }, scenario: { type: "string" }, eenheid: { type: "string" }, json: { type: "boolean" } },
+  });
+  sourceArguments("run", values, positionals);
+  const unit = values.eenheid === undefined ? 1000 : Number(values.eenheid);
+  if (unit !== 1 && unit !== 1000) throw new UsageError("--eenheid is 1 (euro) of 1000 (× € 1.000).");
+
+  const validation = loadModel(positionals[0], values.example);
+  if (!validation.ok) {
+    io.stderr(problemsText(validation.problems));
+    return 2;
+  }
+  const { model } = validation.compiled;
+  const scenarioNames = [model.metadata.baseScenarioName, ...model.scenarios.map((s) => s.name)];
+  if (values.scenario !== undefined && !scenarioNames.includes(values.scenario)) {
+    const near = nearest(values.scenario, scenarioNames, 1);
+    throw new UsageError(`onbekend scenario "${values.scenario}"${near.length ? `; bedoelt u "${near[0]}"?` : ""} Scenario's: ${scenarioNames.join(", ")}.`);
+  }
+  const result = analyse(validation.compiled, { scenario: values.scenario });
+  if (!result.ok) {
+    io.stderr(problemsText(result.problems));
+    return 2;
+  }
+  io.stdout(values.json ? JSON.stringify(analysisJson(result.analysis), null, 2) + "\n" : analysisText(result.analysis, { unit }));
+  return 0;
+}
+
+export function runExample(args: readonly string[], io: CliIO): number {
+  const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { output: { type: "string", short: "o" } } });
+  if (positionals.length !== 1) throw new UsageError(`mkba example NAAM [-o BESTAND]; voorbeelden: ${exampleNames().join(", ")}.`);
+  const text = JSON.stringify(exampleData(positionals[0]!), null, 2) + "\n";
+  if (values.output) {
+    writeFileSync(values.output, text);
+    io.stderr(`${values.output} geschreven.\n`);
+  } else {
+    io.stdout(text);
+  }
+  return 0;
+}
+
+export async function runWerkmap(args: readonly string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { example: { type: "string" }, output: { type: "string", short: "o" } },
+  });
+  sourceArguments("werkmap", values, positionals);
+  if (values.output === undefined || !values.output.toLowerCase().endsWith(".xlsx")) throw new UsageError("mkba werkmap: geef -o UIT.xlsx.");
+  const validation = loadModel(positionals[0], values.example);
+  if (!validation.ok) {
+    io.stderr(problemsText(validation.problems));
+    return 2;
+  }
+  await writeWorkbook(validation.compiled.model, values.output);
+  io.stderr(`${values.output} geschreven: Invoer (het model), Uitvoer (MKBA.SCENARIO-formules)${validation.compiled.model.sensitivity.length > 0 ? ", Gevoeligheid" : ""}.\n`);
+  return 0;
+}

@@ -1,0 +1,161 @@
+/**
+ * Discounting functions (disconteren): MKBA.NCW, MKBA.RATIO, MKBA.DISCONTOFACTOR, MKBA.DISCONTOVOET,
+ * MKBA.TERUGVERDIENJAAR and MKBA.INTERNRENDEMENT — all on the layout rules of MKBA.NCW.
+ */
+import { toScalar } from "../../engine/cells";
+import { benefitCostRatio } from "../../engine/benefitCostRatio";
+import { Dec, ZERO } from "../../engine/decimal";
+import { parseDiscountArgument } from "../../engine/discounting";
+import { Result, fail, ok } from "../../engine/errors";
+import { toExcelNumber } from "../../engine/netPresentValue";
+import { paybackIndex } from "../../engine/payback";
+import { discountingArguments, ncwOfArgument, numberArgument, resultOf, yearTotalsOfArgument } from "../arguments";
+import { SheetFunction, optional, required } from "../sheetFunction";
+
+/** `MKBA.NCW(bedragen; [discontovoet]; [eerste_jaar])` — netto contante waarde. */
+export const NCW: SheetFunction = {
+  id: "NCW",
+  parameters: [required("bedragen"), optional("discontovoet"), optional("eerste_jaar")],
+  evaluate([amounts, rate, firstYear]) {
+    const d = discountingArguments(rate, firstYear);
+    if (!d.ok) return d.error;
+    const value = ncwOfArgument(amounts, "bedragen", d.value);
+    return value.ok ? resultOf(toExcelNumber(value.value, "NCW")) : value.error;
+  },
+};
+
+/** `MKBA.RATIO(baten; kosten; [discontovoet]; [eerste_jaar])` — NCW(baten) / |NCW(kosten)|. */
+export const RATIO: SheetFunction = {
+  id: "RATIO",
+  parameters: [required("baten"), required("kosten"), optional("discontovoet"), optional("eerste_jaar")],
+  evaluate([benefits, costs, rate, firstYear]) {
+    const d = discountingArguments(rate, firstYear);
+    if (!d.ok) return d.error;
+    const b = ncwOfArgument(benefits, "baten", d.value);
+    if (!b.ok) return b.error;
+    const c = ncwOfArgument(costs, "kosten", d.value);
+    if (!c.ok) return c.error;
+    const ratio = benefitCostRatio(b.value, c.value, "kosten");
+    return ratio.ok ? resultOf(toExcelNumber(ratio.value, "RATIO")) : ratio.error;
+  },
+};
+
+function scheduleArgument(rate: Parameters<SheetFunction["evaluate"]>[0][number]) {
+  const v = toScalar(rate, "discontovoet");
+  return v.ok ? parseDiscountArgument(v.value, "discontovoet") : v;
+}
+
+/** `MKBA.DISCONTOFACTOR(jaar; [discontovoet])` — the value today of € 1 in year `jaar`. */
+export const DISCONTOFACTOR: SheetFunction = {
+  id: "DISCONTOFACTOR",
+  parameters: [required("jaar"), optional("discontovoet")],
+  evaluate([year, rate]) {
+    const t = numberArgument(year, "jaar", { min: 0, what: "een jaar van 0 of meer (0 = niet verdisconteerd, 0,5 = halverwege)" });
+    if (!t.ok) return t.error;
+    const schedule = scheduleArgument(rate);
+    if (!schedule.ok) return schedule.error;
+    return resultOf(toExcelNumber(schedule.value.factor(t.value), "DISCONTOFACTOR"));
+  },
+};
+
+/** `MKBA.DISCONTOVOET(jaar; [discontovoet])` — the annual rate a rule applies in year `jaar`. */
+export const DISCONTOVOET: SheetFunction = {
+  id: "DISCONTOVOET",
+  parameters: [required("jaar"), optional("discontovoet")],
+  evaluate([year, rate]) {
+    const t = numberArgument(year, "jaar", { min: 0, what: "een jaar van 0 of meer" });
+    if (!t.ok) return t.error;
+    const schedule = scheduleArgument(rate);
+    if (!schedule.ok) return schedule.error;
+    return resultOf(toExcelNumber(schedule.value.rate(t.value), "DISCONTOVOET"));
+  },
+};
+
+/** `MKBA.TERUGVERDIENJAAR(bedragen; [discontovoet]; [eerste_jaar])` — first year the cumulative NCW is ≥ 0 for good. */
+export const TERUGVERDIENJAAR: SheetFunction = {
+  id: "TERUGVERDIENJAAR",
+  parameters: [required("bedragen"), optional("discontovoet"), optional("eerste_jaar")],
+  evaluate([amounts, rate, firstYear]) {
+    const d = discountingArguments(rate, firstYear);
+    if (!d.ok) return d.error;
+    const totals = yearTotalsOfArgument(amounts, "bedragen");
+    if (!totals.ok) return totals.error;
+    const index = paybackIndex(totals.value, d.value.schedule.factors(d.value.firstYear, totals.value.length));
+    if (index === null) return resultOf(fail("#N/A", "bedragen: de cumulatieve contante waarde wordt binnen de reeks niet blijvend 0 of meer (niet terugverdiend)."));
+    return resultOf(toExcelNumber(d.value.firstYear.plus(index), "TERUGVERDIENJAAR"));
+  },
+};
+
+/**
+ * `MKBA.INTERNRENDEMENT(bedragen; [schatting])` — the rate at which the NCW of the flows is 0 (internal rate of
+ * return). As Excel's IR/IRR: the first cell is year 0, a guess (default 10%) starts the search, at least one
+ * positive and one negative amount are needed, and no convergence gives #NUM!. Unlike IR, blank cells count as 0
+ * and keep their place (the MKBA.NCW rules).
+ */
+export const INTERNRENDEMENT: SheetFunction = {
+  id: "INTERNRENDEMENT",
+  parameters: [required("bedragen"), optional("schatting")],
+  evaluate([amounts, guess]) {
+    const totals = yearTotalsOfArgument(amounts, "bedragen");
+    if (!totals.ok) return totals.error;
+    const start = numberArgument(guess, "schatting", { fallback: 0.1, what: "een getal groter dan −1 (bijv. 10%)" });
+    if (!start.ok) return start.error;
+    if (start.value.lte(-1)) return resultOf(fail("#VALUE!", "schatting: verwacht een getal groter dan −1 (bijv. 10%)."));
+    const flows = totals.value;
+    if (!flows.some((f) => f.gt(0)) || !flows.some((f) => f.lt(0))) {
+      return resultOf(fail("#NUM!", "bedragen: er is minstens één positief en één negatief bedrag nodig."));
+    }
+    const rate = internalRateOfReturn(flows, start.value.toNumber());
+    return rate.ok ? resultOf(toExcelNumber(rate.value, "INTERNRENDEMENT")) : rate.error;
+  },
+};
+
+/** NCW and its derivative at rate r, in decimals. */
+function npvAndSlope(flows: readonly Dec[], r: Dec): [Dec, Dec] {
+  const growth = r.plus(1);
+  let npv = ZERO;
+  let slope = ZERO;
+  let factor = new Dec(1);
+  flows.forEach((flow, t) => {
+    npv = npv.plus(flow.times(factor));
+    slope = slope.minus(flow.times(t).times(factor).div(growth));
+    factor = factor.div(growth);
+  });
+  return [npv, slope];
+}
+
+/** Newton's method from the guess (as Excel), then bisection over a bracket if Newton does not converge. */
+function internalRateOfReturn(flows: readonly Dec[], guess: number): Result<Dec> {
+  const scale = flows.reduce((m, f) => Dec.max(m, f.abs()), ZERO);
+  const converged = (npv: Dec) => npv.abs().lte(scale.times("1e-20"));
+  let r = new Dec(guess);
+  for (let i = 0; i < 100; i++) {
+    const [npv, slope] = npvAndSlope(flows, r);
+    if (converged(npv)) return ok(r);
+    if (slope.isZero()) break;
+    const next = r.minus(npv.div(slope));
+    if (!next.isFinite() || next.lte(-1)) break;
+    if (next.minus(r).abs().lt("1e-25")) return ok(next);
+    r = next;
+  }
+  // Bisection on the first sign change of the NCW on a grid of rates.
+  const grid = [-0.99, -0.9, -0.5, -0.2, 0, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 100, 1000].map((g) => new Dec(g));
+  for (let i = 0; i + 1 < grid.length; i++) {
+    let lo = grid[i]!;
+    let hi = grid[i + 1]!;
+    let fLo = npvAndSlope(flows, lo)[0];
+    const fHi = npvAndSlope(flows, hi)[0];
+    if (fLo.isZero()) return ok(lo);
+    if (fLo.isNeg() === fHi.isNeg()) continue;
+    for (let k = 0; k < 200; k++) {
+      const mid = lo.plus(hi).div(2);
+      const fMid = npvAndSlope(flows, mid)[0];
+      if (converged(fMid) || hi.minus(lo).lt("1e-30")) return ok(mid);
+      if (fMid.isNeg() === fLo.isNeg()) {
+        lo = mid;
+        fLo = fMid;
+      } else hi = mid;
+    }
+  }
+  return fail("#NUM!", "bedragen: geen internrendement gevonden (de berekening convergeert niet); probeer een andere schatting.");
+}

@@ -1,0 +1,153 @@
+/**
+ * `MKBA.SCENARIO(model; [scenario]; [uitkomst])` — an outcome of a whole MKBA model laid out in the workbook
+ * (src/engine/layout/workbookLayout.ts). Pure: everything comes in through the arguments, so Excel sees every
+ * dependency. A parsed model is remembered per content (a small cache), so a sheet of SCENARIO formulas over one
+ * model reads it once per change, not once per cell.
+ */
+import { CellRange, CellValue, describeValue, isBlank, isCellError, propagate, toRange, toScalar } from "../../engine/cells";
+import { Dec } from "../../engine/decimal";
+import { CellError, cellError } from "../../engine/errors";
+import { cellsToModel } from "../../engine/layout/workbookLayout";
+import { CompiledModel, ModelRun, Ratio, nearest, runModel, scenarioOverrides, validateModel } from "../../engine/model";
+import { toExcelNumber } from "../../engine/netPresentValue";
+import { FunctionResult, resultOf } from "../arguments";
+import { SheetFunction, optional, required } from "../sheetFunction";
+
+export const OUTCOMES = ["saldo", "baten", "kosten", "ratio", "ratio_financieel", "ratio_gemeentelijk", "terugverdienjaar", "tabel"] as const;
+
+const CACHE_SIZE = 16;
+const compiledCache = new Map<string, { compiled: CompiledModel; runs: Map<string, ModelRun> } | CellError>();
+
+function invalid(message: string): CellError {
+  return cellError("#VALUE!", message);
+}
+
+function listProblems(problems: readonly { path: string; message: string }[], locate: (p: string) => string = (p) => p): string {
+  const first = problems.slice(0, 3).map((p) => `${locate(p.path)}: ${p.message}`).join("; ");
+  return `model: ${first}${problems.length > 3 ? ` (en nog ${problems.length - 3} andere)` : ""}.`;
+}
+
+function compiledModel(range: CellRange): { compiled: CompiledModel; runs: Map<string, ModelRun> } | CellError {
+  const key = JSON.stringify(range);
+  const hit = compiledCache.get(key);
+  if (hit) return hit;
+  let entry: { compiled: CompiledModel; runs: Map<string, ModelRun> } | CellError;
+  const read = cellsToModel(range);
+  if (!read.ok) entry = invalid(listProblems(read.problems));
+  else {
+    const v = validateModel(read.model);
+    entry = v.ok ? { compiled: v.compiled, runs: new Map() } : invalid(listProblems(v.problems, read.locate));
+  }
+  if (compiledCache.size >= CACHE_SIZE) compiledCache.delete(compiledCache.keys().next().value as string);
+  compiledCache.set(key, entry);
+  return entry;
+}
+
+function suggestion(value: string, known: readonly string[]): string {
+  const near = nearest(value, known, 3);
+  return near.length > 0 ? ` Bedoelt u ${near.map((n) => `"${n}"`).join(" of ")}?` : ` Mogelijk: ${known.map((k) => `"${k}"`).join(", ")}.`;
+}
+
+/** The scenario argument: blank → base case; a name → that scenario; a two-column range → key/value overrides. */
+function runFor(entry: { compiled: CompiledModel; runs: Map<string, ModelRun> }, scenario: CellValue | CellRange): ModelRun | CellError {
+  const { compiled } = entry;
+  const base = compiled.model.metadata.baseScenarioName;
+  let name = base;
+  let overrides: Record<string, number> = {};
+  if (Array.isArray(scenario)) {
+    const keys = new Set(compiled.model.parameters.map((p) => p.key));
+    for (const [r, row] of scenario.entries()) {
+      const [key, value] = row;
+      if (isBlank(key) && isBlank(value)) continue;
+      if (row.length < 2 || typeof key !== "string" || !keys.has(key.trim())) {
+        const k = typeof key === "string" ? key.trim() : describeValue(key);
+        return invalid(`scenario: rij ${r + 1}: onbekende parameter "${k}".${suggestion(k, [...keys])}`);
+      }
+      if (typeof value !== "number" || !Number.isFinite(value)) return invalid(`scenario: rij ${r + 1}, parameter "${key.trim()}": ${describeValue(value)} is geen getal.`);
+      overrides[key.trim()] = value;
+    }
+    name = `${base} met ${Object.keys(overrides).length} aanpassing(en)`;
+  } else if (!isBlank(scenario)) {
+    if (isCellError(scenario)) return propagate(scenario, "scenario");
+    const wanted = String(scenario).trim();
+    const names = [base, ...compiled.model.scenarios.map((s) => s.name)];
+    const found = names.find((n) => n.toLowerCase() === wanted.toLowerCase());
+    if (!found) return invalid(`scenario: onbekend scenario "${wanted}".${suggestion(wanted, names)}`);
+    name = found;
+    overrides = { ...scenarioOverrides(compiled, found) };
+  }
+  const cacheKey = Array.isArray(scenario) ? JSON.stringify(overrides) : name;
+  const cached = entry.runs.get(cacheKey);
+  if (cached) return cached;
+  const r = runModel(compiled, overrides, name);
+  if (!r.ok) return invalid(listProblems(r.problems));
+  entry.runs.set(cacheKey, r.run);
+  return r.run;
+}
+
+function ratioResult(r: Ratio, what: string): FunctionResult {
+  if (r.value === null) return cellError("#DIV/0!", `${what}: ${r.reason}.`);
+  return resultOf(toExcelNumber(r.value, what));
+}
+
+/** The per-actor × category table with headings, as a spill: values in euros, signed for each actor. */
+function table(run: ModelRun, compiled: CompiledModel): CellValue[][] {
+  const actors = compiled.model.actors.map((a) => a.name);
+  const rows: CellValue[][] = [["", ...actors, "Totaal"]];
+  for (const category of compiled.model.categories) {
+    const values = actors.map((a) => run.table.get(a)!.get(category.name)!);
+    rows.push([category.name, ...values.map((v) => v.toNumber()), values.reduce((x, y) => x.plus(y), new Dec(0)).toNumber()]);
+  }
+  rows.push(["Saldo", ...actors.map((a) => run.byActor.get(a)!.toNumber()), run.saldo.toNumber()]);
+  return rows;
+}
+
+export const SCENARIO: SheetFunction = {
+  id: "SCENARIO",
+  parameters: [required("model"), optional("scenario"), optional("uitkomst")],
+  evaluate([model, scenario, outcome]) {
+    const range = toRange(model, "model");
+    if (!range.ok) return range.error;
+    const entry = compiledModel(range.value);
+    if ("kind" in entry) return entry;
+
+    let scenarioValue: CellValue | CellRange = null;
+    if (Array.isArray(scenario) && !(scenario.length === 1 && scenario[0]?.length === 1)) scenarioValue = scenario;
+    else {
+      const s = toScalar(scenario, "scenario");
+      if (!s.ok) return s.error;
+      scenarioValue = s.value;
+    }
+    const run = runFor(entry, scenarioValue);
+    if ("kind" in run) return run;
+
+    const o = toScalar(outcome, "uitkomst");
+    if (!o.ok) return o.error;
+    if (isCellError(o.value)) return propagate(o.value, "uitkomst");
+    if (!isBlank(o.value) && typeof o.value !== "string") return invalid(`uitkomst: ${describeValue(o.value)} is geen tekst.`);
+    const wanted = isBlank(o.value) ? "saldo" : o.value.trim();
+    const key = wanted.toLowerCase();
+    const actors = entry.compiled.model.actors.map((a) => a.name);
+    switch (key) {
+      case "saldo":
+        return resultOf(toExcelNumber(run.saldo, "saldo"));
+      case "baten":
+        return resultOf(toExcelNumber(run.benefits, "baten"));
+      case "kosten":
+        return resultOf(toExcelNumber(run.costs, "kosten"));
+      case "ratio":
+        return ratioResult(run.ratios.social, "ratio");
+      case "ratio_financieel":
+        return ratioResult(run.ratios.financial, "ratio_financieel");
+      case "ratio_gemeentelijk":
+        return ratioResult(run.ratios.municipal, "ratio_gemeentelijk");
+      case "terugverdienjaar":
+        return run.paybackYear.year === null ? cellError("#N/A", `terugverdienjaar: ${run.paybackYear.reason}.`) : run.paybackYear.year;
+      case "tabel":
+        return table(run, entry.compiled);
+    }
+    const actor = actors.find((a) => a.toLowerCase() === key);
+    if (actor) return resultOf(toExcelNumber(run.byActor.get(actor)!, actor));
+    return invalid(`uitkomst: onbekende uitkomst "${wanted}".${suggestion(wanted, [...OUTCOMES, ...actors])}`);
+  },
+};
