@@ -23,34 +23,38 @@ export interface DiscountRule {
 export const DISCOUNT_RULES: readonly DiscountRule[] = [
   {
     id: "2026",
-    label: "Discontovoet 2026: 2,8% tot en met jaar 35, daarna 1,8%",
-    labelEn: "2026 rule: 2.8% up to year 35, 1.8% after",
+    label: "Discontovoet 2026 (niet bevestigd): 2,8% tot en met jaar 35, daarna 1,8%",
+    labelEn: "2026 rule (unconfirmed): 2.8% up to year 35, 1.8% after",
     segments: [
       { untilYear: 35, rate: "0.028" },
       { untilYear: null, rate: "0.018" },
     ],
-    source: "PENDING",
+    source:
+      "Alleen secundaire bronnen melden deze regel per 1 januari 2026 (2,8% t/m jaar 35, daarna 1,8%); een primaire bron (rapport van de Werkgroep discontovoet of kabinetsbesluit) is niet gevonden. Daarom niet de standaard; zie docs/functions.md, Discontoregels.",
   },
   {
     id: "2021",
     label: "Discontovoet 2021 (Werkgroep discontovoet 2020): 2,25%",
     labelEn: "2021 rule (Discount rate working group 2020): 2.25%",
     segments: [{ untilYear: null, rate: "0.0225" }],
-    source: "PENDING",
+    source:
+      "Rapport Werkgroep discontovoet 2020 (december 2020), door het kabinet overgenomen, in werking per 1 januari 2021: standaarddiscontovoet 2,25% voor alle typen kosten en baten (rwseconomie.nl/discontovoet, Overzichtstabel discontovoet per 1 januari 2021)",
   },
   {
     id: "2021-vast",
     label: "Discontovoet 2021 voor vaste investerings- en onderhoudskosten: 1,6%",
     labelEn: "2021 rule for fixed investment and maintenance costs: 1.6%",
     segments: [{ untilYear: null, rate: "0.016" }],
-    source: "PENDING",
+    source:
+      "Rapport Werkgroep discontovoet 2020, in werking per 1 januari 2021: aparte discontovoet voor vaste, verzonken kosten (rwseconomie.nl/discontovoet, Overzichtstabel); 1,6% zoals opgegeven in de projectopdracht (issue 2)",
   },
   {
     id: "2016",
     label: "Discontovoet 2016 (Werkgroep discontovoet 2015): 3%",
     labelEn: "2016 rule (Discount rate working group 2015): 3%",
     segments: [{ untilYear: null, rate: "0.03" }],
-    source: "PENDING",
+    source:
+      "Rapport Werkgroep discontovoet 2015, door het kabinet overgenomen (kabinetsreactie 13 november 2015, Kamerstuk 29 352, nr. 6): 3% reëel inclusief risico-opslag",
   },
   {
     id: "2007",

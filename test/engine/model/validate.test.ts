@@ -18,7 +18,8 @@ describe("model validation: every problem with its JSON path and a Dutch message
     delete model.actors;
     const problems = problemsOf({ ...model, schemaVersion: 2 });
     expect(problems.map((p) => p.path)).toEqual(["schemaVersion", "actors"]);
-    expect(problems[1]!.message).toMatch(/Ongeldige invoer/);
+    expect(problems[0]!.message).toMatch(/^Ongeldige invoer: verwacht 1/);
+    expect(problems[1]!.message).toBe("verplicht veld ontbreekt");
   });
 
   it("reports unknown names with a suggestion", () => {
