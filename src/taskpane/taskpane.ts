@@ -15,6 +15,10 @@ const FUNCTION_EXAMPLES: readonly { formula: string; text: string }[] = [
     formula: '=MKBA.RATIO(B3:K3; B4:K4; "2021")',
     text: "Baten-kostenratio: NCW van de baten gedeeld door de NCW van de kosten.",
   },
+  {
+    formula: '=MKBA.SCENARIO(Invoer; "Scenario 2"; "saldo")',
+    text: "Saldo, baten, kosten, een ratio of de tabel per actor van een heel MKBA-model dat in de werkmap staat (maak een voorbeeldwerkmap met: npx mkba werkmap --example almere -o almere.xlsx).",
+  },
 ];
 
 export function renderTaskPane(doc: Document): void {
@@ -60,7 +64,7 @@ if (typeof Office !== "undefined") {
     setStatus(
       document,
       info.host === Office.HostType.Excel
-        ? "Verbonden met Excel. De functies MKBA.NCW en MKBA.RATIO zijn beschikbaar."
+        ? "Verbonden met Excel. De functies MKBA.NCW, MKBA.RATIO, MKBA.SCENARIO en verder zijn beschikbaar."
         : "Niet in Excel geopend: de functies werken alleen in een werkmap.",
     );
   });
