@@ -28,6 +28,9 @@ let r = run("npx", ["webpack", "--mode", "production"]);
 if (r.status !== 0) process.exit(r.status ?? 1);
 r = run(process.execPath, [path.join(root, "bin", "mkba.js"), "demo"]);
 if (r.status !== 0) process.exit(r.status ?? 1);
+console.log("\nEen hele MKBA op een ingebouwd voorbeeld (AEPB, pilot Almere): mkba run --example almere\n");
+r = run(process.execPath, [path.join(root, "bin", "mkba.js"), "run", "--example", "almere"]);
+if (r.status !== 0) process.exit(r.status ?? 1);
 console.log(`
 In Excel op het web laden (sideloaden) / side-load into Excel on the web:
   1. npm run dev-server            (HTTPS-ontwikkelserver op https://localhost:3000/; vertrouw het certificaat
