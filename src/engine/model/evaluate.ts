@@ -29,6 +29,8 @@ export interface EffectResult {
   readonly nature: Nature;
   /** Actor, or "from → to" for a transfer. */
   readonly actor: string;
+  /** Who gains (+1) and who loses (−1) the effect's amount. */
+  readonly parties: readonly (readonly [actor: string, sign: 1 | -1])[];
   /** NCW of the amount (positive = as entered: a cost, a benefit, a transfer paid). */
   readonly ncw: Dec;
 }
@@ -132,8 +134,11 @@ export function runModel(compiled: CompiledModel, overrides: Readonly<Record<str
   for (const e of compiled.effects) {
     const { effect, side } = e;
     const actorLabel = side === "verdeling" ? `${effect.from} → ${effect.to}` : (effect.actor as string);
+    // Signed shares of the amount per actor: who loses (−1) and who gains (+1).
+    const shares: (readonly [string, 1 | -1])[] =
+      side === "verdeling" ? [[effect.from!, -1], [effect.to!, 1]] : [[effect.actor!, side === "kosten" ? -1 : 1]];
     if (effect.nature === "pm") {
-      pm.push({ name: effect.name, category: effect.category, side, nature: "pm", actor: actorLabel, ncw: ZERO });
+      pm.push({ name: effect.name, category: effect.category, side, nature: "pm", actor: actorLabel, parties: shares, ncw: ZERO });
       continue;
     }
     const amounts = yearlyAmounts(e, values);
@@ -141,9 +146,6 @@ export function runModel(compiled: CompiledModel, overrides: Readonly<Record<str
       problems.push(amounts.problem);
       continue;
     }
-    // Signed shares of the amount per actor: who loses (−1) and who gains (+1).
-    const shares: [string, number][] =
-      side === "verdeling" ? [[effect.from!, -1], [effect.to!, 1]] : [[effect.actor!, side === "kosten" ? -1 : 1]];
     let ncw = ZERO;
     amounts.amounts.forEach((amount, i) => {
       const t = e.start + i;
@@ -169,7 +171,7 @@ export function runModel(compiled: CompiledModel, overrides: Readonly<Record<str
       if (fromMunicipal && !toMunicipal) municipalCosts = municipalCosts.plus(ncw);
       if (toMunicipal && !fromMunicipal) municipalBenefits = municipalBenefits.plus(ncw);
     }
-    effects.push({ name: effect.name, category: effect.category, side, nature: effect.nature, actor: actorLabel, ncw });
+    effects.push({ name: effect.name, category: effect.category, side, nature: effect.nature, actor: actorLabel, parties: shares, ncw });
   }
   if (problems.length > 0) return { ok: false, problems };
 

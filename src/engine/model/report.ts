@@ -93,17 +93,13 @@ export function actorTableText(run: ModelRun, analysis: Analysis, options: TextO
     rows.push([category.name, ...actors.map(() => ""), ""]);
     for (const e of effects) {
       const signed = (actor: string): Dec => {
-        const sign = category.side === "kosten" ? -1 : 1;
-        if (category.side === "verdeling") {
-          const [from, to] = e.actor.split(" → ");
-          return actor === from ? e.ncw.neg() : actor === to ? e.ncw : new Dec(0);
-        }
-        return actor === e.actor ? e.ncw.times(sign) : new Dec(0);
+        const party = e.parties.find(([a]) => a === actor);
+        return party ? (party[1] < 0 ? e.ncw.neg() : e.ncw) : new Dec(0);
       };
       const total = actors.reduce((acc, a) => acc.plus(signed(a)), new Dec(0));
       rows.push([`  ${e.name}`, ...actors.map((a) => (signed(a).isZero() ? "" : amount(signed(a), options.unit))), amount(total, options.unit)]);
     }
-    for (const e of pm) rows.push([`  ${e.name}`, ...actors.map((a) => (a === e.actor ? "PM" : "")), "PM"]);
+    for (const e of pm) rows.push([`  ${e.name}`, ...actors.map((a) => (e.parties.some(([p]) => p === a) ? "PM" : "")), "PM"]);
   }
   rows.push(["Saldo", ...actors.map((a) => amount(run.byActor.get(a)!, options.unit)), amount(run.saldo, options.unit)]);
   return textTable(rows);
