@@ -5,7 +5,9 @@
 import { parseArgs } from "util";
 import { readFileSync, writeFileSync } from "fs";
 import { EXAMPLES, exampleNames } from "../engine/examples";
-import { analyse, analysisJson, analysisText, parseModelText, validateModel, ModelProblem, ValidationResult, nearest } from "../engine/model";
+import { Analysis, ModelProblem, analyse, analysisJson, analysisText, nearest } from "../engine/model";
+import { LoadResult, LoadedModel, loadModel } from "../engine/models";
+import { lpblOutputText, lpblOutputs } from "../engine/models/lpbl";
 import { UsageError } from "./args";
 import { CliIO } from "./io";
 import { writeWorkbook } from "./werkmap";
@@ -23,16 +25,45 @@ function exampleData(name: string): unknown {
   return data;
 }
 
-/** A validated model from `FILE` or `--example NAME`, or the problems printed (exit 2). */
-function loadModel(file: string | undefined, example: string | undefined): ValidationResult {
-  if (example !== undefined) return validateModel(exampleData(example));
+/** A validated model from `FILE` or `--example NAME` (a generic model or a typed one such as lpbl), or its problems. */
+function loadSource(file: string | undefined, example: string | undefined): LoadResult {
+  if (example !== undefined) return loadModel(exampleData(example));
   let text: string;
   try {
     text = readFileSync(file!, "utf8");
   } catch (e) {
     throw new UsageError(`kan ${file} niet lezen: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return parseModelText(text);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, problems: [{ path: "(bestand)", message: `geen geldige JSON: ${e instanceof Error ? e.message : String(e)}` }] };
+  }
+  return loadModel(data);
+}
+
+/** `--json`: the engine's shape, and for an LPBL model its output screens, the fte from caseload and the illustrative mark. */
+function jsonOf(analysis: Analysis, loaded: LoadedModel): unknown {
+  const json = analysisJson(analysis);
+  if (!loaded.lpbl || analysis.scenarios.length === 0) return json;
+  const { uitvoerA, uitvoerB } = lpblOutputs(analysis.scenarios[0]!);
+  return {
+    ...json,
+    fteFromCaseload: Math.round(loaded.lpbl.fteFromCaseload * 100) / 100,
+    fteEntered: loaded.lpbl.fteEntered,
+    fteWarning: loaded.lpbl.fteWarning,
+    illustrative: loaded.lpbl.illustrative,
+    illustrativeKeyFigures: loaded.lpbl.illustrativeKeys,
+    uitvoerA,
+    uitvoerB,
+  };
+}
+
+function textOf(analysis: Analysis, loaded: LoadedModel, unit: 1 | 1000): string {
+  const generic = analysisText(analysis, { unit });
+  if (!loaded.lpbl || analysis.scenarios.length === 0) return generic;
+  return `${lpblOutputText(analysis.scenarios[0]!, loaded.lpbl)}\n\nDoorrekening per actor, scenario's en gevoeligheid\n\n${generic}`;
 }
 
 function sourceArguments(command: string, values: { example?: string }, positionals: readonly string[]): void {
@@ -50,24 +81,26 @@ export function runRun(args: readonly string[], io: CliIO): number {
   sourceArguments("run", values, positionals);
   const unit = values.eenheid === undefined ? 1000 : Number(values.eenheid);
   if (unit !== 1 && unit !== 1000) throw new UsageError("--eenheid is 1 (euro) of 1000 (× € 1.000).");
+  const eenheid: 1 | 1000 = unit;
 
-  const validation = loadModel(positionals[0], values.example);
-  if (!validation.ok) {
-    io.stderr(problemsText(validation.problems));
+  const loadedResult = loadSource(positionals[0], values.example);
+  if (!loadedResult.ok) {
+    io.stderr(problemsText(loadedResult.problems));
     return 2;
   }
-  const { model } = validation.compiled;
+  const loaded = loadedResult.loaded;
+  const { model } = loaded.compiled;
   const scenarioNames = [model.metadata.baseScenarioName, ...model.scenarios.map((s) => s.name)];
   if (values.scenario !== undefined && !scenarioNames.includes(values.scenario)) {
     const near = nearest(values.scenario, scenarioNames, 1);
     throw new UsageError(`onbekend scenario "${values.scenario}"${near.length ? `; bedoelt u "${near[0]}"?` : ""} Scenario's: ${scenarioNames.join(", ")}.`);
   }
-  const result = analyse(validation.compiled, { scenario: values.scenario });
+  const result = analyse(loaded.compiled, { scenario: values.scenario });
   if (!result.ok) {
     io.stderr(problemsText(result.problems));
     return 2;
   }
-  io.stdout(values.json ? JSON.stringify(analysisJson(result.analysis), null, 2) + "\n" : analysisText(result.analysis, { unit }));
+  io.stdout(values.json ? JSON.stringify(jsonOf(result.analysis, loaded), null, 2) + "\n" : textOf(result.analysis, loaded, eenheid));
   return 0;
 }
 
@@ -92,12 +125,13 @@ export async function runWerkmap(args: readonly string[], io: CliIO): Promise<nu
   });
   sourceArguments("werkmap", values, positionals);
   if (values.output === undefined || !values.output.toLowerCase().endsWith(".xlsx")) throw new UsageError("mkba werkmap: geef -o UIT.xlsx.");
-  const validation = loadModel(positionals[0], values.example);
-  if (!validation.ok) {
-    io.stderr(problemsText(validation.problems));
+  const loaded = loadSource(positionals[0], values.example);
+  if (!loaded.ok) {
+    io.stderr(problemsText(loaded.problems));
     return 2;
   }
-  await writeWorkbook(validation.compiled.model, values.output);
-  io.stderr(`${values.output} geschreven: Invoer (het model), Uitvoer (MKBA.SCENARIO-formules)${validation.compiled.model.sensitivity.length > 0 ? ", Gevoeligheid" : ""}.\n`);
+  const { model } = loaded.loaded.compiled;
+  await writeWorkbook(model, values.output);
+  io.stderr(`${values.output} geschreven: Invoer (het model), Uitvoer (MKBA.SCENARIO-formules)${model.sensitivity.length > 0 ? ", Gevoeligheid" : ""}.\n`);
   return 0;
 }

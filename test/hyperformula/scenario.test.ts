@@ -6,33 +6,17 @@
 import { HyperFormula } from "hyperformula";
 import { CellValue } from "../../src/engine/cells";
 import { modelToCells } from "../../src/engine/layout/workbookLayout";
-import { AnalysisJson, CompiledModel, analyse, analysisJson, scenarioOverrides, validateModel } from "../../src/engine/model";
+import { EXAMPLES } from "../../src/engine/examples";
+import { AnalysisJson, CompiledModel, analyse, analysisJson, scenarioOverrides } from "../../src/engine/model";
+import { loadModel } from "../../src/engine/models";
 import { callFunction, findFunction } from "../../src/functions/catalog";
 import { smallModel } from "../fixtures/models";
 import { SheetContent, blockAddress, buildWorkbook, valueAt, valuesAt } from "../support/hyperformula";
 
 // ------------------------------------------------------------------------------------------------ the models
 
-/**
- * The shipped examples, when src/engine/examples imports (it imports one JSON file per example; while one is
- * still being written the import fails, and only the test model runs — the skipped test below says why).
- */
-function shippedExamples(): { models: Record<string, unknown>; problem?: string } {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return { models: (require("../../src/engine/examples") as { EXAMPLES: Record<string, unknown> }).EXAMPLES };
-  } catch (e) {
-    const message = (e instanceof Error ? e.message : String(e)).replace(/\u001b\[[0-9;]*m/g, "");
-    return { models: {}, problem: message.split("\n").find((line) => line.trim() !== "")! };
-  }
-}
-
-const examples = shippedExamples();
-const MODELS: [string, unknown][] = [["klein (test/fixtures)", smallModel()], ...Object.entries(examples.models)];
-
-if (examples.problem) {
-  it.skip(`shipped examples are not included: ${examples.problem}`, () => undefined);
-}
+/** The test model and every shipped example (the lpbl one expanded from its input screen by the engine). */
+const MODELS: [string, unknown][] = [["klein (test/fixtures)", smallModel()], ...Object.entries(EXAMPLES)];
 
 // ------------------------------------------------------------------------------------------------ helpers
 
@@ -58,9 +42,9 @@ interface Workbook {
 }
 
 function compile(name: string, model: unknown): CompiledModel {
-  const v = validateModel(model);
+  const v = loadModel(model);
   if (!v.ok) throw new Error(`${name}: ${v.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
-  return v.compiled;
+  return v.loaded.compiled;
 }
 
 function engineJson(compiled: CompiledModel): AnalysisJson {

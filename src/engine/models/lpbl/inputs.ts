@@ -1,0 +1,253 @@
+/**
+ * The input screen (invoerscherm) of the LPBL MKBA-tool sociale wijkteams, parts A (Bereik), B (Kosten) and
+ * C (Effect), as printed in seed 001_89b8683f98a68fb5.txt, Bijlage 2. Identifiers are English camelCase; the Dutch
+ * label as on the screen is in `LPBL_INPUT_LABELS` (and in the doc comments). Percentages are fractions (48% = 0.48).
+ *
+ * `validateLpblInputs` checks the screen and lists every problem with its path and a Dutch message: shares between
+ * 0 and 100%, the columns that must add up to 100% do (within 1e-9), counts ≥ 0, caseloads > 0.
+ */
+import { z } from "zod";
+import { jsonPath } from "../../model/schema";
+
+export const HOUSEHOLD_TYPES = ["families", "elderly", "other"] as const;
+export type HouseholdType = (typeof HOUSEHOLD_TYPES)[number];
+export const SEVERITIES = ["ev", "zr", "nzr"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const DISCIPLINES = ["youth", "mentalHealthAdults", "workIncomeDebts", "welfare", "care", "housing"] as const;
+export type Discipline = (typeof DISCIPLINES)[number];
+
+/** Dutch column headings of the household types, as on the screen. */
+export const HOUSEHOLD_TYPE_LABELS: Readonly<Record<HouseholdType, string>> = { families: "Gezinnen", elderly: "Ouderen", other: "Overige hh" };
+export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
+  ev: "Geen probleem of enkelvoudig (ev)",
+  zr: "Meervoudig (mv) en zelfredzaam (zr)",
+  nzr: "Meervoudig (mv) en niet-zelfredzaam (nzr)",
+};
+export const DISCIPLINE_LABELS: Readonly<Record<Discipline, string>> = {
+  youth: "Jeugd",
+  mentalHealthAdults: "GGZ-volwassenen",
+  workIncomeDebts: "Werk & inkomen/ Schulden",
+  welfare: "Welzijn/ Maatschappelijke dienstverlening",
+  care: "Zorg",
+  housing: "Wonen",
+};
+
+const finite = (what: string) => z.number({ error: (issue) => (issue.input === undefined ? `${what}: verplicht veld ontbreekt` : `${what}: verwacht een getal`) }).finite(`${what}: verwacht een eindig getal`);
+/** A share 0–100% (as a fraction 0–1). */
+const share = (what: string) =>
+  finite(what).min(0, `${what}: een aandeel ligt tussen 0% en 100% (schrijf 48% als 0,48)`).max(1, `${what}: een aandeel ligt tussen 0% en 100% (schrijf 48% als 0,48)`);
+/** A change −100% … +100% (substitution and success may be negative: more trajectories, less dropout). */
+const change = (what: string) => finite(what).min(-1, `${what}: een verandering ligt tussen −100% en +100%`).max(1, `${what}: een verandering ligt tussen −100% en +100%`);
+const count = (what: string) => finite(what).min(0, `${what}: een aantal of bedrag kan niet negatief zijn`);
+const positive = (what: string) => finite(what).gt(0, `${what}: moet groter zijn dan 0`);
+const perType = (what: string, make: (w: string) => z.ZodNumber) =>
+  z.object({ families: make(`${what} (gezinnen)`), elderly: make(`${what} (ouderen)`), other: make(`${what} (overige hh)`) }).strict();
+const perSeverity = (what: string, make: (w: string) => z.ZodNumber) =>
+  z.object({ ev: make(`${what} (ev)`), zr: make(`${what} (mv-zr)`), nzr: make(`${what} (mv-nzr)`) }).strict();
+const severityColumn = (type: string) =>
+  z.object({ ev: share(`${SEVERITY_LABELS.ev} (${type})`), zr: share(`${SEVERITY_LABELS.zr} (${type})`), nzr: share(`${SEVERITY_LABELS.nzr} (${type})`) }).strict();
+
+export const lpblInputSchema = z
+  .object({
+    /** A. Bereik */
+    reach: z
+      .object({
+        /** Aantal hh in aanpak (totaal) */
+        households: count("Aantal hh in aanpak (totaal)"),
+        /** Aantal hh in aanpak (%): gezinnen / ouderen / overige hh — sums to 100% */
+        typeShares: perType("Aantal hh in aanpak (%)", share),
+        /** Aantal hh in aanpak (%) naar zwaarte, per type: ev / mv-zr / mv-nzr — each column sums to 100% */
+        severity: z.object({ families: severityColumn("gezinnen"), elderly: severityColumn("ouderen"), other: severityColumn("overige hh") }).strict(),
+        /** Huishoudsamenstelling: eenouder/persoons, tweeouder/meerpersoons (per type, sums to 100%), gemiddeld aantal kinderen */
+        composition: z
+          .object({
+            singleParent: perType("Eenouder/persoons", share),
+            twoParent: perType("Tweeouder/meerpersoons", share),
+            childrenPerFamily: count("Gemiddeld aantal kinderen"),
+          })
+          .strict(),
+        /** Leefsituatie multiproblematiek (mv): problematische schulden, geen werk, overlastgevend (per type) */
+        livingSituation: z
+          .object({ debts: perType("Problematische schulden", share), noWork: perType("Geen werk", share), nuisance: perType("Overlastgevend", share) })
+          .strict(),
+        /** Caseload (huishoudens per fte per jaar) per zwaarte */
+        caseload: perSeverity("Caseload", positive),
+        /** Uren gem. per hh p.jr per zwaarte */
+        hoursPerHousehold: perSeverity("Uren gem. per hh p.jr", count),
+      })
+      .strict(),
+    /** B. Kosten */
+    costs: z
+      .object({
+        /** Totaal aantal teamleden (fte) */
+        teamFte: count("Totaal aantal teamleden (fte)"),
+        /** w.v. percentage additionele kosten (fte) */
+        additionalShareFte: share("Percentage additionele kosten (fte)"),
+        /** kosten fte incl. huisvesting (euro per fte per jaar) */
+        costPerFte: count("Kosten fte incl. huisvesting"),
+        /** Overige teamkosten (euro per jaar) */
+        otherTeamCosts: count("Overige teamkosten"),
+        /** w.v. percentage additionele kosten (overige teamkosten) */
+        additionalShareOther: share("Percentage additionele kosten (overige teamkosten)"),
+        /** Percentage frictiekosten (%) */
+        frictionShare: share("Percentage frictiekosten"),
+        /** Overige eenmalige kosten (euro) */
+        otherOneTimeCosts: count("Overige eenmalige kosten"),
+        /** Percentage nieuw gevonden hh (%) */
+        newlyFoundShare: share("Percentage nieuw gevonden hh"),
+      })
+      .strict(),
+    /** C. Effect */
+    effect: z
+      .object({
+        /** 1. Aantal trajecten — substitutie (meer/minder) trajecten: in nieuwe cases, in bestaande cases */
+        substitutionNew: change("Substitutie in nieuwe cases"),
+        substitutionExisting: change("Substitutie in bestaande cases"),
+        /** 2. Integrale teamsamenstelling: aantal disciplines in het team */
+        disciplines: z
+          .object({
+            youth: count("Discipline Jeugd").int("Discipline Jeugd: een geheel aantal"),
+            mentalHealthAdults: count("Discipline GGZ-volwassenen").int("Discipline GGZ-volwassenen: een geheel aantal"),
+            workIncomeDebts: count("Discipline Werk & inkomen/ Schulden").int("Discipline Werk & inkomen/ Schulden: een geheel aantal"),
+            welfare: count("Discipline Welzijn/ Maatschappelijke dienstverlening").int("Discipline Welzijn: een geheel aantal"),
+            care: count("Discipline Zorg").int("Discipline Zorg: een geheel aantal"),
+            housing: count("Discipline Wonen").int("Discipline Wonen: een geheel aantal"),
+          })
+          .strict(),
+        /** 2. Succes trajecten (verandering in procentpunten) */
+        success: z
+          .object({
+            debtAssistance: change("Succes schuldhulp"),
+            directToWork: change("Succes direct naar werk"),
+            schoolDropout: change("Schooluitval"),
+            firstLineConsultations: change("Consulten eerste lijn"),
+            secondLineReferrals: change("Doorverwijzing tweede lijn"),
+          })
+          .strict(),
+        /** 3. Voorkomen escalatie (% van de huishoudens van dat type, netto) */
+        preventedEscalation: perType("Voorkomen escalatie", share),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type LpblInputs = z.infer<typeof lpblInputSchema>;
+
+export interface LpblProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+const SUM_TOLERANCE = 1e-9;
+const pct = (x: number) => `${(Math.round(x * 1e6) / 1e4).toLocaleString("nl-NL")}%`;
+
+/** Structure and ranges (zod, Dutch messages), then the columns that must add up to 100%. Never throws. */
+export function validateLpblInputs(data: unknown): { ok: true; inputs: LpblInputs } | { ok: false; problems: LpblProblem[] } {
+  const parsed = lpblInputSchema.safeParse(data, {
+    error: (issue) => (issue.code === "invalid_type" && issue.input === undefined ? "verplicht veld ontbreekt" : issue.code === "unrecognized_keys" ? `onbekend veld: ${issue.keys.join(", ")}` : undefined),
+  });
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })) };
+  const inputs = parsed.data;
+  const problems: LpblProblem[] = [];
+  const mustSumTo100 = (path: string, what: string, values: readonly number[]) => {
+    const sum = values.reduce((a, b) => a + b, 0);
+    if (Math.abs(sum - 1) > SUM_TOLERANCE) problems.push({ path, message: `${what} telt op tot ${pct(sum)}; dat moet 100% zijn` });
+  };
+  const { reach, costs, effect } = inputs;
+  mustSumTo100("reach.typeShares", "Aantal hh in aanpak (%) (gezinnen + ouderen + overige hh)", HOUSEHOLD_TYPES.map((t) => reach.typeShares[t]));
+  for (const t of HOUSEHOLD_TYPES) {
+    const label = HOUSEHOLD_TYPE_LABELS[t].toLowerCase();
+    mustSumTo100(`reach.severity.${t}`, `De kolom ${label} (ev + mv-zr + mv-nzr)`, SEVERITIES.map((s) => reach.severity[t][s]));
+    mustSumTo100(`reach.composition.${t}`, `Huishoudsamenstelling ${label} (eenouder/persoons + tweeouder/meerpersoons)`, [
+      reach.composition.singleParent[t],
+      reach.composition.twoParent[t],
+    ]);
+  }
+  const nonAdditional = costs.teamFte * costs.costPerFte * (1 - costs.additionalShareFte) + costs.otherTeamCosts * (1 - costs.additionalShareOther);
+  const disciplines = DISCIPLINES.reduce((a, d) => a + effect.disciplines[d], 0);
+  if (nonAdditional > 0 && disciplines === 0) {
+    problems.push({
+      path: "effect.disciplines",
+      message: "een deel van het team is nieuw-voor-oud gefinancierd: geef aan welke disciplines in het team zitten (zij bepalen bij welke partij de besparing valt)",
+    });
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, inputs };
+}
+
+/** Dutch labels of the screen fields, by input path. */
+export const LPBL_INPUT_LABELS: Readonly<Record<string, string>> = {
+  "reach.households": "Aantal hh in aanpak (totaal)",
+  "reach.typeShares": "Aantal hh in aanpak (%) — gezinnen / ouderen / overige hh",
+  "reach.severity": "Aantal hh in aanpak (%) naar zwaarte: ev / mv-zr / mv-nzr (per type)",
+  "reach.composition.singleParent": "Huishoudsamenstelling: eenouder/persoons",
+  "reach.composition.twoParent": "Huishoudsamenstelling: tweeouder/meerpersoons",
+  "reach.composition.childrenPerFamily": "Gemiddeld aantal kinderen",
+  "reach.livingSituation.debts": "Leefsituatie multiproblematiek (mv): problematische schulden",
+  "reach.livingSituation.noWork": "Leefsituatie multiproblematiek (mv): geen werk",
+  "reach.livingSituation.nuisance": "Leefsituatie multiproblematiek (mv): overlastgevend",
+  "reach.caseload": "Caseload (hh per fte per jaar)",
+  "reach.hoursPerHousehold": "Uren gem. per hh p.jr",
+  "costs.teamFte": "Totaal aantal teamleden (fte)",
+  "costs.additionalShareFte": "w.v. percentage additionele kosten (fte)",
+  "costs.costPerFte": "kosten fte incl. huisvesting",
+  "costs.otherTeamCosts": "Overige teamkosten",
+  "costs.additionalShareOther": "w.v. percentage additionele kosten (overige teamkosten)",
+  "costs.frictionShare": "Percentage frictiekosten (%)",
+  "costs.otherOneTimeCosts": "Overige eenmalige kosten",
+  "costs.newlyFoundShare": "Percentage nieuw gevonden hh (%)",
+  "effect.substitutionNew": "Substitutie (meer/minder) trajecten: in nieuwe cases",
+  "effect.substitutionExisting": "Substitutie (meer/minder) trajecten: in bestaande cases",
+  "effect.disciplines": "Integrale teamsamenstelling (aantal disciplines)",
+  "effect.success.debtAssistance": "Succes trajecten: schuldhelp",
+  "effect.success.directToWork": "Succes trajecten: direct naar werk",
+  "effect.success.schoolDropout": "Succes trajecten: schooluitval",
+  "effect.success.firstLineConsultations": "Succes trajecten: consulten eerste lijn",
+  "effect.success.secondLineReferrals": "Succes trajecten: doorverwijzing tweede lijn",
+  "effect.preventedEscalation": "Voorkomen escalatie — gezinnen / ouderen / overige hh",
+};
+
+/**
+ * The example of seed 001, Bijlage 2 (invoerscherm deel A, B en C), value for value. Note: the printed screen shows
+ * "kosten fte incl. huisvesting 0" and "Overige teamkosten € -": the example's team costs are therefore 0 — we keep the
+ * printed values (see docs/lpbl-model.md) and offer an illustrative team-cost scenario in the model.
+ */
+export const LPBL_EXAMPLE_INPUTS: LpblInputs = {
+  reach: {
+    households: 328,
+    typeShares: { families: 0.48, elderly: 0.31, other: 0.21 },
+    severity: {
+      families: { ev: 0.02, zr: 0.2, nzr: 0.78 },
+      elderly: { ev: 0.04, zr: 0.5, nzr: 0.46 },
+      other: { ev: 0.04, zr: 0.32, nzr: 0.64 },
+    },
+    composition: {
+      singleParent: { families: 0.27, elderly: 0.73, other: 0.73 },
+      twoParent: { families: 0.73, elderly: 0.27, other: 0.27 },
+      childrenPerFamily: 1.6,
+    },
+    livingSituation: {
+      debts: { families: 0.5, elderly: 0.18, other: 0.8 },
+      noWork: { families: 0.8, elderly: 1, other: 0.8 },
+      nuisance: { families: 0.25, elderly: 0, other: 0.25 },
+    },
+    caseload: { ev: 600, zr: 150, nzr: 75 },
+    hoursPerHousehold: { ev: 2, zr: 8, nzr: 16 },
+  },
+  costs: {
+    teamFte: 3.6,
+    additionalShareFte: 1,
+    costPerFte: 0,
+    otherTeamCosts: 0,
+    additionalShareOther: 1,
+    frictionShare: 0,
+    otherOneTimeCosts: 100000,
+    newlyFoundShare: 0.18,
+  },
+  effect: {
+    substitutionNew: 0.8,
+    substitutionExisting: 0,
+    disciplines: { youth: 0, mentalHealthAdults: 1, workIncomeDebts: 0, welfare: 0, care: 0, housing: 1 },
+    success: { debtAssistance: 0, directToWork: 0.02, schoolDropout: -0.01, firstLineConsultations: -0.02, secondLineReferrals: -0.01 },
+    preventedEscalation: { families: 0.03, elderly: 0.03, other: 0.03 },
+  },
+};
