@@ -1,0 +1,51 @@
+/**
+ * What the task pane needs from a workbook (werkmap-toegang), as an interface: `src/office/excelGateway.ts`
+ * implements it with Office.js (the only code that calls the Excel API); the browser tests run the same
+ * implementation against a HyperFormula-backed double of the Excel API (test/support/). The task pane never calls
+ * `Excel` itself.
+ */
+import type { CellValue } from "../engine/cells";
+import type { WorkbookPlan } from "../engine/workbook/plan";
+
+/** A place where writing the plan would replace something the analyst made. */
+export interface OverwriteConflict {
+  readonly sheet: string;
+  /** A1 address of the cell, or "" for a whole sheet. */
+  readonly address: string;
+  /** "user-value": an input cell holds a value other than the plan's; "user-sheet": a sheet of that name exists that the add-in did not write. */
+  readonly reason: "user-value" | "user-sheet";
+  readonly current: CellValue;
+  readonly planned: CellValue;
+}
+
+export interface WriteOptions {
+  /** Asked once, with every conflict, before anything is written; resolving false writes nothing. Not called without conflicts. */
+  confirm(conflicts: readonly OverwriteConflict[]): Promise<boolean>;
+  /** Progress: steps done of total, and what is being written (Dutch). */
+  progress?(done: number, total: number, what: string): void;
+  /** Only these sheets of the plan (e.g. ["Rekenblad", "Controle"]); default: all. */
+  readonly sheets?: readonly string[];
+}
+
+export type WriteOutcome =
+  | { readonly status: "written"; readonly sheets: readonly string[] }
+  | { readonly status: "cancelled" }
+  | { readonly status: "failed"; readonly message: string };
+
+export interface WorkbookGateway {
+  /** True when a workbook is there to write to (inside Excel, or the test double). */
+  readonly available: boolean;
+  /** Writes the plan as one batch: no half-written sheet is left behind when it fails; asks before replacing the analyst's work. */
+  writePlan(plan: WorkbookPlan, options: WriteOptions): Promise<WriteOutcome>;
+  /** Values of a sheet's used range from A1 (computed values, as Excel shows them); null when the sheet does not exist. */
+  readSheetValues(sheet: string): Promise<CellValue[][] | null>;
+  /** Values of a range given as an A1 address ("B3:D7") on a sheet. */
+  readRange(sheet: string, address: string): Promise<CellValue[][]>;
+  /** Writes one value into one cell (0-based row and column), as the form does when the analyst edits a field. */
+  writeCell(sheet: string, row: number, column: number, value: number | string | boolean | null): Promise<void>;
+  /** Calls back with the changed address whenever the analyst changes cells on the sheet; resolves to an unsubscribe. */
+  onSheetChanged(sheet: string, handler: (address: string) => void): Promise<() => Promise<void>>;
+  /** Document settings (kept in the workbook): the model's schema version, model type, … */
+  getSetting(key: string): Promise<string | null>;
+  setSetting(key: string, value: string): Promise<void>;
+}
