@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { CellError, EXCEL_ERROR_CODES, Result, cellError, fail, isCellError, ok } from "./errors";
+import { LIMITS, formatCount } from "./model/limits";
 
 /** A blank cell or an omitted argument is `null`. */
 export type CellValue = number | string | boolean | null | CellError;
@@ -60,6 +61,12 @@ export function toRange(argument: CellArgument, argumentName: string): Result<Ce
   if (argument === undefined) return ok([]);
   if (!Array.isArray(argument)) return ok([[argument]]);
   const width = argument[0]?.length ?? 0;
+  if (argument.length * width > LIMITS.rangeCells) {
+    return fail(
+      "#VALUE!",
+      `${argumentName}: het bereik heeft ${formatCount(argument.length * width)} cellen; een MKBA-functie neemt er hoogstens ${formatCount(LIMITS.rangeCells)}.`,
+    );
+  }
   for (let r = 0; r < argument.length; r++) {
     const row = argument[r] as CellValue[];
     if (row.length !== width) {

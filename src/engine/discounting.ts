@@ -86,10 +86,12 @@ export class DiscountSchedule {
 
 /** A constant rate given as a number (for instance 0,0225 or 2,25%), as an anonymous rule. */
 export function constantRateRule(rate: number): DiscountRule {
+  // The percentage in decimals, so that no rate (1e308, 1e-300) is ever labelled "Infinity%" or "0%".
+  const percent = new Dec(rate).times(100).toSignificantDigits(15).toString();
   return {
     id: String(rate),
-    label: `${String(rate * 100).replace(".", ",")}% per jaar`,
-    labelEn: `${rate * 100}% a year`,
+    label: `${percent.replace(".", ",")}% per jaar`,
+    labelEn: `${percent}% a year`,
     segments: [{ untilYear: null, rate: String(rate) }],
     source: "door de gebruiker opgegeven discontovoet",
   };

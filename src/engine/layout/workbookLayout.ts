@@ -20,6 +20,7 @@
  * An effect with amounts per year leaves `bedrag` blank and fills the `jaar N` columns instead.
  */
 import { CellRange, CellValue, describeValue, isBlank, isCellError } from "../cells";
+import { LIMITS, formatCount } from "../model/limits";
 import { ModelInput, ModelProblem, Model } from "../model/schema";
 
 export const SECTIONS = {
@@ -114,6 +115,13 @@ const where = (row: number, column: number) => `rij ${row + 1}, kolom ${column +
 
 /** Reads a model from a block of cells; every problem names the cell (row and column within the block). */
 export function cellsToModel(cells: CellRange): CellsToModelResult {
+  const cellCount = cells.length * (cells[0]?.length ?? 0);
+  if (cellCount > LIMITS.modelCells) {
+    return {
+      ok: false,
+      problems: [{ path: "(modelbereik)", message: `het bereik heeft ${formatCount(cellCount)} cellen; een modelbereik heeft er hoogstens ${formatCount(LIMITS.modelCells)} — kies alleen het blok met het model` }],
+    };
+  }
   const problems: ModelProblem[] = [];
   const problem = (row: number, column: number, message: string) => problems.push({ path: where(row, column), message });
   const markers = Object.values(SECTIONS) as string[];
@@ -242,7 +250,13 @@ export function cellsToModel(cells: CellRange): CellsToModelResult {
   const yearColumns = effectSection.headings
     .map((h, c) => ({ year: /^jaar (\d+)$/.exec(h)?.[1], c }))
     .filter((y): y is { year: string; c: number } => y.year !== undefined)
-    .map(({ year, c }) => ({ year: Number(year), c }));
+    .map(({ year, c }) => ({ year: Number(year), c }))
+    .filter(({ year, c }) => {
+      // Never allocate by a number a user typed: a year column beyond the longest possible looptijd is a problem.
+      if (year < LIMITS.horizon) return true;
+      problem(effectSection.headerRow, c, `de kolom "jaar ${year}" ligt buiten de langst mogelijke looptijd (jaar 0 t/m ${LIMITS.horizon - 1})`);
+      return false;
+    });
   const effects = effectSection.rows.map((row) => {
     const nature = str(value(effectSection, row, "aard"))?.toLowerCase();
     const effect: Record<string, unknown> = {

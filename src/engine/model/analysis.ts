@@ -57,7 +57,14 @@ export function analyse(compiled: CompiledModel, only?: { scenario?: string }): 
       problems.push(...r.problems.map((p) => ({ ...p, message: `${s.name}: ${p.message}` })));
       continue;
     }
-    if (reference) sensitivity.push({ name: s.name, scenario: base, deltaSaldo: r.run.saldo.minus(reference.saldo), saldo: r.run.saldo, run: r.run });
+    if (!reference) continue;
+    const deltaSaldo = r.run.saldo.minus(reference.saldo);
+    if (!Number.isFinite(deltaSaldo.toNumber())) {
+      const index = model.sensitivity.indexOf(s);
+      problems.push({ path: `sensitivity[${index}]`, message: `${s.name}: het verschil in saldo valt buiten het bereik van getallen (±1,8·10^308); kijk of de waarden kloppen` });
+      continue;
+    }
+    sensitivity.push({ name: s.name, scenario: base, deltaSaldo, saldo: r.run.saldo, run: r.run });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, analysis: { compiled, scenarios, sensitivity } };
 }

@@ -184,14 +184,30 @@ export function runModel(compiled: CompiledModel, overrides: Readonly<Record<str
     return Number.isFinite(value.toNumber()) ? { value } : { value: null, reason: `${what} zijn vrijwel 0: de ratio is te groot om weer te geven` };
   };
 
+  // No result may silently become null or Infinity: a figure beyond ±1,8·10^308 is a problem that names where it arose.
   const tooLarge = (d: Dec) => !Number.isFinite(d.toNumber());
-  if (
-    [costs, benefits, financialBenefits, benefits.minus(costs), municipalCosts, municipalBenefits].some(tooLarge) ||
-    [...table.values()].some((row) => [...row.values()].some(tooLarge)) ||
-    flows.some((f) => [...f.values()].some(tooLarge))
-  ) {
-    return { ok: false, problems: [{ path: "(resultaat)", message: "een uitkomst valt buiten het bereik van getallen (±1,8·10^308); kijk of de parameters kloppen" }] };
+  const beyond = "valt buiten het bereik van getallen (±1,8·10^308); kijk of de parameters kloppen";
+  const overflow: ModelProblem[] = [];
+  for (const e of effects) {
+    if (tooLarge(e.ncw)) overflow.push({ path: `effects[${compiled.effects.find((c) => c.effect.name === e.name)?.index ?? "?"}]`, message: `de contante waarde van "${e.name}" ${beyond}` });
   }
+  const totals: [string, Dec][] = [
+    ["kosten", costs],
+    ["baten", benefits],
+    ["financiële baten", financialBenefits],
+    ["saldo", benefits.minus(costs)],
+    ["gemeentelijke kosten", municipalCosts],
+    ["gemeentelijke baten", municipalBenefits],
+  ];
+  for (const [what, d] of totals) if (tooLarge(d)) overflow.push({ path: "(resultaat)", message: `het totaal van de ${what} ${beyond}` });
+  for (const [category, d] of byCategory) if (tooLarge(d)) overflow.push({ path: "categories", message: `het totaal van de categorie "${category}" ${beyond}` });
+  for (const [actor, row] of table) {
+    for (const [category, d] of row) if (tooLarge(d)) overflow.push({ path: "actors", message: `het bedrag van "${actor}" in de categorie "${category}" ${beyond}` });
+  }
+  flows.forEach((f, t) => {
+    for (const [actor, d] of f) if (tooLarge(d)) overflow.push({ path: "(resultaat)", message: `de kasstroom van "${actor}" in jaar ${t} ${beyond}` });
+  });
+  if (overflow.length > 0) return { ok: false, problems: overflow.slice(0, 20) };
 
   const cashFlows: CashFlowYear[] = flows.map((byActorFlow, t) => ({
     year: model.metadata.firstYear + t,

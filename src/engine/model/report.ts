@@ -20,6 +20,8 @@ export interface ScenarioJson {
   benefits: number;
   saldo: number;
   ratios: { social: number | null; financial: number | null; municipal: number | null };
+  /** Why a ratio is null (Dutch), for each ratio that is. */
+  ratioReasons: { social?: string; financial?: string; municipal?: string };
   byActor: Record<string, number>;
   byCategory: Record<string, number>;
 }
@@ -38,6 +40,9 @@ export function scenarioJson(run: ModelRun): ScenarioJson {
     benefits: num(run.benefits),
     saldo: num(run.saldo),
     ratios: { social: ratioNumber(run.ratios.social), financial: ratioNumber(run.ratios.financial), municipal: ratioNumber(run.ratios.municipal) },
+    ratioReasons: Object.fromEntries(
+      (["social", "financial", "municipal"] as const).filter((k) => run.ratios[k].value === null).map((k) => [k, run.ratios[k].reason ?? "niet te berekenen"]),
+    ),
     byActor: record(run.byActor),
     byCategory: record(run.byCategory),
   };

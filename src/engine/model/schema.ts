@@ -5,27 +5,34 @@
  * horizon) and lists every problem with its JSON path and a Dutch message; it never throws.
  */
 import { z } from "zod";
-import { nl } from "zod/v4/locales";
 import { describeRuleNames, ruleFor } from "../discounting";
 import { Expression, parseExpression, parametersOf } from "./expression";
+import { LIMITS, formatCount } from "./limits";
+import { FORBIDDEN_KEY_MESSAGE, dutchIssueMessage, forbiddenKeyPaths } from "./messages";
 
 export const SCHEMA_VERSION = 1;
 
-const name = z.string().trim().min(1, "mag niet leeg zijn").max(200);
+const name = z.string().trim().min(1, "mag niet leeg zijn").max(LIMITS.name, `hoogstens ${LIMITS.name} tekens`);
+const text = z.string().max(LIMITS.text, `hoogstens ${formatCount(LIMITS.text)} tekens`);
+const maxItems = (max: number, what: string) => `hoogstens ${formatCount(max)} ${what} (een grens van de invoegtoepassing, die elke berekening binnen een paar seconden houdt)`;
 /** A number or an expression over parameter keys. */
-const numeric = z.union([z.number().finite(), z.string().min(1, "mag niet leeg zijn").max(2000)]);
+const numeric = z.union([z.number().finite(), z.string().min(1, "mag niet leeg zijn").max(LIMITS.expression, `een rekenregel heeft hoogstens ${formatCount(LIMITS.expression)} tekens`)]);
 
 export const parameterSchema = z
   .object({
-    key: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "een sleutel bestaat uit letters, cijfers en _, en begint met een letter of _"),
+    key: z
+      .string()
+      .max(LIMITS.name, `een sleutel heeft hoogstens ${LIMITS.name} tekens`)
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "een sleutel bestaat uit letters, cijfers en _, en begint met een letter of _")
+      .refine((k) => k !== "__proto__", FORBIDDEN_KEY_MESSAGE),
     value: z.number().finite(),
-    unit: z.string().default(""),
-    label: z.string().default(""),
-    source: z.string().default(""),
+    unit: text.default(""),
+    label: text.default(""),
+    source: text.default(""),
   })
   .strict();
 
-export const actorSchema = z.object({ name, municipal: z.boolean().default(false), description: z.string().optional() }).strict();
+export const actorSchema = z.object({ name, municipal: z.boolean().default(false), description: text.optional() }).strict();
 
 export const SIDES = ["kosten", "baten", "verdeling"] as const;
 export const categorySchema = z.object({ name, side: z.enum(SIDES) }).strict();
@@ -34,18 +41,18 @@ export const NATURES = ["financieel", "immaterieel", "pm"] as const;
 
 const profileSchema = z
   .object({
-    start: z.number().int().min(0).default(0),
-    duration: z.number().int().min(1).optional(),
+    start: z.number().int().min(0).max(LIMITS.horizon - 1, `een startjaar ligt binnen de looptijd (hoogstens jaar ${LIMITS.horizon - 1})`).default(0),
+    duration: z.number().int().min(1).max(LIMITS.horizon, `een effect duurt hoogstens ${LIMITS.horizon} jaar`).optional(),
     growth: numeric.optional(),
     dropOff: numeric.optional(),
-    amounts: z.array(numeric).min(1).max(1000).optional(),
+    amounts: z.array(numeric).min(1).max(LIMITS.horizon, `hoogstens ${LIMITS.horizon} bedragen (één per jaar van de looptijd)`).optional(),
   })
   .strict();
 
 export const effectSchema = z
   .object({
     name,
-    description: z.string().optional(),
+    description: text.optional(),
     category: name,
     nature: z.enum(NATURES),
     actor: name.optional(),
@@ -53,15 +60,17 @@ export const effectSchema = z
     to: name.optional(),
     amount: numeric.optional(),
     profile: profileSchema.optional(),
-    source: z.string().optional(),
+    source: text.optional(),
   })
   .strict();
 
-const overridesSchema = z.record(z.string(), z.number().finite());
+const overridesSchema = z
+  .record(z.string().max(LIMITS.name), z.number().finite())
+  .refine((o) => Object.keys(o).length <= LIMITS.overrides, maxItems(LIMITS.overrides, "aanpassingen"));
 
-export const scenarioSchema = z.object({ name, description: z.string().optional(), overrides: overridesSchema.default({}) }).strict();
+export const scenarioSchema = z.object({ name, description: text.optional(), overrides: overridesSchema.default({}) }).strict();
 export const sensitivityRunSchema = z
-  .object({ name, description: z.string().optional(), scenario: name.optional(), overrides: overridesSchema.default({}) })
+  .object({ name, description: text.optional(), scenario: name.optional(), overrides: overridesSchema.default({}) })
   .strict();
 
 export const modelSchema = z
@@ -71,22 +80,22 @@ export const modelSchema = z
       .object({
         name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "kleine letters, cijfers en -"),
         title: name,
-        description: z.string().optional(),
+        description: text.optional(),
         priceBaseYear: z.number().int().min(1900).max(2200),
         firstYear: z.number().int().min(1900).max(2200),
-        horizon: z.number().int().min(1).max(200),
-        discountRule: z.union([z.string(), z.number().finite().gt(-1)]),
+        horizon: z.number().int().min(1).max(LIMITS.horizon, `hoogstens ${LIMITS.horizon} jaar`),
+        discountRule: z.union([z.string().max(LIMITS.name), z.number().finite().gt(-1).max(10, "een discontovoet van meer dan 1.000% per jaar is geen discontovoet")]),
         unit: z.literal("euro").default("euro"),
         baseScenarioName: name.default("Basisvariant"),
-        sources: z.array(z.string()).default([]),
+        sources: z.array(text).max(100, maxItems(100, "bronnen")).default([]),
       })
       .strict(),
-    parameters: z.array(parameterSchema).max(100000).default([]),
-    actors: z.array(actorSchema).min(1).max(1000),
-    categories: z.array(categorySchema).min(1).max(1000),
-    effects: z.array(effectSchema).max(100000),
-    scenarios: z.array(scenarioSchema).max(1000).default([]),
-    sensitivity: z.array(sensitivityRunSchema).max(10000).default([]),
+    parameters: z.array(parameterSchema).max(LIMITS.parameters, maxItems(LIMITS.parameters, "parameters")).default([]),
+    actors: z.array(actorSchema).min(1, "minstens één actor").max(LIMITS.actors, maxItems(LIMITS.actors, "actoren")),
+    categories: z.array(categorySchema).min(1, "minstens één categorie").max(LIMITS.categories, maxItems(LIMITS.categories, "categorieën")),
+    effects: z.array(effectSchema).max(LIMITS.effects, maxItems(LIMITS.effects, "effecten")),
+    scenarios: z.array(scenarioSchema).max(LIMITS.scenarios, maxItems(LIMITS.scenarios, "scenario's")).default([]),
+    sensitivity: z.array(sensitivityRunSchema).max(LIMITS.sensitivityRuns, maxItems(LIMITS.sensitivityRuns, "gevoeligheidsruns")).default([]),
   })
   .strict();
 
@@ -138,20 +147,18 @@ function duplicates(values: readonly string[]): Set<string> {
   return twice;
 }
 
-const zodDutch = nl().localeError;
-/** zod's Dutch messages, with plain words where they would say "undefined" or only "Ongeldige invoer". */
-function dutchError(issue: Parameters<typeof zodDutch>[0]): string {
-  if (issue.code === "invalid_type" && issue.input === undefined) return "verplicht veld ontbreekt";
+/** Dutch messages (messages.ts), with the discount rule's own wording. */
+function dutchError(issue: Parameters<typeof dutchIssueMessage>[0]): string {
   if (issue.code === "invalid_union" && issue.path?.at(-1) === "discountRule") {
     return `geef de naam van een discontoregel (${describeRuleNames()}) of een getal groter dan −1`;
   }
-  if (issue.code === "invalid_union") return "verwacht een getal of een rekenregel (tekst)";
-  const message = zodDutch(issue);
-  return typeof message === "string" ? message : (message?.message ?? "ongeldige waarde");
+  return dutchIssueMessage(issue);
 }
 
 /** Structure (zod, Dutch messages) and then meaning; every problem, not just the first. */
 export function validateModel(data: unknown): ValidationResult {
+  const forbidden = forbiddenKeyPaths(data);
+  if (forbidden.length > 0) return { ok: false, problems: forbidden.map((path) => ({ path, message: FORBIDDEN_KEY_MESSAGE })) };
   const parsed = modelSchema.safeParse(data, { error: dutchError });
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })) };
@@ -159,6 +166,10 @@ export function validateModel(data: unknown): ValidationResult {
   const model = parsed.data;
   const problems: ModelProblem[] = [];
   const problem = (path: string, message: string) => problems.push({ path, message });
+  // Suggestions cost a search over the known names: only for the first few problems, so that a model full of
+  // unknown references is still answered at once.
+  let suggestions = 0;
+  const hint = (value: string, known: Iterable<string>) => (suggestions++ < 20 ? suggest(value, known) : "");
 
   if (!ruleFor(model.metadata.discountRule)) {
     problem("metadata.discountRule", `onbekende discontoregel "${model.metadata.discountRule}"; kies een getal groter dan −1 of een van ${describeRuleNames()}`);
@@ -183,7 +194,7 @@ export function validateModel(data: unknown): ValidationResult {
       return null;
     }
     for (const key of parametersOf(result.expression)) {
-      if (!keys.has(key)) problem(path, `rekenregel "${value}": onbekende parameter "${key}"${suggest(key, keys)}`);
+      if (!keys.has(key)) problem(path, `rekenregel "${value}": onbekende parameter "${key}"${hint(key, keys)}`);
     }
     return result.expression;
   };
@@ -192,10 +203,10 @@ export function validateModel(data: unknown): ValidationResult {
   model.effects.forEach((effect, index) => {
     const at = `effects[${index}]`;
     const side = sides.get(effect.category);
-    if (!side) problem(`${at}.category`, `onbekende categorie "${effect.category}"${suggest(effect.category, sides.keys())}`);
+    if (!side) problem(`${at}.category`, `onbekende categorie "${effect.category}"${hint(effect.category, sides.keys())}`);
     const checkActor = (field: "actor" | "from" | "to") => {
       const value = effect[field];
-      if (value !== undefined && !actors.has(value)) problem(`${at}.${field}`, `onbekende actor "${value}"${suggest(value, actors)}`);
+      if (value !== undefined && !actors.has(value)) problem(`${at}.${field}`, `onbekende actor "${value}"${hint(value, actors)}`);
     };
     (["actor", "from", "to"] as const).forEach(checkActor);
     if (side === "verdeling") {
@@ -241,16 +252,25 @@ export function validateModel(data: unknown): ValidationResult {
 
   const checkOverrides = (overrides: Record<string, number>, path: string) => {
     for (const key of Object.keys(overrides)) {
-      if (!keys.has(key)) problem(`${path}.overrides.${key}`, `onbekende parameter "${key}"${suggest(key, keys)}`);
+      if (!keys.has(key)) problem(`${path}.overrides.${key}`, `onbekende parameter "${key}"${hint(key, keys)}`);
     }
   };
   model.scenarios.forEach((s, i) => checkOverrides(s.overrides, `scenarios[${i}]`));
   model.sensitivity.forEach((s, i) => {
     checkOverrides(s.overrides, `sensitivity[${i}]`);
     if (s.scenario !== undefined && !scenarioNames.includes(s.scenario)) {
-      problem(`sensitivity[${i}].scenario`, `onbekend scenario "${s.scenario}"${suggest(s.scenario, scenarioNames)}`);
+      problem(`sensitivity[${i}].scenario`, `onbekend scenario "${s.scenario}"${hint(s.scenario, scenarioNames)}`);
     }
   });
+
+  // Work budget: effect-years per run and over the whole analysis (base case, scenarios, sensitivity runs).
+  const effectYears = effects.reduce((sum, e) => sum + e.duration, 0);
+  const runs = 1 + model.scenarios.length + model.sensitivity.length;
+  if (effectYears > LIMITS.effectYearsPerRun) {
+    problem("effects", `de effecten beslaan samen ${formatCount(effectYears)} effectjaren; hoogstens ${formatCount(LIMITS.effectYearsPerRun)} (een grens die elke doorrekening binnen een seconde houdt)`);
+  } else if (effectYears * runs > LIMITS.effectYearRuns) {
+    problem("scenarios", `${formatCount(effectYears)} effectjaren × ${formatCount(runs)} doorrekeningen (basis, scenario's en gevoeligheidsruns) is meer dan ${formatCount(LIMITS.effectYearRuns)}; gebruik minder scenario's of gevoeligheidsruns`);
+  }
 
   return problems.length > 0 ? { ok: false, problems } : { ok: true, compiled: { model, effects } };
 }
@@ -272,7 +292,15 @@ export function suggest(value: string, known: Iterable<string>): string {
 /** Up to `count` known names closest to `value` (Levenshtein distance, case-insensitive), close ones only. */
 export function nearest(value: string, known: Iterable<string>, count: number): string[] {
   const v = value.toLowerCase();
-  return [...known]
+  if (v.length > LIMITS.name) return [];
+  // Bounded: only the first candidates (a model has at most a few thousand names), so a model full of unknown
+  // references still answers at once.
+  const candidates: string[] = [];
+  for (const k of known) {
+    if (candidates.length >= LIMITS.suggestionCandidates) break;
+    if (Math.abs(k.length - v.length) <= Math.max(2, Math.floor(Math.max(k.length, v.length) / 3))) candidates.push(k);
+  }
+  return candidates
     .map((k) => ({ k, d: levenshtein(v, k.toLowerCase()) }))
     .filter(({ k, d }) => d <= Math.max(2, Math.floor(Math.max(k.length, v.length) / 3)))
     .sort((a, b) => a.d - b.d)

@@ -5,7 +5,8 @@
  * MKBA.SCENARIO, mkba werkmap) then works on the expanded model.
  */
 import { z } from "zod";
-import { CompiledModel, ModelProblem, validateModel } from "../model";
+import { CompiledModel, ModelProblem, jsonPath, validateModel } from "../model";
+import { FORBIDDEN_KEY_MESSAGE, dutchIssueMessage, forbiddenKeyPaths } from "../model/messages";
 import { LpblBuildOk, buildLpblModel } from "./lpbl";
 
 export const lpblFileSchema = z
@@ -15,7 +16,7 @@ export const lpblFileSchema = z
     /** The input screen A/B/C (src/engine/models/lpbl/inputs.ts). */
     inputs: z.unknown(),
     /** Key figures to override, by key (src/engine/models/lpbl/keyFigures.ts). */
-    keyFigures: z.record(z.string(), z.number()).default({}),
+    keyFigures: z.record(z.string().max(200), z.number().finite()).default({}),
   })
   .strict();
 
@@ -39,8 +40,10 @@ export function loadModel(data: unknown): LoadResult {
   }
   const modelType = (data as { modelType: unknown }).modelType;
   if (modelType !== "lpbl") return { ok: false, problems: [{ path: "modelType", message: `onbekend modeltype "${String(modelType)}"; bekend is "lpbl"` }] };
-  const file = lpblFileSchema.safeParse(data);
-  if (!file.success) return { ok: false, problems: file.error.issues.map((i) => ({ path: i.path.join(".") || "(model)", message: i.message })) };
+  const forbidden = forbiddenKeyPaths(data);
+  if (forbidden.length > 0) return { ok: false, problems: forbidden.map((path) => ({ path, message: FORBIDDEN_KEY_MESSAGE })) };
+  const file = lpblFileSchema.safeParse(data, { error: dutchIssueMessage });
+  if (!file.success) return { ok: false, problems: file.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })) };
   const built = buildLpblModel(file.data.inputs, file.data.keyFigures);
   if (!built.ok) return { ok: false, problems: built.problems.map((p) => ({ path: p.path.startsWith("kengetallen") ? p.path.replace(/^kengetallen/, "keyFigures") : `inputs.${p.path}`, message: p.message })) };
   const v = validateModel(built.model);

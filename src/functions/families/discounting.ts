@@ -7,6 +7,7 @@ import { benefitCostRatio } from "../../engine/benefitCostRatio";
 import { Dec, ZERO } from "../../engine/decimal";
 import { parseDiscountArgument } from "../../engine/discounting";
 import { Result, fail, ok } from "../../engine/errors";
+import { LIMITS, formatCount } from "../../engine/model/limits";
 import { toExcelNumber } from "../../engine/netPresentValue";
 import { paybackIndex } from "../../engine/payback";
 import { discountingArguments, ncwOfArgument, numberArgument, resultOf, yearTotalsOfArgument } from "../arguments";
@@ -98,6 +99,9 @@ export const INTERNRENDEMENT: SheetFunction = {
   evaluate([amounts, guess]) {
     const totals = yearTotalsOfArgument(amounts, "bedragen");
     if (!totals.ok) return totals.error;
+    if (totals.value.length > LIMITS.irrYears) {
+      return resultOf(fail("#VALUE!", `bedragen: ${formatCount(totals.value.length)} jaren; MKBA.INTERNRENDEMENT rekent met hoogstens ${formatCount(LIMITS.irrYears)} jaren.`));
+    }
     const start = numberArgument(guess, "schatting", { fallback: 0.1, what: "een getal groter dan −1 (bijv. 10%)" });
     if (!start.ok) return start.error;
     if (start.value.lte(-1)) return resultOf(fail("#VALUE!", "schatting: verwacht een getal groter dan −1 (bijv. 10%)."));
@@ -110,52 +114,81 @@ export const INTERNRENDEMENT: SheetFunction = {
   },
 };
 
-/** NCW and its derivative at rate r, in decimals. */
-function npvAndSlope(flows: readonly Dec[], r: Dec): [Dec, Dec] {
+/** NCW, its derivative, and the scale Σ|flow × factor| at rate r, in decimals. */
+function npvAndSlope(flows: readonly Dec[], r: Dec): [npv: Dec, slope: Dec, scale: Dec] {
   const growth = r.plus(1);
   let npv = ZERO;
   let slope = ZERO;
+  let scale = ZERO;
   let factor = new Dec(1);
   flows.forEach((flow, t) => {
-    npv = npv.plus(flow.times(factor));
-    slope = slope.minus(flow.times(t).times(factor).div(growth));
+    const term = flow.times(factor);
+    npv = npv.plus(term);
+    scale = scale.plus(term.abs());
+    slope = slope.minus(term.times(t).div(growth));
     factor = factor.div(growth);
   });
-  return [npv, slope];
+  return [npv, slope, scale];
 }
 
-/** Newton's method from the guess (as Excel), then bisection over a bracket if Newton does not converge. */
+/**
+ * A rate is only an internal rate of return when it is a verified root: the NCW there is negligible against the
+ * discounted flows themselves (relative residual ≤ 1e-15), and the NCW changes sign across a small interval around
+ * it, or is exactly 0. This rejects the "roots at infinity" Newton runs into from a far guess (every discounted flow
+ * tiny, so the NCW is tiny too, without being a root).
+ */
+function isVerifiedRoot(flows: readonly Dec[], r: Dec): boolean {
+  if (!r.isFinite() || r.lte(-1)) return false;
+  const [npv, , scale] = npvAndSlope(flows, r);
+  if (npv.isZero()) return true;
+  if (scale.isZero() || npv.abs().gt(scale.times("1e-15"))) return false;
+  const delta = Dec.max(r.plus(1).abs().times("1e-12"), new Dec("1e-30"));
+  const below = npvAndSlope(flows, r.minus(delta))[0];
+  const above = npvAndSlope(flows, r.plus(delta))[0];
+  return below.isZero() || above.isZero() || below.isNeg() !== above.isNeg();
+}
+
+/**
+ * Newton's method from the guess (as Excel), accepted only at a verified root; otherwise bisection on the first sign
+ * change of a grid of rates, again verified.
+ */
 function internalRateOfReturn(flows: readonly Dec[], guess: number): Result<Dec> {
-  const scale = flows.reduce((m, f) => Dec.max(m, f.abs()), ZERO);
-  const converged = (npv: Dec) => npv.abs().lte(scale.times("1e-20"));
   let r = new Dec(guess);
   for (let i = 0; i < 100; i++) {
     const [npv, slope] = npvAndSlope(flows, r);
-    if (converged(npv)) return ok(r);
+    if (npv.isZero() && isVerifiedRoot(flows, r)) return ok(r);
     if (slope.isZero()) break;
     const next = r.minus(npv.div(slope));
-    if (!next.isFinite() || next.lte(-1)) break;
-    if (next.minus(r).abs().lt("1e-25")) return ok(next);
+    if (!next.isFinite() || next.lte(-1) || next.gt(1e6)) break;
+    if (next.minus(r).abs().lte(next.abs().plus(1).times("1e-30"))) {
+      if (isVerifiedRoot(flows, next)) return ok(next);
+      break;
+    }
     r = next;
   }
   // Bisection on the first sign change of the NCW on a grid of rates.
-  const grid = [-0.99, -0.9, -0.5, -0.2, 0, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 100, 1000].map((g) => new Dec(g));
+  const grid = [-0.999, -0.99, -0.9, -0.5, -0.2, 0, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 100, 1000, 1e4, 1e5, 1e6].map((g) => new Dec(g));
   for (let i = 0; i + 1 < grid.length; i++) {
     let lo = grid[i]!;
     let hi = grid[i + 1]!;
     let fLo = npvAndSlope(flows, lo)[0];
     const fHi = npvAndSlope(flows, hi)[0];
-    if (fLo.isZero()) return ok(lo);
-    if (fLo.isNeg() === fHi.isNeg()) continue;
-    for (let k = 0; k < 200; k++) {
+    if (fLo.isZero() && isVerifiedRoot(flows, lo)) return ok(lo);
+    if (fLo.isZero() || fHi.isZero() || fLo.isNeg() === fHi.isNeg()) continue;
+    for (let k = 0; k < 400 && hi.minus(lo).gt(hi.abs().plus(1).times("1e-34")); k++) {
       const mid = lo.plus(hi).div(2);
       const fMid = npvAndSlope(flows, mid)[0];
-      if (converged(fMid) || hi.minus(lo).lt("1e-30")) return ok(mid);
+      if (fMid.isZero()) {
+        lo = hi = mid;
+        break;
+      }
       if (fMid.isNeg() === fLo.isNeg()) {
         lo = mid;
         fLo = fMid;
       } else hi = mid;
     }
+    const root = lo.plus(hi).div(2);
+    if (isVerifiedRoot(flows, root)) return ok(root);
   }
-  return fail("#NUM!", "bedragen: geen internrendement gevonden (de berekening convergeert niet); probeer een andere schatting.");
+  return fail("#NUM!", "bedragen: geen internrendement gevonden: de netto contante waarde wordt bij geen rente tussen −99,9% en 1.000.000% nul (of de berekening convergeert niet); controleer de bedragen of probeer een andere schatting.");
 }

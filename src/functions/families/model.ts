@@ -9,6 +9,7 @@ import { Dec } from "../../engine/decimal";
 import { CellError, cellError } from "../../engine/errors";
 import { cellsToModel } from "../../engine/layout/workbookLayout";
 import { CompiledModel, ModelRun, Ratio, nearest, runModel, scenarioOverrides, validateModel } from "../../engine/model";
+import { LIMITS, formatCount } from "../../engine/model/limits";
 import { toExcelNumber } from "../../engine/netPresentValue";
 import { FunctionResult, resultOf } from "../arguments";
 import { SheetFunction, optional, required } from "../sheetFunction";
@@ -108,6 +109,10 @@ export const SCENARIO: SheetFunction = {
   evaluate([model, scenario, outcome]) {
     const range = toRange(model, "model");
     if (!range.ok) return range.error;
+    const cellCount = range.value.length * (range.value[0]?.length ?? 0);
+    if (cellCount > LIMITS.modelCells) {
+      return invalid(`model: het bereik heeft ${formatCount(cellCount)} cellen; een modelbereik heeft er hoogstens ${formatCount(LIMITS.modelCells)} — kies alleen het blok met het model.`);
+    }
     const entry = compiledModel(range.value);
     if ("kind" in entry) return entry;
 

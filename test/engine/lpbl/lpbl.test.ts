@@ -95,14 +95,14 @@ describe("validatie (Nederlandse meldingen)", () => {
     const r = validateLpblInputs(i);
     expect(!r.ok && r.problems[0]).toEqual({ path: "costs.newlyFoundShare", message: "Percentage nieuw gevonden hh: een aandeel ligt tussen 0% en 100% (schrijf 48% als 0,48)" });
   });
-  it("caseload 0 en een ontbrekend veld", () => {
+  it("caseload 0 (minder dan 1 hh per fte) en een ontbrekend veld", () => {
     const i = clone() as unknown as { reach: { caseload: { ev: number } }; costs: Record<string, unknown> };
     i.reach.caseload.ev = 0;
     delete i.costs.teamFte;
     const r = validateLpblInputs(i);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.problems).toContainEqual({ path: "reach.caseload.ev", message: "Caseload (ev): moet groter zijn dan 0" });
+      expect(r.problems).toContainEqual({ path: "reach.caseload.ev", message: "Caseload (ev): een caseload is minstens 1 huishouden per fte per jaar" });
       expect(r.problems).toContainEqual({ path: "costs.teamFte", message: "Totaal aantal teamleden (fte): verplicht veld ontbreekt" });
     }
   });

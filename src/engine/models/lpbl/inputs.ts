@@ -7,6 +7,7 @@
  * 0 and 100%, the columns that must add up to 100% do (within 1e-9), counts ≥ 0, caseloads > 0.
  */
 import { z } from "zod";
+import { dutchIssueMessage } from "../../model/messages";
 import { jsonPath } from "../../model/schema";
 
 export const HOUSEHOLD_TYPES = ["families", "elderly", "other"] as const;
@@ -39,7 +40,8 @@ const share = (what: string) =>
 /** A change −100% … +100% (substitution and success may be negative: more trajectories, less dropout). */
 const change = (what: string) => finite(what).min(-1, `${what}: een verandering ligt tussen −100% en +100%`).max(1, `${what}: een verandering ligt tussen −100% en +100%`);
 const count = (what: string) => finite(what).min(0, `${what}: een aantal of bedrag kan niet negatief zijn`);
-const positive = (what: string) => finite(what).gt(0, `${what}: moet groter zijn dan 0`);
+/** A caseload: households per fte per year; below 1 it means nothing and would make the fte check overflow. */
+const caseload = (what: string) => finite(what).min(1, `${what}: een caseload is minstens 1 huishouden per fte per jaar`).max(100000, `${what}: een caseload is hoogstens 100.000 huishoudens per fte per jaar`);
 const perType = (what: string, make: (w: string) => z.ZodNumber) =>
   z.object({ families: make(`${what} (gezinnen)`), elderly: make(`${what} (ouderen)`), other: make(`${what} (overige hh)`) }).strict();
 const perSeverity = (what: string, make: (w: string) => z.ZodNumber) =>
@@ -53,7 +55,7 @@ export const lpblInputSchema = z
     reach: z
       .object({
         /** Aantal hh in aanpak (totaal) */
-        households: count("Aantal hh in aanpak (totaal)"),
+        households: count("Aantal hh in aanpak (totaal)").max(10_000_000, "Aantal hh in aanpak (totaal): hoogstens 10.000.000 huishoudens (Nederland telt er ongeveer 8 miljoen)"),
         /** Aantal hh in aanpak (%): gezinnen / ouderen / overige hh — sums to 100% */
         typeShares: perType("Aantal hh in aanpak (%)", share),
         /** Aantal hh in aanpak (%) naar zwaarte, per type: ev / mv-zr / mv-nzr — each column sums to 100% */
@@ -71,7 +73,7 @@ export const lpblInputSchema = z
           .object({ debts: perType("Problematische schulden", share), noWork: perType("Geen werk", share), nuisance: perType("Overlastgevend", share) })
           .strict(),
         /** Caseload (huishoudens per fte per jaar) per zwaarte */
-        caseload: perSeverity("Caseload", positive),
+        caseload: perSeverity("Caseload", caseload),
         /** Uren gem. per hh p.jr per zwaarte */
         hoursPerHousehold: perSeverity("Uren gem. per hh p.jr", count),
       })
@@ -143,9 +145,8 @@ const pct = (x: number) => `${(Math.round(x * 1e6) / 1e4).toLocaleString("nl-NL"
 
 /** Structure and ranges (zod, Dutch messages), then the columns that must add up to 100%. Never throws. */
 export function validateLpblInputs(data: unknown): { ok: true; inputs: LpblInputs } | { ok: false; problems: LpblProblem[] } {
-  const parsed = lpblInputSchema.safeParse(data, {
-    error: (issue) => (issue.code === "invalid_type" && issue.input === undefined ? "verplicht veld ontbreekt" : issue.code === "unrecognized_keys" ? `onbekend veld: ${issue.keys.join(", ")}` : undefined),
-  });
+  // Our own messages name the field; any issue without one gets the shared Dutch error map (never zod's English).
+  const parsed = lpblInputSchema.safeParse(data, { error: dutchIssueMessage });
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })) };
   const inputs = parsed.data;
   const problems: LpblProblem[] = [];
