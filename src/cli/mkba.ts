@@ -20,9 +20,9 @@ Gebruik / usage:
   mkba run BESTAND | --example NAAM [--scenario NAAM] [--eenheid 1|1000] [--json]
                            Reken een MKBA-model (*.mkba.json) door: tabel per actor, saldo, ratio's,
                            scenario's en gevoeligheidsanalyse. Voorbeelden: almere, zoetermeer-zmp.
-  mkba example NAAM [-o BESTAND]
+  mkba example NAAM [-o BESTAND] [--overschrijven]
                            Schrijf het modelbestand van een voorbeeld.
-  mkba werkmap BESTAND | --example NAAM -o UIT.xlsx
+  mkba werkmap BESTAND | --example NAAM -o UIT.xlsx [--overschrijven]
                            Schrijf het model als Excel-werkmap: blad Invoer (het model in de werkmapindeling,
                            benoemd bereik "Invoer") en blad Uitvoer met MKBA.SCENARIO-formules.
   mkba demo                De functies op ingebouwde voorbeelden (zonder Excel).
@@ -31,7 +31,11 @@ Gebruik / usage:
 Voorbeeld / example:
   mkba fn NCW '[[-1000],[300],[400],[500]]' 0.055      → 69.5479879509441
 
-Exit: 0 = antwoord (ook een Excel-foutwaarde), 2 = verkeerd gebruik (onbekende functie, ongeldige JSON).
+Bestanden: een bestaand bestand wordt alleen vervangen met --overschrijven (of --force); er wordt eerst naar een
+tijdelijk bestand geschreven, zodat een volle schijf het oorspronkelijke bestand heel laat.
+
+Exit: 0 = antwoord (ook een Excel-foutwaarde), 2 = verkeerd gebruik (onbekende functie of optie, ongeldige JSON,
+een bestand dat niet geschreven of gelezen kan worden).
 Documentatie: docs/functions.md
 `;
 
@@ -63,8 +67,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         throw new UsageError(`onbekende opdracht "${command}"; zie mkba --help.`);
     }
   } catch (e) {
-    const parseArgsError = typeof (e as { code?: unknown })?.code === "string" && (e as { code: string }).code.startsWith("ERR_PARSE_ARGS");
-    if (e instanceof UsageError || parseArgsError) {
+    if (e instanceof UsageError) {
       io.stderr(`mkba: ${(e as Error).message}\n`);
       return 2;
     }

@@ -2,22 +2,23 @@
  * `mkba run FILE | --example NAME [--scenario NAME] [--eenheid 1|1000] [--json]` and `mkba example NAME [-o FILE]`.
  * A model with errors: every problem with its JSON path, exit 2, nothing else printed.
  */
-import { parseArgs } from "util";
-import { readFileSync, writeFileSync } from "fs";
 import { EXAMPLES, exampleNames } from "../engine/examples";
 import { Analysis, ModelProblem, analyse, analysisJson, analysisText, nearest } from "../engine/model";
 import { LoadResult, LoadedModel, loadModel } from "../engine/models";
 import { lpblOutputText, lpblOutputs } from "../engine/models/lpbl";
 import { UsageError } from "./args";
+import { readTextFile, writeFileSafely } from "./files";
+import { parseOptions } from "./options";
 import { CliIO } from "./io";
-import { writeWorkbook } from "./werkmap";
+import { workbookBuffer } from "./werkmap";
 
 function problemsText(problems: readonly ModelProblem[]): string {
   return `Het model bevat ${problems.length} ${problems.length === 1 ? "fout" : "fouten"}:\n` + problems.map((p) => `  ${p.path}: ${p.message}`).join("\n") + "\n";
 }
 
 function exampleData(name: string): unknown {
-  const data = EXAMPLES[name];
+  // Own keys only: "constructor" or "__proto__" are not examples, however an object answers them.
+  const data = Object.prototype.hasOwnProperty.call(EXAMPLES, name) ? EXAMPLES[name] : undefined;
   if (data === undefined) {
     const near = nearest(name, exampleNames(), 1);
     throw new UsageError(`onbekend voorbeeld "${name}"${near.length ? `; bedoelt u "${near[0]}"?` : ""} Voorbeelden: ${exampleNames().join(", ")}.`);
@@ -28,19 +29,22 @@ function exampleData(name: string): unknown {
 /** A validated model from `FILE` or `--example NAME` (a generic model or a typed one such as lpbl), or its problems. */
 function loadSource(file: string | undefined, example: string | undefined): LoadResult {
   if (example !== undefined) return loadModel(exampleData(example));
-  let text: string;
-  try {
-    text = readFileSync(file!, "utf8");
-  } catch (e) {
-    throw new UsageError(`kan ${file} niet lezen: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  const text = readTextFile(file!);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, problems: [{ path: "(bestand)", message: `geen geldige JSON: ${e instanceof Error ? e.message : String(e)}` }] };
+    return { ok: false, problems: [{ path: "(bestand)", message: `geen geldige JSON (${jsonErrorPlace(e, text)}); controleer aanhalingstekens, komma's en haakjes` }] };
   }
   return loadModel(data);
+}
+
+/** Where JSON.parse stopped, in Dutch ("regel 3, teken 7"), without its English message. */
+function jsonErrorPlace(error: unknown, text: string): string {
+  const at = /position (\d+)/.exec(error instanceof Error ? error.message : "")?.[1];
+  if (at === undefined) return "de tekst is geen volledige JSON";
+  const before = text.slice(0, Number(at)).split("\n");
+  return `regel ${before.length}, teken ${(before.at(-1)?.length ?? 0) + 1}`;
 }
 
 /** `--json`: the engine's shape, and for an LPBL model its output screens, the fte from caseload and the illustrative mark. */
@@ -73,10 +77,11 @@ function sourceArguments(command: string, values: { example?: string }, position
 }
 
 export function runRun(args: readonly string[], io: CliIO): number {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: { example: { type: "string" }, scenario: { type: "string" }, eenheid: { type: "string" }, json: { type: "boolean" } },
+  const { values, positionals } = parseOptions("run", args, {
+    example: { type: "string" },
+    scenario: { type: "string" },
+    eenheid: { type: "string" },
+    json: { type: "boolean" },
   });
   sourceArguments("run", values, positionals);
   const unit = values.eenheid === undefined ? 1000 : Number(values.eenheid);
@@ -105,11 +110,15 @@ export function runRun(args: readonly string[], io: CliIO): number {
 }
 
 export function runExample(args: readonly string[], io: CliIO): number {
-  const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { output: { type: "string", short: "o" } } });
-  if (positionals.length !== 1) throw new UsageError(`mkba example NAAM [-o BESTAND]; voorbeelden: ${exampleNames().join(", ")}.`);
+  const { values, positionals } = parseOptions("example", args, {
+    output: { type: "string", short: "o" },
+    overschrijven: { type: "boolean" },
+    force: { type: "boolean" },
+  });
+  if (positionals.length !== 1) throw new UsageError(`mkba example NAAM [-o BESTAND] [--overschrijven]; voorbeelden: ${exampleNames().join(", ")}.`);
   const text = JSON.stringify(exampleData(positionals[0]!), null, 2) + "\n";
   if (values.output) {
-    writeFileSync(values.output, text);
+    writeFileSafely(values.output, text, { overwrite: Boolean(values.overschrijven || values.force) });
     io.stderr(`${values.output} geschreven.\n`);
   } else {
     io.stdout(text);
@@ -118,10 +127,11 @@ export function runExample(args: readonly string[], io: CliIO): number {
 }
 
 export async function runWerkmap(args: readonly string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: { example: { type: "string" }, output: { type: "string", short: "o" } },
+  const { values, positionals } = parseOptions("werkmap", args, {
+    example: { type: "string" },
+    output: { type: "string", short: "o" },
+    overschrijven: { type: "boolean" },
+    force: { type: "boolean" },
   });
   sourceArguments("werkmap", values, positionals);
   if (values.output === undefined || !values.output.toLowerCase().endsWith(".xlsx")) throw new UsageError("mkba werkmap: geef -o UIT.xlsx.");
@@ -131,7 +141,8 @@ export async function runWerkmap(args: readonly string[], io: CliIO): Promise<nu
     return 2;
   }
   const { model } = loaded.loaded.compiled;
-  await writeWorkbook(model, values.output);
+  const buffer = await workbookBuffer(model);
+  writeFileSafely(values.output, buffer, { overwrite: Boolean(values.overschrijven || values.force) });
   io.stderr(`${values.output} geschreven: Invoer (het model), Uitvoer (MKBA.SCENARIO-formules)${model.sensitivity.length > 0 ? ", Gevoeligheid" : ""}.\n`);
   return 0;
 }

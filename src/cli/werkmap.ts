@@ -33,7 +33,8 @@ function cached(result: FunctionResult): number | string | ExcelJS.CellErrorValu
 
 const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
-export async function writeWorkbook(model: Model, file: string): Promise<void> {
+/** The workbook as the bytes of an .xlsx file (the caller writes them atomically). */
+export async function workbookBuffer(model: Model): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "MKBA-invoegtoepassing";
   wb.title = model.metadata.title;
@@ -129,5 +130,5 @@ export async function writeWorkbook(model: Model, file: string): Promise<void> {
     [2, 3, 4, 6].forEach((c) => (sens.getColumn(c).width = 16));
     sens.getColumn(5).width = 30;
   }
-  await wb.xlsx.writeFile(file);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }

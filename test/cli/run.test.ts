@@ -75,7 +75,7 @@ describe("mkba run", () => {
     [["run", "--example", "almer"], /onbekend voorbeeld "almer"; bedoelt u "almere"\?/],
     [["run", "--example", "almere", "--scenario", "Scenario 9"], /onbekend scenario "Scenario 9"; bedoelt u "Scenario 1"\?/],
     [["run", "--example", "almere", "--eenheid", "10"], /--eenheid is 1 \(euro\) of 1000/],
-    [["run", "--example", "almere", "--frobnicate"], /Unknown option/],
+    [["run", "--example", "almere", "--frobnicate"], /onbekende optie --frobnicate; zie mkba --help/],
     [["run", "/nonexistent/model.json"], /kan \/nonexistent\/model.json niet lezen/],
   ])("treats misuse %p as exit 2", async (argv, message) => {
     const r = await run(argv);

@@ -293,30 +293,44 @@ export function suggest(value: string, known: Iterable<string>): string {
 export function nearest(value: string, known: Iterable<string>, count: number): string[] {
   const v = value.toLowerCase();
   if (v.length > LIMITS.name) return [];
-  // Bounded: only the first candidates (a model has at most a few thousand names), so a model full of unknown
-  // references still answers at once.
-  const candidates: string[] = [];
+  // Bounded work: at most LIMITS.suggestionCandidates names and about two million character comparisons per search,
+  // so that a model full of long unknown references is still answered at once.
+  let budget = 1_000_000;
+  let seen = 0;
+  const found: { k: string; d: number }[] = [];
   for (const k of known) {
-    if (candidates.length >= LIMITS.suggestionCandidates) break;
-    if (Math.abs(k.length - v.length) <= Math.max(2, Math.floor(Math.max(k.length, v.length) / 3))) candidates.push(k);
+    if (++seen > LIMITS.suggestionCandidates) break;
+    const limit = Math.max(2, Math.floor(Math.max(k.length, v.length) / 3));
+    if (Math.abs(k.length - v.length) > limit) continue;
+    budget -= (v.length + 1) * (k.length + 1);
+    if (budget < 0) break;
+    const d = levenshtein(v, k.toLowerCase(), limit);
+    if (d <= limit) found.push({ k, d });
   }
-  return candidates
-    .map((k) => ({ k, d: levenshtein(v, k.toLowerCase()) }))
-    .filter(({ k, d }) => d <= Math.max(2, Math.floor(Math.max(k.length, v.length) / 3)))
+  return found
     .sort((a, b) => a.d - b.d)
     .slice(0, count)
     .map(({ k }) => k);
 }
 
-function levenshtein(a: string, b: string): number {
-  if (a.length > 200 || b.length > 200) return Math.abs(a.length - b.length) + 200;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+/** Edit distance, or a number above `limit` as soon as it is certain to exceed it. */
+function levenshtein(a: string, b: string, limit: number): number {
+  let previous = new Int32Array(b.length + 1);
+  let current = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
+    let rowMinimum = i;
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const deletion = previous[j]! + 1;
+      const insertion = current[j - 1]! + 1;
+      const substitution = previous[j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1);
+      const value = deletion < insertion ? (deletion < substitution ? deletion : substitution) : insertion < substitution ? insertion : substitution;
+      current[j] = value;
+      if (value < rowMinimum) rowMinimum = value;
     }
-    previous = current;
+    if (rowMinimum > limit) return limit + 1;
+    [previous, current] = [current, previous];
   }
-  return previous[b.length] as number;
+  return previous[b.length]!;
 }
