@@ -5,6 +5,22 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const LicensePlugin = require("webpack-license-plugin");
+
+/**
+ * Third-party licences of everything a bundle contains (zod included, which carries no licence banner), as
+ * third-party-licenses.json plus a readable THIRD-PARTY-NOTICES.txt. A package without an open-source licence we accept
+ * fails the build. docs/licences.md explains the choices.
+ */
+function licensePlugin(prefix) {
+  const notices = (packages) =>
+    packages.map((p) => `${p.name} ${p.version} — ${p.license}\n${p.repository || ""}\n\n${p.licenseText || "(geen licentietekst meegeleverd)"}\n`).join("\n" + "-".repeat(78) + "\n\n");
+  return new LicensePlugin({
+    outputFilename: `${prefix}third-party-licenses.json`,
+    unacceptableLicenseTest: (license) => !/^(MIT|ISC|Apache-2\.0|BSD-2-Clause|BSD-3-Clause|0BSD|BlueOak-1\.0\.0|\(MIT OR Apache-2\.0\))$/.test(license),
+    additionalFiles: { [`${prefix}THIRD-PARTY-NOTICES.txt`]: notices },
+  });
+}
 const packageJson = require("./package.json");
 
 const DEV_URL = "https://localhost:3000/";
@@ -47,6 +63,7 @@ module.exports = async (env, options) => {
     resolve: { extensions: [".ts", ".js"] },
     module: { rules: [tsRule, { test: /\.(png|jpg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } }] },
     plugins: [
+      licensePlugin(""),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       // Shared runtime: the task pane page is also the custom-functions runtime, so it loads functions.js too.
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane", "functions", "commands"] }),
@@ -81,6 +98,7 @@ module.exports = async (env, options) => {
     output: { path: path.join(outputPath, "cli"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".js"] },
     module: { rules: [tsRule] },
+    plugins: [licensePlugin("")],
     optimization: { minimize: false },
     // ExcelJS (for mkba werkmap) is a runtime dependency loaded from node_modules, not bundled.
     externals: { exceljs: "commonjs exceljs" },
