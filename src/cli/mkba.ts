@@ -4,6 +4,7 @@
  */
 import packageJson from "../../package.json";
 import { UsageError } from "./args";
+import { runAudit } from "./audit";
 import { runDemo } from "./demo";
 import { runFn } from "./fn";
 import { runExample, runRun, runWerkmap } from "./run";
@@ -25,6 +26,9 @@ Gebruik / usage:
   mkba werkmap BESTAND | --example NAAM -o UIT.xlsx [--overschrijven]
                            Schrijf het model als Excel-werkmap: blad Invoer (het model in de werkmapindeling,
                            benoemd bereik "Invoer") en blad Uitvoer met MKBA.SCENARIO-formules.
+  mkba audit BESTAND | --example NAAM -o UIT.xlsx [--overschrijven]
+                           Schrijf een controlewerkmap: de hele berekening als gewone Excel-formules (blad
+                           Rekenblad, zonder MKBA-functies) en blad Controle met elke uitkomst naast de rekenkern.
   mkba demo                De functies op ingebouwde voorbeelden (zonder Excel).
   mkba --help | --version
 
@@ -63,6 +67,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return runExample(rest, io);
       case "werkmap":
         return await runWerkmap(rest, io);
+      case "audit":
+        return await runAudit(rest, io);
       default:
         throw new UsageError(`onbekende opdracht "${command}"; zie mkba --help.`);
     }

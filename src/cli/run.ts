@@ -2,50 +2,15 @@
  * `mkba run FILE | --example NAME [--scenario NAME] [--eenheid 1|1000] [--json]` and `mkba example NAME [-o FILE]`.
  * A model with errors: every problem with its JSON path, exit 2, nothing else printed.
  */
-import { EXAMPLES, exampleNames } from "../engine/examples";
-import { Analysis, ModelProblem, analyse, analysisJson, analysisText, nearest } from "../engine/model";
-import { LoadResult, LoadedModel, loadModel } from "../engine/models";
+import { Analysis, analyse, analysisJson, analysisText, nearest } from "../engine/model";
+import { LoadedModel } from "../engine/models";
 import { lpblOutputText, lpblOutputs } from "../engine/models/lpbl";
 import { UsageError } from "./args";
-import { readTextFile, writeFileSafely } from "./files";
+import { writeFileSafely } from "./files";
+import { exampleData, exampleNames, loadSource, problemsText, sourceArguments } from "./source";
 import { parseOptions } from "./options";
 import { CliIO } from "./io";
 import { workbookBuffer } from "./werkmap";
-
-function problemsText(problems: readonly ModelProblem[]): string {
-  return `Het model bevat ${problems.length} ${problems.length === 1 ? "fout" : "fouten"}:\n` + problems.map((p) => `  ${p.path}: ${p.message}`).join("\n") + "\n";
-}
-
-function exampleData(name: string): unknown {
-  // Own keys only: "constructor" or "__proto__" are not examples, however an object answers them.
-  const data = Object.prototype.hasOwnProperty.call(EXAMPLES, name) ? EXAMPLES[name] : undefined;
-  if (data === undefined) {
-    const near = nearest(name, exampleNames(), 1);
-    throw new UsageError(`onbekend voorbeeld "${name}"${near.length ? `; bedoelt u "${near[0]}"?` : ""} Voorbeelden: ${exampleNames().join(", ")}.`);
-  }
-  return data;
-}
-
-/** A validated model from `FILE` or `--example NAME` (a generic model or a typed one such as lpbl), or its problems. */
-function loadSource(file: string | undefined, example: string | undefined): LoadResult {
-  if (example !== undefined) return loadModel(exampleData(example));
-  const text = readTextFile(file!);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, problems: [{ path: "(bestand)", message: `geen geldige JSON (${jsonErrorPlace(e, text)}); controleer aanhalingstekens, komma's en haakjes` }] };
-  }
-  return loadModel(data);
-}
-
-/** Where JSON.parse stopped, in Dutch ("regel 3, teken 7"), without its English message. */
-function jsonErrorPlace(error: unknown, text: string): string {
-  const at = /position (\d+)/.exec(error instanceof Error ? error.message : "")?.[1];
-  if (at === undefined) return "de tekst is geen volledige JSON";
-  const before = text.slice(0, Number(at)).split("\n");
-  return `regel ${before.length}, teken ${(before.at(-1)?.length ?? 0) + 1}`;
-}
 
 /** `--json`: the engine's shape, and for an LPBL model its output screens, the fte from caseload and the illustrative mark. */
 function jsonOf(analysis: Analysis, loaded: LoadedModel): unknown {
@@ -68,12 +33,6 @@ function textOf(analysis: Analysis, loaded: LoadedModel, unit: 1 | 1000): string
   const generic = analysisText(analysis, { unit });
   if (!loaded.lpbl || analysis.scenarios.length === 0) return generic;
   return `${lpblOutputText(analysis.scenarios[0]!, loaded.lpbl)}\n\nDoorrekening per actor, scenario's en gevoeligheid\n\n${generic}`;
-}
-
-function sourceArguments(command: string, values: { example?: string }, positionals: readonly string[]): void {
-  if ((values.example === undefined) === (positionals.length === 0) || positionals.length > 1) {
-    throw new UsageError(`mkba ${command}: geef één modelbestand of --example NAAM.`);
-  }
 }
 
 export function runRun(args: readonly string[], io: CliIO): number {

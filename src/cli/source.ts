@@ -1,0 +1,52 @@
+/**
+ * Where a command's model comes from (modelbron): a file or `--example NAME`, loaded and validated (a generic model or a
+ * typed one such as lpbl), with the problems as Dutch text. Shared by run, werkmap and audit.
+ */
+import { EXAMPLES, exampleNames } from "../engine/examples";
+import { ModelProblem, nearest } from "../engine/model";
+import { LoadResult, loadModel } from "../engine/models";
+import { UsageError } from "./args";
+import { readTextFile } from "./files";
+
+export function problemsText(problems: readonly ModelProblem[]): string {
+  return `Het model bevat ${problems.length} ${problems.length === 1 ? "fout" : "fouten"}:\n` + problems.map((p) => `  ${p.path}: ${p.message}`).join("\n") + "\n";
+}
+
+export { exampleNames };
+
+export function exampleData(name: string): unknown {
+  // Own keys only: "constructor" or "__proto__" are not examples, however an object answers them.
+  const data = Object.prototype.hasOwnProperty.call(EXAMPLES, name) ? EXAMPLES[name] : undefined;
+  if (data === undefined) {
+    const near = nearest(name, exampleNames(), 1);
+    throw new UsageError(`onbekend voorbeeld "${name}"${near.length ? `; bedoelt u "${near[0]}"?` : ""} Voorbeelden: ${exampleNames().join(", ")}.`);
+  }
+  return data;
+}
+
+/** A validated model from `FILE` or `--example NAME` (a generic model or a typed one such as lpbl), or its problems. */
+export function loadSource(file: string | undefined, example: string | undefined): LoadResult {
+  if (example !== undefined) return loadModel(exampleData(example));
+  const text = readTextFile(file!);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, problems: [{ path: "(bestand)", message: `geen geldige JSON (${jsonErrorPlace(e, text)}); controleer aanhalingstekens, komma's en haakjes` }] };
+  }
+  return loadModel(data);
+}
+
+/** Where JSON.parse stopped, in Dutch ("regel 3, teken 7"), without its English message. */
+function jsonErrorPlace(error: unknown, text: string): string {
+  const at = /position (\d+)/.exec(error instanceof Error ? error.message : "")?.[1];
+  if (at === undefined) return "de tekst is geen volledige JSON";
+  const before = text.slice(0, Number(at)).split("\n");
+  return `regel ${before.length}, teken ${(before.at(-1)?.length ?? 0) + 1}`;
+}
+
+export function sourceArguments(command: string, values: { example?: string }, positionals: readonly string[]): void {
+  if ((values.example === undefined) === (positionals.length === 0) || positionals.length > 1) {
+    throw new UsageError(`mkba ${command}: geef één modelbestand of --example NAAM.`);
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The ExcelJS writer of a workbook plan (werkmap schrijven op de opdrachtregel): a thin adapter that puts the plan's
+ * sheets, cells, formulas, number formats, styles, column widths, frozen panes, names and data validation into an .xlsx.
+ * It decides nothing about content — that is the plan's (src/engine/workbook/plan.ts).
+ *
+ * Not written here: charts (ExcelJS cannot write them; the task pane writes them in Excel) and tables. Document
+ * settings go into the workbook's description (ExcelJS has no custom document properties).
+ *
+ * Formulas carry no cached value unless the caller gives one (`cachedResults`), so a spreadsheet that opens the file
+ * computes every figure itself; `recalculateOnOpen` also asks it to recalculate everything when the file is opened.
+ */
+import ExcelJS from "exceljs";
+import { PlanCell, WorkbookPlan, rangeRef } from "../engine/workbook/plan";
+
+export interface XlsxOptions {
+  /** A cached result per formula cell (what the engine computed), so numbers show where the formula cannot be computed. */
+  readonly cachedResults?: (sheet: string, row: number, column: number) => number | string | boolean | null | undefined;
+  /** Ask the spreadsheet to recalculate every formula when it opens the file. */
+  readonly recalculateOnOpen?: boolean;
+}
+
+const FILLS: Partial<Record<NonNullable<PlanCell["style"]>, string>> = { input: "FFFFF2CC", heading: "FFE7E6E6", section: "FFDDEBF7" };
+
+function styleCell(cell: ExcelJS.Cell, style: PlanCell["style"]): void {
+  if (!style) return;
+  const fill = FILLS[style];
+  if (fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
+  if (style === "title") cell.font = { bold: true, size: 14 };
+  else if (style === "section" || style === "heading" || style === "total") cell.font = { bold: true };
+  else if (style === "note") cell.font = { italic: true, color: { argb: "FF595959" } };
+  else if (style === "warning") cell.font = { bold: true, color: { argb: "FFC00000" } };
+}
+
+/** The plan as an ExcelJS workbook. */
+export function planToWorkbook(plan: WorkbookPlan, options: XlsxOptions = {}): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "MKBA-invoegtoepassing";
+  wb.description = `mkba-instellingen: ${JSON.stringify(plan.settings)}`;
+  if (options.recalculateOnOpen) wb.calcProperties.fullCalcOnLoad = true;
+  for (const sheet of plan.sheets) {
+    const ws = wb.addWorksheet(sheet.name, sheet.freeze ? { views: [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }] } : {});
+    for (const c of sheet.cells) {
+      const cell = ws.getCell(c.row + 1, c.column + 1);
+      if (c.formula !== undefined) {
+        const result = options.cachedResults?.(sheet.name, c.row, c.column);
+        cell.value = result === undefined || result === null ? { formula: c.formula.slice(1) } : ({ formula: c.formula.slice(1), result } as ExcelJS.CellFormulaValue);
+      } else if (c.value !== undefined) {
+        cell.value = c.value;
+      }
+      if (c.numberFormat) cell.numFmt = c.numberFormat;
+      styleCell(cell, c.style);
+    }
+    for (const [column, width] of Object.entries(sheet.columnWidths ?? {})) ws.getColumn(Number(column) + 1).width = width;
+    for (const v of sheet.validations ?? []) {
+      const rule = v.rule;
+      const validation: ExcelJS.DataValidation =
+        rule.type === "list"
+          ? { type: "list", allowBlank: true, formulae: [`"${rule.values.join(",")}"`], showErrorMessage: true, errorTitle: "Ongeldige invoer", error: v.message }
+          : {
+              type: rule.type,
+              operator: rule.min !== undefined && rule.max !== undefined ? "between" : rule.min !== undefined ? "greaterThanOrEqual" : "lessThanOrEqual",
+              allowBlank: true,
+              formulae: [rule.min ?? rule.max, ...(rule.min !== undefined && rule.max !== undefined ? [rule.max] : [])] as number[],
+              showErrorMessage: true,
+              errorTitle: "Ongeldige invoer",
+              error: v.message,
+            };
+      for (let r = 0; r < v.range.rowCount; r++) {
+        for (let k = 0; k < v.range.columnCount; k++) ws.getCell(v.range.row + r + 1, v.range.column + k + 1).dataValidation = validation;
+      }
+    }
+  }
+  for (const n of plan.names) wb.definedNames.add(rangeRef(n.sheet, n.range), n.name);
+  return wb;
+}
+
+/** The plan as the bytes of an .xlsx file (the CLI writes them atomically: src/cli/files.ts). */
+export async function planToXlsx(plan: WorkbookPlan, options: XlsxOptions = {}): Promise<Uint8Array> {
+  return new Uint8Array(await planToWorkbook(plan, options).xlsx.writeBuffer());
+}
