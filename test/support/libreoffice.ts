@@ -4,7 +4,7 @@
  * One throwaway user profile per call, so parallel Jest workers do not share one.
  */
 import { execFileSync, spawnSync } from "child_process";
-import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 
@@ -31,6 +31,73 @@ export function recalculateToCsv(xlsx: string): string[][] {
       .trimEnd()
       .split(/\r?\n/)
       .map((line) => line.split(","));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** A LibreOffice user profile that recalculates every formula on load, also one with a cached value (OOXMLRecalcMode = 0). */
+function forcedRecalculationProfile(work: string): string {
+  const profile = path.join(work, "profile");
+  mkdirSync(path.join(profile, "user"), { recursive: true });
+  writeFileSync(
+    path.join(profile, "user", "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+  return profile;
+}
+
+/** One CSV line → fields (double quotes, "" inside quotes). */
+export function parseCsvLine(line: string): string[] {
+  const fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") fields.push(field), (field = "");
+    else field += ch;
+  }
+  fields.push(field);
+  return fields;
+}
+
+/**
+ * Recalculate several .xlsx files in ONE LibreOffice run with forced recalculation, and read every sheet back as rows
+ * of strings (values as computed, full precision): result.get(file).get(sheetName).
+ */
+export function recalculateAllSheets(files: readonly string[]): Map<string, Map<string, string[][]>> {
+  const binary = libreOfficeBinary();
+  if (!binary) throw new Error("LibreOffice (soffice) not found: apt-get install -y --no-install-recommends libreoffice-calc");
+  const work = mkdtempSync(path.join(tmpdir(), "mkba-lo-"));
+  try {
+    const profile = forcedRecalculationProfile(work);
+    const out = path.join(work, "out");
+    execFileSync(
+      binary,
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", out, ...files],
+      { stdio: "pipe", timeout: 300000 },
+    );
+    const result = new Map<string, Map<string, string[][]>>();
+    for (const file of files) {
+      const base = path.basename(file).replace(/\.xlsx$/, "");
+      const sheets = new Map<string, string[][]>();
+      for (const csv of readdirSync(out).filter((f) => f.startsWith(`${base}-`) && f.endsWith(".csv"))) {
+        const text = readFileSync(path.join(out, csv), "utf8");
+        sheets.set(csv.slice(base.length + 1, -4), text.trimEnd().split(/\r?\n/).map(parseCsvLine));
+      }
+      result.set(file, sheets);
+    }
+    return result;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
