@@ -99,9 +99,13 @@ export async function runWerkmap(args: readonly string[], io: CliIO): Promise<nu
     io.stderr(problemsText(loaded.problems));
     return 2;
   }
-  const { model } = loaded.loaded.compiled;
-  const buffer = await workbookBuffer(model);
-  writeFileSafely(values.output, buffer, { overwrite: Boolean(values.overschrijven || values.force) });
-  io.stderr(`${values.output} geschreven: Invoer (het model), Uitvoer (MKBA.SCENARIO-formules)${model.sensitivity.length > 0 ? ", Gevoeligheid" : ""}.\n`);
+  const analysis = analyse(loaded.loaded.compiled);
+  if (!analysis.ok) {
+    io.stderr(problemsText(analysis.problems));
+    return 2;
+  }
+  const { bytes, sheets } = await workbookBuffer(analysis.analysis, { "mkba.modelType": loaded.loaded.lpbl ? "lpbl" : "generiek" });
+  writeFileSafely(values.output, bytes, { overwrite: Boolean(values.overschrijven || values.force) });
+  io.stderr(`${values.output} geschreven: ${sheets.join(", ")} (MKBA.SCENARIO-formules over het bereik Invoer; grafieken schrijft het taakvenster in Excel).\n`);
   return 0;
 }

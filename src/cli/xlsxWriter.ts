@@ -10,7 +10,7 @@
  * computes every figure itself; `recalculateOnOpen` also asks it to recalculate everything when the file is opened.
  */
 import ExcelJS from "exceljs";
-import { PlanCell, WorkbookPlan, rangeRef } from "../engine/workbook/plan";
+import { PlanCell, WorkbookPlan, a1, rangeRef } from "../engine/workbook/plan";
 
 export interface XlsxOptions {
   /** A cached result per formula cell (what the engine computed), so numbers show where the formula cannot be computed. */
@@ -43,12 +43,30 @@ export function planToWorkbook(plan: WorkbookPlan, options: XlsxOptions = {}): E
       const cell = ws.getCell(c.row + 1, c.column + 1);
       if (c.formula !== undefined) {
         const result = options.cachedResults?.(sheet.name, c.row, c.column);
-        cell.value = result === undefined || result === null ? { formula: c.formula.slice(1) } : ({ formula: c.formula.slice(1), result } as ExcelJS.CellFormulaValue);
+        if (c.spill) {
+          // ExcelJS writes no dynamic arrays: a legacy array formula over the area the result spills into (its typings lack the fields).
+          const ref = `${a1(c.row, c.column)}:${a1(c.row + c.spill.rows - 1, c.column + c.spill.columns - 1)}`;
+          cell.value = { formula: c.formula.slice(1), result: result ?? "", shareType: "array", ref } as unknown as ExcelJS.CellFormulaValue;
+        } else {
+          cell.value = result === undefined || result === null ? { formula: c.formula.slice(1) } : ({ formula: c.formula.slice(1), result } as ExcelJS.CellFormulaValue);
+        }
       } else if (c.value !== undefined) {
         cell.value = c.value;
       }
       if (c.numberFormat) cell.numFmt = c.numberFormat;
       styleCell(cell, c.style);
+      if (c.spill) {
+        // The other cells of the area show the cached results too (they belong to the array formula).
+        for (let r = 0; r < c.spill.rows; r++) {
+          for (let k = 0; k < c.spill.columns; k++) {
+            if (r === 0 && k === 0) continue;
+            const v = options.cachedResults?.(sheet.name, c.row + r, c.column + k);
+            const other = ws.getCell(c.row + r + 1, c.column + k + 1);
+            if (v !== undefined && v !== null) other.value = v;
+            if (typeof v === "number" && c.numberFormat) other.numFmt = c.numberFormat;
+          }
+        }
+      }
     }
     for (const [column, width] of Object.entries(sheet.columnWidths ?? {})) ws.getColumn(Number(column) + 1).width = width;
     for (const v of sheet.validations ?? []) {

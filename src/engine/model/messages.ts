@@ -30,7 +30,7 @@ export function describeJsonValue(value: unknown): string {
   if (value === null) return "leeg (null)";
   if (value === undefined) return "niets";
   if (typeof value === "number") {
-    if (Number.isNaN(value)) return "geen getal (NaN)";
+    if (Number.isNaN(value)) return "iets dat geen getal is";
     if (!Number.isFinite(value)) return "een getal dat te groot is om weer te geven (buiten ±1,8·10^308)";
     return `het getal ${String(value).replace(".", ",")}`;
   }

@@ -43,6 +43,12 @@ export interface PlanCell {
   /** Invariant Excel number format code. */
   readonly numberFormat?: string;
   readonly style?: CellStyle;
+  /**
+   * A formula whose result spills over this many rows and columns from this cell (a dynamic array, such as
+   * MKBA.SCENARIO(…; "tabel")). Excel spills it by itself; a writer that cannot write a dynamic array writes a legacy
+   * array formula over that area.
+   */
+  readonly spill?: { readonly rows: number; readonly columns: number };
 }
 
 export interface PlanNamedRange {
