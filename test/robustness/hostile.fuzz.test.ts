@@ -70,7 +70,6 @@ function messageIsDutchAndPlaced(message: string, placed: RegExp): boolean {
 }
 
 afterAll(() => {
-  // eslint-disable-next-line no-console
   console.log(`fuzz counts: ${JSON.stringify(counts)}; slowest case ${Math.round(slowest.ms)} ms (${slowest.what.slice(0, 120)})`);
 });
 

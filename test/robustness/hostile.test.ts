@@ -2,7 +2,7 @@
  * The reproducers of issue 13 ("hostile input never takes down Excel's runtime, never yields a silent wrong number,
  * and no file is lost"), each pinned: a clear Dutch answer (or the right number), quickly.
  */
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync, chmodSync } from "fs";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync, chmodSync, statSync, unlinkSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { modelToCells } from "../../src/engine/layout/workbookLayout";
@@ -266,7 +266,7 @@ describe("6. files are never lost", () => {
     writeFileSync(file, "origineel");
     const fullDisk: FileSystem = {
       existsSync,
-      statSync: (p) => require("fs").statSync(p),
+      statSync: (p) => statSync(p),
       writeFileSync: (p, data) => {
         writeFileSync(p, String(data).slice(0, 3)); // a truncated temporary file …
         throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" }); // … and a full disk
@@ -274,7 +274,7 @@ describe("6. files are never lost", () => {
       renameSync: () => {
         throw new Error("must not be reached");
       },
-      unlinkSync: (p) => require("fs").unlinkSync(p),
+      unlinkSync: (p) => unlinkSync(p),
     };
     expect(() => writeFileSafely(file, "nieuw en langer", { overwrite: true, fs: fullDisk })).toThrow(/kan .*vol\.json niet schrijven: de schijf is vol\. Het bestaande bestand is ongewijzigd\./);
     expect(readFileSync(file, "utf8")).toBe("origineel");
