@@ -29,7 +29,7 @@ describe("mkba run", () => {
     expect(Object.keys(json)).toEqual(["model", "discountRule", "scenarios", "sensitivity"]);
     expect(json.scenarios[0]).toMatchObject({ name: "Basisvariant", costs: 165000, benefits: 691000, saldo: 526000 });
     expect(Object.keys(json.scenarios[0].ratios)).toEqual(["social", "financial", "municipal"]);
-    expect(json.sensitivity[0]).toEqual({ name: expect.any(String), deltaSaldo: -294000, saldo: 232000 });
+    expect(json.sensitivity[0]).toEqual({ name: expect.any(String), deltaSaldo: 147000, saldo: 673000 });
   });
 
   it("runs one scenario with --scenario, in euros with --eenheid 1", async () => {

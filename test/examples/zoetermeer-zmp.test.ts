@@ -43,7 +43,8 @@ describe("Zoveel Meer Perspectief, rendement op jaarbasis", () => {
     const s = result.scenarios.find((x) => x.name === "Maatwerkbudget als alternatieve kosten")!;
     expect([s.costs, s.saldo]).toEqual([105000, 586000]);
   });
-  it("moves the saldo by −€ 294.000 at a 14% regular outflow and +€ 75.000 at full attribution", () => {
-    expect(result.sensitivity.map((s) => s.deltaSaldo)).toEqual([-294000, 75000]);
+  it("moves the saldo by +€ 147.000 at the lower bound of regular outflow to work (3,5%: half of 7%, seed 002 line 293) and +€ 75.000 at full attribution", () => {
+    // 7–14% is the total outflow, of which half to work or education: 3,5%–7% to work; the report takes 7%.
+    expect(result.sensitivity.map((s) => s.deltaSaldo)).toEqual([147000, 75000]);
   });
 });
