@@ -2,9 +2,9 @@
  * `mkba run FILE | --example NAME [--scenario NAME] [--eenheid 1|1000] [--json]` and `mkba example NAME [-o FILE]`.
  * A model with errors: every problem with its JSON path, exit 2, nothing else printed.
  */
-import { Analysis, analyse, analysisJson, analysisText, nearest } from "../engine/model";
+import { Analysis, ModelRun, analyse, analysisJson, analysisText, nearest, scenarioOverrides } from "../engine/model";
 import { LoadedModel } from "../engine/models";
-import { lpblOutputText, lpblOutputs } from "../engine/models/lpbl";
+import { lpblOutputText, lpblOutputs, teamCostWarning } from "../engine/models/lpbl";
 import { UsageError } from "./args";
 import { writeFileSafely } from "./files";
 import { exampleData, exampleNames, loadSource, problemsText, sourceArguments } from "./source";
@@ -12,27 +12,45 @@ import { parseOptions } from "./options";
 import { CliIO } from "./io";
 import { workbookBuffer } from "./werkmap";
 
-/** `--json`: the engine's shape, and for an LPBL model its output screens, the fte from caseload and the illustrative mark. */
+/**
+ * `--json`: the engine's shape, and for an LPBL model its output screens, the running approach, the fte checks, the
+ * illustrative mark and a team-cost warning for every scenario whose team costs are 0 while the team has fte.
+ */
 function jsonOf(analysis: Analysis, loaded: LoadedModel): unknown {
   const json = analysisJson(analysis);
-  if (!loaded.lpbl || analysis.scenarios.length === 0) return json;
-  const { uitvoerA, uitvoerB } = lpblOutputs(analysis.scenarios[0]!);
+  const lpbl = loaded.lpbl;
+  if (!lpbl || analysis.scenarios.length === 0) return json;
+  const { uitvoerA, uitvoerB, lopendeAanpak, teamCostWarning: warning } = lpblOutputs(analysis.scenarios[0]!, loaded.compiled, lpbl);
+  const round2 = (x: number) => Math.round(x * 100) / 100;
   return {
     ...json,
-    fteFromCaseload: Math.round(loaded.lpbl.fteFromCaseload * 100) / 100,
-    fteEntered: loaded.lpbl.fteEntered,
-    fteWarning: loaded.lpbl.fteWarning,
-    illustrative: loaded.lpbl.illustrative,
-    illustrativeKeyFigures: loaded.lpbl.illustrativeKeys,
+    scenarios: json.scenarios.map((s, i) => ({ ...s, teamCostWarning: teamCostWarning(analysis.scenarios[i]!, scenarioOverrides(loaded.compiled, s.name)?.fte_team ?? lpbl.fteEntered) })),
+    fteFromCaseload: round2(lpbl.fteFromCaseload),
+    fteAtKeyFigureCaseloads: round2(lpbl.fteAtKeyFigureCaseloads),
+    fteFromHours: round2(lpbl.fteFromHours),
+    fteEntered: lpbl.fteEntered,
+    fteWarning: lpbl.fteWarning,
+    teamCostWarning: warning,
+    illustrative: lpbl.illustrative,
+    illustrativeKeyFigures: lpbl.illustrativeKeys,
     uitvoerA,
     uitvoerB,
+    lopendeAanpak,
   };
 }
 
 function textOf(analysis: Analysis, loaded: LoadedModel, unit: 1 | 1000): string {
-  const generic = analysisText(analysis, { unit });
-  if (!loaded.lpbl || analysis.scenarios.length === 0) return generic;
-  return `${lpblOutputText(analysis.scenarios[0]!, loaded.lpbl)}\n\nDoorrekening per actor, scenario's en gevoeligheid\n\n${generic}`;
+  const lpbl = loaded.lpbl;
+  // Wherever ratios appear, a scenario without team costs says so (issue 9, fault 1).
+  const notes = lpbl
+    ? (run: ModelRun) => {
+        const warning = teamCostWarning(run, scenarioOverrides(loaded.compiled, run.scenario)?.fte_team ?? lpbl.fteEntered);
+        return warning ? [warning] : [];
+      }
+    : undefined;
+  const generic = analysisText(analysis, { unit, ...(notes ? { notes } : {}) });
+  if (!lpbl || analysis.scenarios.length === 0) return generic;
+  return `${lpblOutputText(analysis.scenarios[0]!, loaded.compiled, lpbl)}\n\nDoorrekening per actor, scenario's en gevoeligheid\n\n${generic}`;
 }
 
 export function runRun(args: readonly string[], io: CliIO): number {

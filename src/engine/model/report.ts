@@ -69,6 +69,8 @@ export function textTable(rows: readonly (readonly string[])[]): string {
 export interface TextOptions {
   /** 1 = euros, 1000 = × € 1.000 (the unit of most published MKBA tables). */
   readonly unit: 1 | 1000;
+  /** Lines a model type adds beside a run's ratios (e.g. the LPBL warning when team costs are 0). */
+  readonly notes?: (run: ModelRun) => readonly string[];
 }
 
 function amount(d: Dec, unit: number): string {
@@ -122,6 +124,7 @@ export function analysisText(analysis: Analysis, options: TextOptions): string {
       `Kosten ${amount(run.costs, options.unit)}, baten ${amount(run.benefits, options.unit)}, saldo ${amount(run.saldo, options.unit)}`,
       `Baten-kostenratio: maatschappelijk ${ratioText(run.ratios.social)}, financieel ${ratioText(run.ratios.financial)}, gemeentelijk ${ratioText(run.ratios.municipal)}`,
       `Terugverdienjaar: ${run.paybackYear.year ?? `geen (${run.paybackYear.reason})`}`,
+      ...(options.notes?.(run) ?? []),
     );
     if (run.pm.length > 0) out.push(`PM-posten (niet gekwantificeerd, niet opgeteld): ${run.pm.map((p) => p.name).join(", ")}`);
   }
@@ -133,6 +136,7 @@ export function analysisText(analysis: Analysis, options: TextOptions): string {
     rows.push(["Totaal", ...runs.map((r) => amount(r.saldo, options.unit))]);
     rows.push(["Ratio maatschappelijk", ...runs.map((r) => ratioText(r.ratios.social))]);
     out.push("", "MKBA-overzicht per scenario en effecttype", textTable(rows));
+    for (const r of runs) out.push(...(options.notes?.(r) ?? []));
   }
   if (analysis.sensitivity.length > 0) {
     const decimals = options.unit === 1000 ? 1 : 0;

@@ -31,6 +31,11 @@ function run(b: LpblBuildOk, overrides: Record<string, number> = {}): ModelRun {
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
   return r.run;
 }
+function compiledOf(b: LpblBuildOk) {
+  const v = validateModel(b.model);
+  if (!v.ok) throw new Error(JSON.stringify(v.problems));
+  return v.compiled;
+}
 const ncw = (r: ModelRun, name: string) => {
   const e = r.effects.find((x) => x.name === name);
   if (!e) throw new Error(`geen effect ${name}`);
@@ -43,7 +48,12 @@ const Ng = N * 0.48, No = N * 0.31, Nr = N * 0.21; // 157,44 / 101,68 / 68,88
 const Mg = Ng * (0.2 + 0.78), Mo = No * (0.5 + 0.46), Mr = Nr * (0.32 + 0.64); // multi-problem households
 const M = Mg + Mo + Mr;
 const debts = Mg * 0.5 + Mo * 0.18 + Mr * 0.8;
-const noWork = Mg * 0.8 + Mo * 1 + Mr * 0.8;
+// Working age only: families and other households (the elderly's "geen werk 100%" is pension age; issue 9, fault 5).
+const noWork = Mg * 0.8 + Mr * 0.8;
+// Team breadth: the example team has 2 of the 6 disciplines (GGZ-volwassenen, Wonen); half of the success depends on it.
+const breadth = 1 - 0.5 + 0.5 * (2 / 6);
+const years123 = () => d(1) + d(2) + d(3);
+const years23 = () => d(2) + d(3);
 
 describe("bereik en fte (domain.md: 9,97 / 104,37 / 213,66 en 3,56 fte)", () => {
   const b = build();
@@ -132,8 +142,8 @@ describe("het gebouwde model", () => {
     const a = analyse(v.compiled);
     expect(a.ok).toBe(true);
     if (a.ok) {
-      expect(a.analysis.scenarios).toHaveLength(4);
-      expect(a.analysis.sensitivity).toHaveLength(4);
+      expect(a.analysis.scenarios).toHaveLength(7);
+      expect(a.analysis.sensitivity).toHaveLength(5);
     }
   });
   it("actoren tellen op tot het saldo; kasstromen per jaar tellen op per actor", () => {
@@ -146,7 +156,7 @@ describe("het gebouwde model", () => {
   });
   it("ratio's: maatschappelijk, financieel, gemeentelijk", () => {
     const r = run(b);
-    const o = lpblOutputs(r).uitvoerA;
+    const o = lpblOutputs(r, compiledOf(b), b).uitvoerA;
     const immaterial = o.baten["Immateriële baten"];
     expect(o.ratios.social).toBeCloseTo(o.totaleBaten / o.totaleKosten, 10);
     expect(o.ratios.financial).toBeCloseTo((o.totaleBaten - immaterial) / o.totaleKosten, 10);
@@ -171,8 +181,9 @@ describe("formules (docs/lpbl-model.md)", () => {
   i.costs.frictionShare = 0.1;
   i.effect.substitutionExisting = 0.1;
   i.effect.success.debtAssistance = 0.1;
-  const r = run(build(i));
-  const o = lpblOutputs(r).uitvoerA;
+  const bi = build(i);
+  const r = run(bi);
+  const o = lpblOutputs(r, compiledOf(bi), bi).uitvoerA;
 
   it("K1 teamkosten: additioneel deel bij gemeente overig, nieuw-voor-oud verdeeld over de disciplines", () => {
     expect(ncw(r, "Teamkosten (additioneel)")).toBeCloseTo(3.6 * 70000 * 0.6 + 50000 * 0.5, 6); // 176.200
@@ -215,28 +226,33 @@ describe("formules (docs/lpbl-model.md)", () => {
   it("B1c substitutie bestaande cases = subst_bestaand × (1 − nieuw gevonden) × trajectkosten (jaar 1)", () => {
     expect(ncw(r, "Substitutie bestaande cases: Re-integratie")).toBeCloseTo(0.1 * 0.82 * noWork * kf("deelname_reintegratie") * kf("kosten_reintegratie") * d(1), 6);
   });
-  it("B2a uitstroom naar werk = mv-hh zonder werk × succes × attributie × € 15.000, jaren 1–3 met terugval 20%", () => {
-    const perYear = noWork * 0.02 * 15000;
-    expect(ncw(r, "Uitstroom naar werk: voorkomen uitkeringen")).toBeCloseTo(perYear * (d(1) + 0.8 * d(2) + 0.64 * d(3)), 6);
+  it("B2a uitstroom naar werk = mv-hh in de werkende leeftijd zonder werk × succes × teambreedte × (1 − terugval, één keer) × € 15.000, jaren 1–3", () => {
+    const perYear = noWork * 0.02 * breadth * (1 - 0.2) * 15000;
+    expect(ncw(r, "Uitstroom naar werk: voorkomen uitkeringen")).toBeCloseTo(perYear * years123(), 6);
   });
-  it("B2b minder consulten eerste lijn en B2c minder doorverwijzingen tweede lijn", () => {
-    const profile = d(1) + 0.8 * d(2) + 0.64 * d(3);
-    expect(ncw(r, "Minder consulten eerste lijn")).toBeCloseTo(0.02 * M * kf("consulten_per_hh") * kf("kosten_consult") * profile, 6);
-    expect(ncw(r, "Minder doorverwijzingen tweede lijn")).toBeCloseTo(0.01 * M * kf("kosten_tweedelijn") * profile, 6);
+  it("B2b minder consulten eerste lijn en B2c minder doorverwijzingen tweede lijn (× teambreedte, jaren 1–3)", () => {
+    expect(ncw(r, "Minder consulten eerste lijn")).toBeCloseTo(0.02 * breadth * M * kf("consulten_per_hh") * kf("kosten_consult") * years123(), 6);
+    expect(ncw(r, "Minder doorverwijzingen tweede lijn")).toBeCloseTo(0.01 * breadth * M * kf("kosten_tweedelijn") * years123(), 6);
   });
-  it("B3 voorkomen escalaties: hh van het type × percentage × attributie × kosten, jaren 2–4 (huisuitzetting jaar 2)", () => {
-    const years = d(2) + d(3) + d(4);
-    expect(ncw(r, "Voorkomen OTS/uithuisplaatsing (gezinnen)")).toBeCloseTo(Ng * 0.03 * kf("kosten_uhp_per_jaar") * years, 6);
-    expect(ncw(r, "Voorkomen intramurale opname (ouderen)")).toBeCloseTo(No * 0.03 * kf("kosten_intramuraal_per_jaar") * years, 6);
-    expect(ncw(r, "Voorkomen huisuitzetting (overige hh): ontruiming")).toBeCloseTo(Nr * 0.03 * kf("kosten_ontruiming") * d(2), 6);
-    expect(ncw(r, "Voorkomen huisuitzetting (overige hh): opvang")).toBeCloseTo(Nr * 0.03 * kf("kosten_opvang") * d(2), 6);
+  it("B3 voorkomen escalaties (Tabel 4.7): huisuitzettingen 1% van alle hh, OTS/UHP % van de gezinnen, intramuraal % van de ouderen, tweedelijnszorg % van de overige hh", () => {
+    expect(ncw(r, "Voorkomen huisuitzettingen: ontruiming")).toBeCloseTo(N * 0.01 * kf("kosten_ontruiming") * d(2), 6);
+    expect(ncw(r, "Voorkomen huisuitzettingen: maatschappelijke opvang")).toBeCloseTo(N * 0.01 * 20000 * d(2), 6);
+    expect(ncw(r, "Voorkomen OTS/uithuisplaatsing (gezinnen)")).toBeCloseTo(Ng * 0.03 * kf("kosten_uhp_per_jaar") * years23(), 6);
+    expect(ncw(r, "Voorkomen intramurale opname (ouderen)")).toBeCloseTo(No * 0.03 * kf("kosten_intramuraal_per_jaar") * years23(), 6);
+    expect(ncw(r, "Voorkomen tweedelijnszorg (overige hh)")).toBeCloseTo(Nr * 0.03 * 10000 * years23(), 6);
+    // 328 households: 3,28 prevented evictions, as Vb4 of Tabel 4.7 (328 hh: 3).
+    expect(N * kf("kg_escalatie_huisuitzetting")).toBeCloseTo(3.28, 10);
+  });
+  it("B3: geen escalatie kost meer dan de € 100.000 van §4.3 (regel 664)", () => {
+    expect(kf("kosten_uhp_per_jaar") * 2).toBeLessThanOrEqual(100000);
+    expect(kf("kosten_intramuraal_per_jaar") * 2).toBeLessThanOrEqual(100000);
+    expect(kf("kosten_ontruiming") + kf("kosten_opvang")).toBeLessThanOrEqual(100000);
   });
   it("B4 immateriële baten: QALY's × € 20.000 en kansen kinderen in jaar 9", () => {
-    const profile = d(1) + 0.8 * d(2) + 0.64 * d(3);
-    expect(ncw(r, "Kwaliteit van leven: financiële stabiliteit")).toBeCloseTo(debts * 0.1 * kf("qaly_financiele_stabiliteit") * 20000 * profile, 6);
-    expect(ncw(r, "Kwaliteit van leven: werk")).toBeCloseTo(noWork * 0.02 * kf("qaly_werk") * 20000 * profile, 6);
-    expect(ncw(r, "Kwaliteit van leven: voorkomen escalatie")).toBeCloseTo((Ng + No + Nr) * 0.03 * kf("qaly_escalatie") * 20000 * (d(2) + d(3) + d(4)), 6);
-    expect(ncw(r, "Kansen kinderen: minder schooluitval (lange termijn)")).toBeCloseTo(0.01 * Mg * 1.6 * kf("waarde_startkwalificatie") * d(9), 6);
+    expect(ncw(r, "Kwaliteit van leven: financiële stabiliteit")).toBeCloseTo(debts * 0.1 * breadth * kf("qaly_financiele_stabiliteit") * 20000 * years123(), 6);
+    expect(ncw(r, "Kwaliteit van leven: werk")).toBeCloseTo(noWork * 0.02 * breadth * 0.8 * kf("qaly_werk") * 20000 * years123(), 6);
+    expect(ncw(r, "Kwaliteit van leven: voorkomen escalatie")).toBeCloseTo((N * 0.01 + (Ng + No + Nr) * 0.03) * kf("qaly_escalatie") * 20000 * years23(), 6);
+    expect(ncw(r, "Kansen kinderen: minder schooluitval (lange termijn)")).toBeCloseTo(0.01 * breadth * Mg * 1.6 * kf("waarde_startkwalificatie") * d(9), 6);
     expect(r.pm.map((p) => p.name)).toContain("Leefbaarheid buurt: minder overlast");
   });
   it("attributie werkt op alle ingevoerde effecten (C.2 en C.3)", () => {
@@ -254,29 +270,63 @@ describe("formules (docs/lpbl-model.md)", () => {
 describe("uitvoer", () => {
   const b = build();
   const r = run(b);
-  it("Uitvoer B = de kasstromen in jaar 2 per actor", () => {
-    const B = lpblOutputs(r).uitvoerB;
+  const compiled = compiledOf(b);
+  it("Uitvoer B = de begroting in jaar 3 van de lopende aanpak: cohorten 1, 2 en 3 (25%, 50%, 75% bij opbouw in 4 jaar), alleen financieel", () => {
+    const B = lpblOutputs(r, compiled, b).uitvoerB;
     expect(B.jaar).toBe(2);
-    for (const [actor, v] of r.cashFlows[2]!.byActor) expect(B.perActor[actor]).toBe(v.toNumber());
-    // hand check: Gemeente Jeugd in jaar 2 = 157,44 × 3% × € 40.000
-    expect(B.perActor["Gemeente Jeugd"]).toBeCloseTo(Ng * 0.03 * 40000, 6);
-    // W&I in jaar 2: uitstroom naar werk × 0,8 (terugval)
-    expect(B.perActor["Gemeente W&I"]).toBeCloseTo(noWork * 0.02 * 15000 * 0.8, 6);
+    // Gemeente Jeugd by hand: OTS/UHP of cohort 1 in its year 2, substitution of J&OH for new cases of cohort 2 in its
+    // year 1, extra trajectories (J&OH, jeugd-GGZ) for newly found households of cohort 3 in its year 0.
+    const joh = Mg * kf("deelname_joh") * kf("kosten_joh");
+    const jggz = Mg * kf("deelname_jggz") * kf("kosten_jggz");
+    const jeugd = 0.25 * Ng * 0.03 * 40000 + 0.5 * 0.8 * 0.18 * joh - 0.75 * 0.18 * (joh + jggz);
+    expect(B.perActor["Gemeente Jeugd"]).toBeCloseTo(jeugd, 6);
+    // The team costs of one year (all additional, gemeente overig), once: no one-time costs after the first year.
+    expect(B.perActor["Gemeente overig"]).toBeCloseTo(-3.6 * 78000, 6);
+    expect(B.perActor["Huishoudens"]).toBe(0); // QALY values are not cash
+    const municipal = ["Gemeente W&I", "Gemeente Welzijn", "Gemeente Jeugd", "Gemeente Wmo", "Gemeente overig"];
+    expect(B.gemeente).toBeCloseTo(municipal.reduce((s, a) => s + B.perActor[a]!, 0), 6);
+    expect(B.totaal).toBeCloseTo(Object.values(B.perActor).reduce((s, x) => s + x, 0), 6);
   });
-  it("Uitvoer A: categorieën tellen op tot de totalen en het saldo", () => {
-    const A = lpblOutputs(r).uitvoerA;
+  it("de lopende aanpak: eerste twee jaar een netto investering (seed 001, regel 736), daarna per jaar positief; terugverdienjaar per actor", () => {
+    const l = lpblOutputs(r, compiled, b).lopendeAanpak;
+    expect(l.cohortShares).toEqual([0.25, 0.5, 0.75, 1, 1, 1]);
+    expect(l.perYear[0]!.saldo).toBeLessThan(0);
+    expect(l.perYear[1]!.saldo).toBeLessThan(0);
+    expect(l.perYear[0]!.byActor["Gemeente overig"]).toBeCloseTo(-3.6 * 78000 - 100000, 6); // team + one-time costs
+    expect(l.paybackYear["Maatschappij (financieel)"]).not.toBeUndefined();
+  });
+  it("Uitvoer A: categorieën tellen op tot de totalen en het saldo; het voorbeeld heeft teamkosten (1.200 uur × € 65)", () => {
+    const A = lpblOutputs(r, compiled, b).uitvoerA;
     expect(Object.values(A.kosten).reduce((s, x) => s + x, 0)).toBeCloseTo(A.totaleKosten, 6);
     expect(Object.values(A.baten).reduce((s, x) => s + x, 0)).toBeCloseTo(A.totaleBaten, 6);
     expect(A.saldo).toBeCloseTo(A.totaleBaten - A.totaleKosten, 6);
-    expect(A.kosten["Kosten team"]).toBe(0); // the printed example: kosten fte 0, overige teamkosten € -
+    expect(A.kosten["Kosten team"]).toBe(3.6 * 1200 * 65);
+    expect(lpblOutputs(r, compiled, b).teamCostWarning).toBeNull();
   });
-  it("tekst: beide schermen, fte-regel en de illustratief-melding", () => {
-    const text = lpblOutputText(r, b);
+  it("het scenario 'Zoals Bijlage 2' heeft teamkosten € 0 en zegt dat luid bij de ratio's", () => {
+    const screen = runModel(compiled, compiled.model.scenarios.find((s) => s.name === "Zoals Bijlage 2 (teamkosten € 0)")!.overrides, "Zoals Bijlage 2 (teamkosten € 0)");
+    if (!screen.ok) throw new Error("run");
+    const out = lpblOutputs(screen.run, compiled, b);
+    expect(out.uitvoerA.kosten["Kosten team"]).toBe(0);
+    expect(out.teamCostWarning).toMatch(/^LET OP \(Zoals Bijlage 2 \(teamkosten € 0\)\): de teamkosten zijn € 0, terwijl het team 3,6 fte telt/);
+    expect(lpblOutputText(screen.run, compiled, b)).toMatch(/LET OP[\s\S]*Gemeentelijke baten-kostenratio[\s\S]*LET OP/);
+  });
+  it("tekst: beide schermen, de lopende aanpak, fte-regels en de illustratief-melding", () => {
+    const text = lpblOutputText(r, compiled, b);
     expect(text).toMatch(/Uitvoer A\. MKBA/);
     expect(text).toMatch(/Uitvoer B\. Resultaat begroting na 2 jaar/);
-    expect(text).toMatch(/ingevoerd 3,60 fte; uit bereik × caseload 3,56 fte/);
+    expect(text).toMatch(/Gemeente \(subtotaal: direct te vertalen naar de begroting\)/);
+    expect(text).toMatch(/Lopende aanpak: 6 jaar/);
+    expect(text).toMatch(/ingevoerd 3,60 fte; uit bereik × caseload 3,56 fte; bij de caseloads van Tabel 3\.10 6,07 fte/);
     expect(text).toMatch(/Let op: berekend met illustratieve kengetallen: .*kosten_uhp_per_jaar/);
-    expect(text).toMatch(/Gemeentelijke baten-kostenratio\s+\d+,\d\d/);
+  });
+  it("welvaartsvisie: de uitkering wordt een overdracht; de rapportvisie blijft de basis", () => {
+    const welfare = runModel(compiled, { welvaartsvisie: 1 }, "welvaart");
+    if (!welfare.ok) throw new Error("run");
+    expect(ncw(welfare.run, "Uitstroom naar werk: voorkomen uitkeringen")).toBe(0);
+    const transfer = ncw(welfare.run, "Uitstroom naar werk: uitkering vervalt (overdracht)");
+    expect(transfer).toBeCloseTo(ncw(r, "Uitstroom naar werk: voorkomen uitkeringen"), 6);
+    expect(ncw(welfare.run, "Uitstroom naar werk: eigen inkomensvoordeel huishouden")).toBeCloseTo((transfer * (19250 - 15000)) / 15000, 6);
   });
 });
 
@@ -302,13 +352,23 @@ describe("illustratieve kengetallen", () => {
     for (const k of LPBL_KEY_FIGURES) {
       expect(k.source.length).toBeGreaterThan(10);
       if (k.illustrative) expect(k.source).toMatch(/^Illustratief/);
-      else expect(k.source).toMatch(/seed 001/);
+      else expect(k.source).toMatch(/seed 00[0-2]/);
     }
   });
-  it("een overschreven kengetal komt in het model", () => {
-    const b = build(LPBL_EXAMPLE_INPUTS, { kosten_uhp_per_jaar: 60000 });
+  it("een overschreven kengetal komt in het model en drijft de scenario's", () => {
+    const b = build(LPBL_EXAMPLE_INPUTS, { kosten_uhp_per_jaar: 60000, kg_substitutie_nieuw: 0.4 });
     expect(b.model.parameters!.find((p) => p.key === "kosten_uhp_per_jaar")!.value).toBe(60000);
-    const B = lpblOutputs(run(b)).uitvoerB;
-    expect(B.perActor["Gemeente Jeugd"]).toBeCloseTo(Ng * 0.03 * 60000, 6);
+    expect(b.model.scenarios!.find((s) => s.name === "Kengetallen substitutie (Tabel 4.5)")!.overrides!.subst_nieuw).toBe(0.4);
+  });
+  it("elk kengetal drijft een formule, een scenario of een uitkomst (issue 9, punt 9)", () => {
+    const b = build();
+    const text = JSON.stringify(b.model.effects) + JSON.stringify(b.model.scenarios) + JSON.stringify(b.model.sensitivity);
+    const outputs = ["kg_caseload_ev", "kg_caseload_zr", "kg_caseload_nzr", "kg_productieve_uren_fte", "kg_substitutie_nieuw", "kg_substitutie_bestaand", "kg_escalatie_ots_uhp", "kg_escalatie_tweedelijn"];
+    for (const k of LPBL_KEY_FIGURES) {
+      if (outputs.includes(k.key)) continue; // used by buildLpblModel for fte outputs and scenario values (tested above)
+      expect({ key: k.key, used: text.includes(k.key) }).toEqual({ key: k.key, used: true });
+    }
+    expect(b.fteAtKeyFigureCaseloads).toBeCloseTo(9.9712 / 300 + 104.3696 / 150 + 213.6592 / 40, 10);
+    expect(b.fteFromHours).toBeCloseTo((9.9712 * 2 + 104.3696 * 8 + 213.6592 * 16) / 1200, 10);
   });
 });

@@ -3,3 +3,4 @@ export * from "./inputs";
 export * from "./keyFigures";
 export * from "./model";
 export * from "./outputs";
+export * from "./runningApproach";

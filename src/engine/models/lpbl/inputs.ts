@@ -130,10 +130,22 @@ export const lpblInputSchema = z
         preventedEscalation: perType("Voorkomen escalatie", share),
       })
       .strict(),
+    /**
+     * Lopende aanpak (not on the screen; seed 001 Figuur 4.8, regel 730: "In vier jaar van opbouw naar volledige
+     * aanpak"): how many years the approach runs (one cohort a year), and in how many years the reach and the
+     * nieuw-voor-oud share grow to the full approach of the screen.
+     */
+    runningApproach: z
+      .object({
+        years: finite("Looptijd lopende aanpak (jaren)").int("Looptijd lopende aanpak: een geheel aantal jaren").min(1, "Looptijd lopende aanpak: minstens 1 jaar").max(20, "Looptijd lopende aanpak: hoogstens 20 jaar"),
+        buildUpYears: finite("Opbouw naar volledige aanpak (jaren)").int("Opbouw: een geheel aantal jaren").min(1, "Opbouw: minstens 1 jaar (1 = geen opbouw)").max(10, "Opbouw: hoogstens 10 jaar"),
+      })
+      .strict()
+      .default({ years: 6, buildUpYears: 4 }),
   })
   .strict();
 
-export type LpblInputs = z.infer<typeof lpblInputSchema>;
+export type LpblInputs = z.output<typeof lpblInputSchema>;
 
 export interface LpblProblem {
   readonly path: string;
@@ -204,7 +216,9 @@ export const LPBL_INPUT_LABELS: Readonly<Record<string, string>> = {
   "effect.success.schoolDropout": "Succes trajecten: schooluitval",
   "effect.success.firstLineConsultations": "Succes trajecten: consulten eerste lijn",
   "effect.success.secondLineReferrals": "Succes trajecten: doorverwijzing tweede lijn",
-  "effect.preventedEscalation": "Voorkomen escalatie — gezinnen / ouderen / overige hh",
+  "effect.preventedEscalation": "Voorkomen escalatie — gezinnen (OTS/UHP) / ouderen (intramuraal) / overige hh (tweedelijnszorg)",
+  "runningApproach.years": "Lopende aanpak: looptijd (jaren)",
+  "runningApproach.buildUpYears": "Lopende aanpak: opbouw naar volledige aanpak (jaren)",
 };
 
 /**
@@ -237,7 +251,11 @@ export const LPBL_EXAMPLE_INPUTS: LpblInputs = {
   costs: {
     teamFte: 3.6,
     additionalShareFte: 1,
-    costPerFte: 0,
+    // Bijlage 2 prints 0 here ("kosten fte incl. huisvesting 0"): that example had no team costs, which the seed itself
+    // calls usually the largest cost post (§4.2, regel 590). The base case carries a sourced cost instead: 1.200
+    // productive hours per fte (seed 001, Tabel 3.10) × € 65 per hour (the rate AEPB used for wijkteam and W&I staff,
+    // seed 000, regel 395; prijspeil 2018, not indexed) = € 78.000. The printed € 0 is the scenario "Zoals Bijlage 2".
+    costPerFte: 78000,
     otherTeamCosts: 0,
     additionalShareOther: 1,
     frictionShare: 0,
@@ -251,4 +269,5 @@ export const LPBL_EXAMPLE_INPUTS: LpblInputs = {
     success: { debtAssistance: 0, directToWork: 0.02, schoolDropout: -0.01, firstLineConsultations: -0.02, secondLineReferrals: -0.01 },
     preventedEscalation: { families: 0.03, elderly: 0.03, other: 0.03 },
   },
+  runningApproach: { years: 6, buildUpYears: 4 },
 };

@@ -27,6 +27,8 @@ export type LpblActor = (typeof LPBL_ACTORS)[number]["name"];
 
 export const LPBL_COST_CATEGORIES = ["Kosten team", "Frictie- en eenmalige kosten", "Extra trajecten nieuw gevonden huishoudens"] as const;
 export const LPBL_BENEFIT_CATEGORIES = ["Besparing organisatiekosten", "Effectievere trajecten", "Voorkomen escalaties", "Immateriële baten"] as const;
+/** Transfers (verdelingseffecten): only in the welfare view of benefits (welvaartsvisie = 1). */
+export const LPBL_TRANSFER_CATEGORY = "Verdelingseffecten";
 export type LpblCostCategory = (typeof LPBL_COST_CATEGORIES)[number];
 export type LpblBenefitCategory = (typeof LPBL_BENEFIT_CATEGORIES)[number];
 
@@ -38,7 +40,7 @@ export const DISCIPLINE_KEY: Readonly<Record<Discipline, { key: string; actor: L
   mentalHealthAdults: { key: "disc_ggz", actor: "Zorgverzekeraar", label: "GGZ-volwassenen" },
   workIncomeDebts: { key: "disc_wi", actor: "Gemeente W&I", label: "Werk & inkomen/Schulden" },
   welfare: { key: "disc_welzijn", actor: "Gemeente Welzijn", label: "Welzijn/MD" },
-  care: { key: "disc_zorg", actor: "Gemeente Wmo", label: "Zorg" },
+  care: { key: "disc_zorg", actor: "Zorgverzekeraar", label: "Zorg" }, // wijkverpleegkundige (seed 001, regels 761 en 769)
   housing: { key: "disc_wonen", actor: "Corporatie", label: "Wonen" },
 };
 
@@ -62,8 +64,12 @@ const sumTypes = (f: (t: HouseholdType) => string) => `(${HOUSEHOLD_TYPES.map((t
 export const MULTI_PROBLEM = sumTypes(multiProblemOfType);
 /** Multi-problem households with problematic debts. */
 export const WITH_DEBTS = sumTypes((t) => `${multiProblemOfType(t)} * schulden_${T(t)}`);
-/** Multi-problem households without work. */
-export const WITHOUT_WORK = sumTypes((t) => `${multiProblemOfType(t)} * geenwerk_${T(t)}`);
+/**
+ * Multi-problem households without work, of working age: families and other households. The elderly are left out —
+ * the screen's "geen werk 100%" for ouderen (seed 001, Bijlage 2) is pension age, not a base for work, re-integration
+ * or activating day care (issue 9, fault 5).
+ */
+export const WITHOUT_WORK = `(${multiProblemOfType("families")} * geenwerk_${T("families")} + ${multiProblemOfType("other")} * geenwerk_${T("other")})`;
 
 export const TRAJECTORY_TYPES: readonly TrajectoryType[] = [
   { id: "shv", label: "Schuldhulpverlening (SHV)", actor: "Gemeente W&I", substitutable: true, base: WITH_DEBTS },
@@ -83,10 +89,24 @@ export const TEAM_COST = "(fte_team * kosten_per_fte + overige_teamkosten)";
 /** Non-additional (nieuw-voor-oud) share of the team cost. */
 export const NON_ADDITIONAL = "(fte_team * kosten_per_fte * (1 - additioneel_fte) + overige_teamkosten * (1 - additioneel_overig))";
 export const DISCIPLINE_TOTAL = `max(${DISCIPLINES.map((d) => DISCIPLINE_KEY[d].key).join(" + ")}, 1)`;
-/** Extra people in work: multi-problem households without work × success "direct naar werk" × attribution. */
-export const EXTRA_WORK = `${WITHOUT_WORK} * succes_werk * attributie`;
-/** Prevented escalations, all types: Σ N_t × escalatie_t × attribution. */
-export const PREVENTED_ESCALATIONS = `${sumTypes((t) => `${householdsOfType(t)} * escalatie_${T(t)}`)} * attributie`;
+/**
+ * Team breadth (integrale teamsamenstelling, seed 001 §3.3.4, regel 456: "De effectiviteit van de aanpak is daarom deels
+ * wel afhankelijk van de samenstelling van het team"): the share kg_effectiviteit_breedte of the entered success depends
+ * on how many of the six disciplines are in the team; the rest does not. All six → 1; none → 1 − kg_effectiviteit_breedte.
+ */
+export const TEAM_BREADTH = `(1 - kg_effectiviteit_breedte + kg_effectiviteit_breedte * min(${DISCIPLINES.map((d) => `min(${DISCIPLINE_KEY[d].key}, 1)`).join(" + ")}, 6) / 6)`;
+/**
+ * Extra people in work (net): multi-problem households of working age without work × success "direct naar werk" ×
+ * team breadth × attribution × (1 − terugval): the relapse of 20% taken once (seed 001, Tabel 4.7 **, regel 696), not as
+ * a yearly decay (issue 9, fault 8).
+ */
+export const EXTRA_WORK = `${WITHOUT_WORK} * succes_werk * ${TEAM_BREADTH} * attributie * (1 - terugval)`;
+/** Prevented escalations (households): evictions, OTS/UHP, intramural care and second-line care. */
+export const PREVENTED_EVICTIONS = "hh_totaal * kg_escalatie_huisuitzetting * attributie";
+export const PREVENTED_OTS_UHP = `${householdsOfType("families")} * escalatie_gezinnen * attributie`;
+export const PREVENTED_INTRAMURAL = `${householdsOfType("elderly")} * escalatie_ouderen * attributie`;
+export const PREVENTED_SECOND_LINE = `${householdsOfType("other")} * escalatie_overig * attributie`;
+export const PREVENTED_ESCALATIONS = `(${PREVENTED_EVICTIONS} + ${PREVENTED_OTS_UHP} + ${PREVENTED_INTRAMURAL} + ${PREVENTED_SECOND_LINE})`;
 
 export interface LpblBuildOk {
   readonly ok: true;
@@ -99,6 +119,13 @@ export interface LpblBuildOk {
   readonly illustrativeKeys: string[];
   /** Households per severity (ev, zr, nzr). */
   readonly householdsBySeverity: Readonly<Record<Severity, number>>;
+  /** fte the reach needs at the caseloads of Tabel 3.10 (the key figures kg_caseload_ev/zr/nzr). */
+  readonly fteAtKeyFigureCaseloads: number;
+  /** fte from hours per household ÷ productive hours per fte (kg_productieve_uren_fte). */
+  readonly fteFromHours: number;
+  readonly productiveHoursPerFte: number;
+  /** Years and build-up of the running approach (Uitvoer B and the multi-year view). */
+  readonly runningApproach: { readonly years: number; readonly buildUpYears: number };
 }
 export type LpblBuildResult = LpblBuildOk | { ok: false; problems: LpblProblem[] };
 
@@ -173,8 +200,6 @@ type EffectInput = ModelInput["effects"][number];
 /** Every effect of the model (docs/lpbl-model.md, formulas K1–K4 and B1–B4). */
 function lpblEffects(): EffectInput[] {
   const e: EffectInput[] = [];
-  const yearly = { start: 1, duration: 3, dropOff: "terugval" };
-  const escalationYears = { start: 2, duration: 3 };
   // K1 Kosten team: additional share (gemeente overig) and the nieuw-voor-oud share per discipline.
   e.push({
     name: "Teamkosten (additioneel)",
@@ -203,20 +228,31 @@ function lpblEffects(): EffectInput[] {
     e.push({ name: `Substitutie bestaande cases: ${j.label}`, category: "Besparing organisatiekosten", nature: "financieel", actor: j.actor, amount: `subst_bestaand * (1 - nieuw_gevonden) * ${cost}`, profile: { start: 1 } });
   }
   e.push({ name: "Besparing afstemming en coördinatie", category: "Besparing organisatiekosten", nature: "pm", actor: "Gemeente overig" });
-  // B2 Effectievere trajecten
-  e.push({ name: "Uitstroom naar werk: voorkomen uitkeringen", category: "Effectievere trajecten", nature: "financieel", actor: "Gemeente W&I", amount: `${EXTRA_WORK} * uitkering_per_jaar`, profile: yearly });
-  e.push({ name: "Minder consulten eerste lijn", category: "Effectievere trajecten", nature: "financieel", actor: "Zorgverzekeraar", amount: `(0 - succes_consulten) * ${MULTI_PROBLEM} * consulten_per_hh * kosten_consult * attributie`, profile: yearly });
-  e.push({ name: "Minder doorverwijzingen tweede lijn", category: "Effectievere trajecten", nature: "financieel", actor: "Zorgverzekeraar", amount: `(0 - succes_tweedelijn) * ${MULTI_PROBLEM} * kosten_tweedelijn * attributie`, profile: yearly });
-  // B3 Voorkomen escalaties
-  e.push({ name: "Voorkomen OTS/uithuisplaatsing (gezinnen)", category: "Voorkomen escalaties", nature: "financieel", actor: "Gemeente Jeugd", amount: `${householdsOfType("families")} * escalatie_gezinnen * attributie * kosten_uhp_per_jaar`, profile: escalationYears });
-  e.push({ name: "Voorkomen intramurale opname (ouderen)", category: "Voorkomen escalaties", nature: "financieel", actor: "Rijk", amount: `${householdsOfType("elderly")} * escalatie_ouderen * attributie * kosten_intramuraal_per_jaar`, profile: escalationYears });
-  e.push({ name: "Voorkomen huisuitzetting (overige hh): ontruiming", category: "Voorkomen escalaties", nature: "financieel", actor: "Corporatie", amount: `${householdsOfType("other")} * escalatie_overig * attributie * kosten_ontruiming`, profile: { start: 2 } });
-  e.push({ name: "Voorkomen huisuitzetting (overige hh): opvang", category: "Voorkomen escalaties", nature: "financieel", actor: "Gemeente Wmo", amount: `${householdsOfType("other")} * escalatie_overig * attributie * kosten_opvang`, profile: { start: 2 } });
+  // B2 Effectievere trajecten: the entered success × team breadth, years 1–3 (no yearly decay: terugval is taken once).
+  const effective = { start: 1, duration: 3 };
+  // B2a work, in two views (issue 9, fault 6): the report's (seed 001 §4.3, regel 660: an avoided benefit is a cost
+  // avoided for W&I) when welvaartsvisie = 0; the welfare view when 1: the benefit is a transfer (W&I saves, the household
+  // loses it) and the household's own gain is the minimum wage minus the benefit (voetnoot 19).
+  e.push({ name: "Uitstroom naar werk: voorkomen uitkeringen", category: "Effectievere trajecten", nature: "financieel", actor: "Gemeente W&I", amount: `${EXTRA_WORK} * uitkering_per_jaar * (1 - welvaartsvisie)`, profile: effective });
+  e.push({ name: "Uitstroom naar werk: uitkering vervalt (overdracht)", category: "Verdelingseffecten", nature: "financieel", from: "Huishoudens", to: "Gemeente W&I", amount: `${EXTRA_WORK} * uitkering_per_jaar * welvaartsvisie`, profile: effective });
+  e.push({ name: "Uitstroom naar werk: eigen inkomensvoordeel huishouden", category: "Effectievere trajecten", nature: "financieel", actor: "Huishoudens", amount: `${EXTRA_WORK} * max(minimumloon_per_jaar - uitkering_per_jaar, 0) * welvaartsvisie`, profile: effective });
+  e.push({ name: "Minder consulten eerste lijn", category: "Effectievere trajecten", nature: "financieel", actor: "Zorgverzekeraar", amount: `(0 - succes_consulten) * ${TEAM_BREADTH} * ${MULTI_PROBLEM} * consulten_per_hh * kosten_consult * attributie`, profile: effective });
+  e.push({ name: "Minder doorverwijzingen tweede lijn", category: "Effectievere trajecten", nature: "financieel", actor: "Zorgverzekeraar", amount: `(0 - succes_tweedelijn) * ${TEAM_BREADTH} * ${MULTI_PROBLEM} * kosten_tweedelijn * attributie`, profile: effective });
+  // B3 Voorkomen escalaties (seed 001, Tabel 4.7, regels 685–696; net figures): evictions as a share of ALL households
+  // (kengetal, 1%: Vb4 with 328 hh shows 3), OTS/UHP as a share of families and intramural care as a share of the
+  // elderly (C.3), second-line care as a share of the other households (C.3). Each priced within "een paar duizend euro
+  // tot soms wel € 100.000 (bij gezinnen)" (§4.3, regel 664).
+  const escalationYears = { start: 2, duration: 2 };
+  e.push({ name: "Voorkomen huisuitzettingen: ontruiming", category: "Voorkomen escalaties", nature: "financieel", actor: "Corporatie", amount: `${PREVENTED_EVICTIONS} * kosten_ontruiming`, profile: { start: 2 } });
+  e.push({ name: "Voorkomen huisuitzettingen: maatschappelijke opvang", category: "Voorkomen escalaties", nature: "financieel", actor: "Gemeente Wmo", amount: `${PREVENTED_EVICTIONS} * kosten_opvang`, profile: { start: 2 } });
+  e.push({ name: "Voorkomen OTS/uithuisplaatsing (gezinnen)", category: "Voorkomen escalaties", nature: "financieel", actor: "Gemeente Jeugd", amount: `${PREVENTED_OTS_UHP} * kosten_uhp_per_jaar`, profile: escalationYears });
+  e.push({ name: "Voorkomen intramurale opname (ouderen)", category: "Voorkomen escalaties", nature: "financieel", actor: "Rijk", amount: `${PREVENTED_INTRAMURAL} * kosten_intramuraal_per_jaar`, profile: escalationYears });
+  e.push({ name: "Voorkomen tweedelijnszorg (overige hh)", category: "Voorkomen escalaties", nature: "financieel", actor: "Zorgverzekeraar", amount: `${PREVENTED_SECOND_LINE} * kosten_tweedelijns_zorg`, profile: escalationYears });
   // B4 Immateriële baten
-  e.push({ name: "Kwaliteit van leven: financiële stabiliteit", category: "Immateriële baten", nature: "immaterieel", actor: "Huishoudens", amount: `${WITH_DEBTS} * succes_schuldhulp * attributie * qaly_financiele_stabiliteit * qaly_waarde`, profile: yearly });
-  e.push({ name: "Kwaliteit van leven: werk", category: "Immateriële baten", nature: "immaterieel", actor: "Huishoudens", amount: `${EXTRA_WORK} * qaly_werk * qaly_waarde`, profile: yearly });
+  e.push({ name: "Kwaliteit van leven: financiële stabiliteit", category: "Immateriële baten", nature: "immaterieel", actor: "Huishoudens", amount: `${WITH_DEBTS} * succes_schuldhulp * ${TEAM_BREADTH} * attributie * qaly_financiele_stabiliteit * qaly_waarde`, profile: effective });
+  e.push({ name: "Kwaliteit van leven: werk", category: "Immateriële baten", nature: "immaterieel", actor: "Huishoudens", amount: `${EXTRA_WORK} * qaly_werk * qaly_waarde`, profile: effective });
   e.push({ name: "Kwaliteit van leven: voorkomen escalatie", category: "Immateriële baten", nature: "immaterieel", actor: "Huishoudens", amount: `${PREVENTED_ESCALATIONS} * qaly_escalatie * qaly_waarde`, profile: escalationYears });
-  e.push({ name: "Kansen kinderen: minder schooluitval (lange termijn)", category: "Immateriële baten", nature: "immaterieel", actor: "Huishoudens", amount: `(0 - succes_schooluitval) * ${multiProblemOfType("families")} * kinderen_per_gezin * attributie * waarde_startkwalificatie`, profile: { start: 9 } });
+  e.push({ name: "Kansen kinderen: minder schooluitval (lange termijn)", category: "Immateriële baten", nature: "immaterieel", actor: "Huishoudens", amount: `(0 - succes_schooluitval) * ${TEAM_BREADTH} * ${multiProblemOfType("families")} * kinderen_per_gezin * attributie * waarde_startkwalificatie`, profile: { start: 9 } });
   e.push({ name: "Leefbaarheid buurt: minder overlast", category: "Immateriële baten", nature: "pm", actor: "Buurt/samenleving" });
   return e;
 }
@@ -268,6 +304,7 @@ export function buildLpblModel(inputs: unknown, keyFigureOverrides: Readonly<Rec
   }));
 
   const esc = data.effect.preventedEscalation;
+  const kf = (key: string): number => keyParameters.find((p) => p.key === key)!.value;
   const model: ModelInput = {
     schemaVersion: 1,
     metadata: {
@@ -288,18 +325,27 @@ export function buildLpblModel(inputs: unknown, keyFigureOverrides: Readonly<Rec
     },
     parameters: [...inputParameters(data), ...keyParameters],
     actors: LPBL_ACTORS.map((a) => ({ ...a })),
-    categories: [...LPBL_COST_CATEGORIES.map((name) => ({ name, side: "kosten" as const })), ...LPBL_BENEFIT_CATEGORIES.map((name) => ({ name, side: "baten" as const }))],
+    categories: [
+      ...LPBL_COST_CATEGORIES.map((name) => ({ name, side: "kosten" as const })),
+      ...LPBL_BENEFIT_CATEGORIES.map((name) => ({ name, side: "baten" as const })),
+      { name: LPBL_TRANSFER_CATEGORY, side: "verdeling" as const },
+    ],
     effects,
     scenarios: [
-      { name: "Kengetallen substitutie (Tabel 4.5)", description: "Substitutie 30% in nieuwe en 10% in bestaande cases (seed 001, Tabel 4.5, samenvatting).", overrides: { subst_nieuw: 0.3, subst_bestaand: 0.1 } },
+      // Key figures drive the scenarios (issue 9, fault 9): their current (possibly overridden) values, not constants.
+      { name: "Kengetallen substitutie (Tabel 4.5)", description: "Substitutie volgens de kengetallen in nieuwe en bestaande cases (seed 001, Tabel 4.5, samenvatting: 30% en 10%).", overrides: { subst_nieuw: kf("kg_substitutie_nieuw"), subst_bestaand: kf("kg_substitutie_bestaand") } },
+      { name: "Kengetallen voorkomen escalatie (Tabel 4.7)", description: "Voorkomen escalatie volgens de ondergrenzen van Tabel 4.7 (seed 001): OTS/UHP en intramuraal 3% van de gezinnen en ouderen, tweedelijnszorg 2% (hier van de overige huishoudens).", overrides: { escalatie_gezinnen: kf("kg_escalatie_ots_uhp"), escalatie_ouderen: kf("kg_escalatie_ots_uhp"), escalatie_overig: kf("kg_escalatie_tweedelijn") } },
       { name: "Bruto gemeten effecten (attributie 50%)", description: "Als de ingevoerde effecten bruto gemeten zijn: attributie 50% (seed 001, Tabel 4.7).", overrides: { attributie: 0.5 } },
-      { name: "Teamkosten € 70.000 per fte (illustratief)", description: "Het gedrukte voorbeeld heeft kosten per fte 0; dit scenario rekent met een illustratief bedrag van € 70.000 per fte incl. huisvesting.", overrides: { kosten_per_fte: 70000 } },
+      { name: "Zoals Bijlage 2 (teamkosten € 0)", description: "Het invoerscherm van Bijlage 2 drukt 'kosten fte incl. huisvesting 0' en 'Overige teamkosten € -' (seed 001, regels 1050–1054): zonder teamkosten. LET OP: de ratio's van dit scenario zijn daardoor te hoog.", overrides: { kosten_per_fte: 0, overige_teamkosten: 0 } },
+      { name: "Welvaartsvisie: uitkering als overdracht", description: "Een vermeden uitkering is geen maatschappelijke besparing maar een overdracht van huishouden naar gemeente; de maatschappelijke winst van werk is het eigen inkomensvoordeel (minimumloon − uitkering, seed 001, voetnoot 19). De rapportvisie (seed 001, §4.3) blijft de basis.", overrides: { welvaartsvisie: 1 } },
+      { name: "Teamsamenstelling telt niet mee", description: "De effectiviteit hangt niet af van het aantal disciplines in het team (kg_effectiviteit_breedte = 0).", overrides: { kg_effectiviteit_breedte: 0 } },
     ],
     sensitivity: [
       { name: "QALY van € 20.000 naar € 100.000", description: "Seed 001, voetnoot 21: in andere MKBA's € 100.000.", overrides: { qaly_waarde: 100000 } },
-      { name: "Substitutie nieuwe cases 30% (Tabel 4.5)", overrides: { subst_nieuw: 0.3 } },
-      { name: "Substitutie bestaande cases 10% (Tabel 4.5)", overrides: { subst_bestaand: 0.1 } },
-      { name: "Voorkomen escalatie gehalveerd", overrides: { escalatie_gezinnen: esc.families / 2, escalatie_ouderen: esc.elderly / 2, escalatie_overig: esc.other / 2 } },
+      { name: "Substitutie volgens de kengetallen (Tabel 4.5)", overrides: { subst_nieuw: kf("kg_substitutie_nieuw"), subst_bestaand: kf("kg_substitutie_bestaand") } },
+      { name: "Voorkomen escalatie gehalveerd", overrides: { escalatie_gezinnen: esc.families / 2, escalatie_ouderen: esc.elderly / 2, escalatie_overig: esc.other / 2, kg_escalatie_huisuitzetting: kf("kg_escalatie_huisuitzetting") / 2 } },
+      { name: "Voorkomen huisuitzettingen 12% (bovengrens Tabel 4.7)", overrides: { kg_escalatie_huisuitzetting: 0.12 } },
+      { name: "Teamkosten 10% hoger", overrides: { kosten_per_fte: data.costs.costPerFte * 1.1 } },
     ],
   };
 
@@ -313,5 +359,9 @@ export function buildLpblModel(inputs: unknown, keyFigureOverrides: Readonly<Rec
     illustrative: illustrativeKeys.length > 0,
     illustrativeKeys,
     householdsBySeverity: householdsBySeverity(data),
+    fteAtKeyFigureCaseloads: SEVERITIES.reduce((sum, k) => sum + householdsBySeverity(data)[k] / kf(`kg_caseload_${k}`), 0),
+    fteFromHours: SEVERITIES.reduce((sum, k) => sum + householdsBySeverity(data)[k] * data.reach.hoursPerHousehold[k], 0) / kf("kg_productieve_uren_fte"),
+    productiveHoursPerFte: kf("kg_productieve_uren_fte"),
+    runningApproach: data.runningApproach,
   };
 }

@@ -1,0 +1,105 @@
+/**
+ * The running approach (lopende aanpak) of the LPBL model: the approach of the input screen works for N years, one
+ * cohort of households a year, with a build-up (opbouw) in which the reach and the nieuw-voor-oud share grow to the full
+ * approach (seed 001, Figuur 4.8, regel 730: "In vier jaar van opbouw naar volledige aanpak"; regel 736: "De eerste twee
+ * jaar is over het algemeen sprake van een netto investering"). Each cohort is the one-year model of Uitvoer A with
+ * scaled inputs; its cash flows are laid from the year it starts, and the cohorts overlap.
+ *
+ * Budget view (Uitvoer B, seed 001 §4.5, regels 741–749 and Figuur 4.9): the cash flows (kasstromen, not NCW) that fall
+ * in one year, two years after the start — only financial flows (no QALY values), costs included, one-time costs only
+ * in the first year — per actor, with the municipal domains as a subtotal ("Tussen de twee blauwe lijnen staan de
+ * gemeentelijke kosten en baten … direct te vertalen naar de begroting").
+ */
+import { Dec, ZERO } from "../../decimal";
+import { CompiledModel, runModel } from "../../model";
+import { LPBL_ACTORS } from "./model";
+
+export interface RunningApproachYear {
+  /** Year index from the start of the approach (0 = first year). */
+  readonly year: number;
+  /** Financial cash flow per actor in that year (+ = gain, − = cost), summed over the cohorts running then. */
+  readonly byActor: Readonly<Record<string, number>>;
+  /** The municipal domains together (Gemeente W&I, Welzijn, Jeugd, Wmo, overig). */
+  readonly gemeente: number;
+  readonly saldo: number;
+  readonly cumulativeSaldo: number;
+}
+
+export interface RunningApproach {
+  readonly years: number;
+  readonly buildUpYears: number;
+  /** Share of the full approach each cohort has (reach and nieuw-voor-oud share). */
+  readonly cohortShares: readonly number[];
+  readonly perYear: readonly RunningApproachYear[];
+  /** The first year from which each actor's (and the gemeente's, and society's) cumulative cash flow stays ≥ 0, or null. */
+  readonly paybackYear: Readonly<Record<string, number | null>>;
+}
+
+const MUNICIPAL = new Set<string>(LPBL_ACTORS.filter((a) => a.municipal).map((a) => a.name));
+
+/** The share of the full approach in cohort year c: (c + 1) / buildUpYears, at most 1. */
+export function cohortShare(c: number, buildUpYears: number): number {
+  return Math.min(1, (c + 1) / buildUpYears);
+}
+
+/**
+ * The running approach under a scenario's overrides: `years` cohorts, financial cash flows only (QALY values and the
+ * long-term value of a starting qualification set to 0), one-time costs in the first cohort only.
+ */
+export function runningApproach(
+  compiled: CompiledModel,
+  overrides: Readonly<Record<string, number>>,
+  options: { years: number; buildUpYears: number },
+): { ok: true; approach: RunningApproach } | { ok: false; message: string } {
+  const value = (key: string): number => overrides[key] ?? compiled.model.parameters.find((p) => p.key === key)!.value;
+  const horizon = compiled.model.metadata.horizon;
+  const length = options.years + horizon - 1;
+  const flows: Map<string, Dec>[] = Array.from({ length }, () => new Map(LPBL_ACTORS.map((a) => [a.name, ZERO])));
+  const shares: number[] = [];
+  for (let c = 0; c < options.years; c++) {
+    const share = cohortShare(c, options.buildUpYears);
+    shares.push(share);
+    const cohort: Record<string, number> = {
+      ...overrides,
+      hh_totaal: value("hh_totaal") * share,
+      // The nieuw-voor-oud share grows with the approach: the rest is additional (extra money) until it is full.
+      additioneel_fte: 1 - (1 - value("additioneel_fte")) * share,
+      additioneel_overig: 1 - (1 - value("additioneel_overig")) * share,
+      // Financial flows only: what translates directly to a budget.
+      qaly_waarde: 0,
+      waarde_startkwalificatie: 0,
+      ...(c > 0 ? { frictie: 0, eenmalige_kosten: 0 } : {}),
+    };
+    const run = runModel(compiled, cohort, `cohort ${c + 1}`);
+    if (!run.ok) return { ok: false, message: run.problems.map((p) => p.message).join("; ") };
+    run.run.cashFlows.forEach((year, t) => {
+      const target = flows[c + t]!;
+      for (const [actor, amount] of year.byActor) target.set(actor, target.get(actor)!.plus(amount));
+    });
+  }
+  let cumulative = 0;
+  const perYear: RunningApproachYear[] = flows.map((byActor, year) => {
+    const record = Object.fromEntries([...byActor].map(([a, v]) => [a, v.toNumber()]));
+    const gemeente = [...byActor].filter(([a]) => MUNICIPAL.has(a)).reduce((s, [, v]) => s.plus(v), ZERO).toNumber();
+    const saldo = [...byActor.values()].reduce((s, v) => s.plus(v), ZERO).toNumber();
+    cumulative += saldo;
+    return { year, byActor: record, gemeente, saldo, cumulativeSaldo: cumulative };
+  });
+  // Up to the last year with a cash flow (the long-term year 9 is immaterial and not in a budget).
+  while (perYear.length > options.years && perYear[perYear.length - 1]!.saldo === 0 && Object.values(perYear[perYear.length - 1]!.byActor).every((x) => x === 0)) perYear.pop();
+  const paybackYear: Record<string, number | null> = {};
+  const payback = (series: readonly number[]): number | null => {
+    let sum = 0;
+    let index: number | null = null;
+    series.forEach((x, t) => {
+      sum += x;
+      if (sum >= -1e-6) index ??= t;
+      else index = null;
+    });
+    return index;
+  };
+  for (const a of LPBL_ACTORS) if (perYear.some((y) => y.byActor[a.name] !== 0)) paybackYear[a.name] = payback(perYear.map((y) => y.byActor[a.name]!));
+  paybackYear["Gemeente (totaal)"] = payback(perYear.map((y) => y.gemeente));
+  paybackYear["Maatschappij (financieel)"] = payback(perYear.map((y) => y.saldo));
+  return { ok: true, approach: { years: options.years, buildUpYears: options.buildUpYears, cohortShares: shares, perYear, paybackYear } };
+}
