@@ -28,7 +28,7 @@ describe("Zoveel Meer Perspectief, rendement op jaarbasis", () => {
   });
   it("net € 526.000 a year", () => {
     expect(base.saldo).toBe(526000);
-    expect(base.byActor).toEqual({ Gemeente: 526000, Cliënten: 0 });
+    expect(base.byActor).toEqual({ Gemeente: 526000, Rijk: 0, Cliënten: 0 });
   });
   it("ratio ≈ 4,19 (“verdient de investering zichzelf ruim vier maal terug”)", () => {
     expect(base.ratios.social).toBeCloseTo(691 / 165, 12);
@@ -43,8 +43,39 @@ describe("Zoveel Meer Perspectief, rendement op jaarbasis", () => {
     const s = result.scenarios.find((x) => x.name === "Maatwerkbudget als alternatieve kosten")!;
     expect([s.costs, s.saldo]).toEqual([105000, 586000]);
   });
-  it("moves the saldo by +€ 147.000 at the lower bound of regular outflow to work (3,5%: half of 7%, seed 002 line 293) and +€ 75.000 at full attribution", () => {
+  it("moves the saldo by +€ 147.000 at the lower bound of regular outflow to work (3,5%: half of 7%, seed 002 line 291) and +€ 75.000 at full attribution", () => {
     // 7–14% is the total outflow, of which half to work or education: 3,5%–7% to work; the report takes 7%.
-    expect(result.sensitivity.map((s) => s.deltaSaldo)).toEqual([147000, 75000]);
+    expect(result.sensitivity.map((s) => s.deltaSaldo)).toEqual([147000, 75000, 0]);
+  });
+});
+
+describe("the two views of the benefit saving (issue 9, fault 6; seed 002 lines 226, 271, 321)", () => {
+  const v2 = validateModel(EXAMPLES["zoetermeer-zmp"]);
+  if (!v2.ok) throw new Error("valid");
+  const a = analyse(v2.compiled);
+  if (!a.ok) throw new Error("analyse");
+  const scenario = (name: string) => a.analysis.scenarios.find((s) => s.scenario === name)!;
+  it("the report's view stays the base case: 691.000 / 165.000 / 526.000 and a municipal ratio of 4,19", () => {
+    const base = a.analysis.scenarios[0]!;
+    expect([base.benefits.toNumber(), base.costs.toNumber(), base.saldo.toNumber()]).toEqual([691000, 165000, 526000]);
+    expect(base.ratios.municipal.value!.toNumber()).toBeCloseTo(4.1879, 4);
+  });
+  it("within a year only a fifth of the benefit saving reaches the budget: 123.200 + 75.000 against 165.000 (ratio 1,20)", () => {
+    const year = scenario("Begroting binnen een jaar (een vijfde)");
+    expect(year.benefits.toNumber()).toBeCloseTo(0.2 * 616000 + 75000, 6);
+    expect(year.ratios.municipal.value!.toNumber()).toBeCloseTo((0.2 * 616000 + 75000) / 165000, 10);
+  });
+  it("in the welfare view the saving is a transfer from clients to the municipality: social ratio 75/165, municipal still 4,19", () => {
+    const welfare = scenario("Welvaartsvisie: uitkering als overdracht");
+    expect(welfare.benefits.toNumber()).toBe(75000);
+    expect(welfare.ratios.social.value!.toNumber()).toBeCloseTo(75000 / 165000, 10);
+    expect(welfare.ratios.municipal.value!.toNumber()).toBeCloseTo(691000 / 165000, 10);
+    expect(welfare.byActor.get("Cliënten")!.toNumber()).toBe(-616000);
+  });
+  it("when the Rijk bears half the saving, the saldo stays and the municipal ratio falls", () => {
+    const run = a.analysis.sensitivity.find((s) => s.name.startsWith("Rijk draagt de helft"))!;
+    expect(run.deltaSaldo.toNumber()).toBe(0);
+    expect(run.run.byActor.get("Rijk")!.toNumber()).toBe(308000);
+    expect(run.run.ratios.municipal.value!.toNumber()).toBeCloseTo((308000 + 75000) / 165000, 10);
   });
 });
