@@ -11,7 +11,6 @@ import { writeFileSafely } from "./files";
 import { CliIO } from "./io";
 import { parseOptions } from "./options";
 import { loadSource, problemsText, sourceArguments } from "./source";
-import { planToXlsx } from "./xlsxWriter";
 
 export async function runAudit(args: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseOptions("audit", args, {
@@ -34,6 +33,7 @@ export async function runAudit(args: readonly string[], io: CliIO): Promise<numb
     return 2;
   }
   const plan = auditPlan(compiled, run.run, { settings: { "mkba.schemaVersion": "1", "mkba.modelType": lpbl ? "lpbl" : "generiek" } });
+  const { planToXlsx } = await import("./xlsxWriter"); // ExcelJS only when a workbook is written
   writeFileSafely(values.output, await planToXlsx(plan, { recalculateOnOpen: true }), { overwrite: Boolean(values.overschrijven || values.force) });
   io.stderr(`${values.output} geschreven: Rekenblad (de hele berekening in gewone Excel-formules) en Controle (${plan.sheets[1]!.cells.filter((c) => c.column === 3).length - 1} uitkomsten naast de rekenkern).\n`);
   return 0;

@@ -10,7 +10,6 @@ import { writeFileSafely } from "./files";
 import { exampleData, exampleNames, loadSource, problemsText, sourceArguments } from "./source";
 import { parseOptions } from "./options";
 import { CliIO } from "./io";
-import { workbookBuffer } from "./werkmap";
 
 /**
  * `--json`: the engine's shape, and for an LPBL model its output screens, the running approach, the fte checks, the
@@ -122,6 +121,8 @@ export async function runWerkmap(args: readonly string[], io: CliIO): Promise<nu
     io.stderr(problemsText(analysis.problems));
     return 2;
   }
+  // ExcelJS is loaded only by the commands that write workbooks, not at every start of the CLI.
+  const { workbookBuffer } = await import("./werkmap");
   const { bytes, sheets } = await workbookBuffer(analysis.analysis, { "mkba.modelType": loaded.loaded.lpbl ? "lpbl" : "generiek" });
   writeFileSafely(values.output, bytes, { overwrite: Boolean(values.overschrijven || values.force) });
   io.stderr(`${values.output} geschreven: ${sheets.join(", ")} (MKBA.SCENARIO-formules over het bereik Invoer; grafieken schrijft het taakvenster in Excel).\n`);
