@@ -6,6 +6,7 @@ import packageJson from "../../package.json";
 import { UsageError } from "./args";
 import { runAudit } from "./audit";
 import { runDemo } from "./demo";
+import { runGevoeligheid } from "./gevoeligheid";
 import { runFn } from "./fn";
 import { runExample, runRun, runWerkmap } from "./run";
 import { CliIO } from "./io";
@@ -29,6 +30,9 @@ Gebruik / usage:
   mkba audit BESTAND | --example NAAM -o UIT.xlsx [--overschrijven]
                            Schrijf een controlewerkmap: de hele berekening als gewone Excel-formules (blad
                            Rekenblad, zonder MKBA-functies) en blad Controle met elke uitkomst naast de rekenkern.
+  mkba gevoeligheid BESTAND | --example NAAM [--uitkomst saldo|ratio|…] [--bereik 20] [--scenario NAAM] [--json]
+                           Tornado: de uitkomst bij een lage en een hoge waarde van elke parameter (standaard ±20%),
+                           gesorteerd op invloed, met het omslagpunt (saldo 0 of ratio 1) van elke parameter.
   mkba demo                De functies op ingebouwde voorbeelden (zonder Excel).
   mkba --help | --version
 
@@ -69,6 +73,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return await runWerkmap(rest, io);
       case "audit":
         return await runAudit(rest, io);
+      case "gevoeligheid":
+        return runGevoeligheid(rest, io);
       default:
         throw new UsageError(`onbekende opdracht "${command}"; zie mkba --help.`);
     }

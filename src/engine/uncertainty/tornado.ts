@@ -1,0 +1,187 @@
+/**
+ * "Draaien aan de knoppen" (seed 000 §1.10; seed 001 §5.1) done for every parameter at once: a tornado — the outcome
+ * (saldo or a ratio) at a low and a high value of each parameter, sorted by impact — and the break-even value
+ * (omslagpunt) of each parameter: where the saldo reaches 0 (or a ratio reaches 1), found by a bracketing root search.
+ *
+ * Every point is a run of the exact engine (runModel), so the tornado and the break-even values are what the model
+ * computes — not a linearisation. A parameter that does not move the outcome is listed as such, never dropped.
+ */
+import { CompiledModel, ModelRun, runModel, scenarioOverrides } from "../model";
+
+export type Outcome = "saldo" | "ratio" | "ratio_financieel" | "ratio_gemeentelijk";
+export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
+  saldo: "saldo",
+  ratio: "maatschappelijke baten-kostenratio",
+  ratio_financieel: "financiële baten-kostenratio",
+  ratio_gemeentelijk: "gemeentelijke baten-kostenratio",
+};
+
+export interface ParameterRange {
+  readonly low: number;
+  readonly high: number;
+}
+
+export interface TornadoOptions {
+  readonly outcome?: Outcome;
+  /** Default range: the base value ± this share (0,2 = ±20%). */
+  readonly relative?: number;
+  /** The analyst's own range per parameter key. */
+  readonly ranges?: Readonly<Record<string, ParameterRange>>;
+  /** Scenario whose parameters are the base (default: the base case). */
+  readonly scenario?: string;
+}
+
+export type BreakEven =
+  | { readonly kind: "gevonden"; readonly value: number; readonly direction: "stijgend" | "dalend"; readonly otherValues: readonly number[] }
+  | { readonly kind: "niet bereikt"; readonly searched: ParameterRange }
+  | { readonly kind: "geen invloed" };
+
+export interface TornadoRow {
+  readonly key: string;
+  /** The parameter's Dutch label (its key only when it has none). */
+  readonly label: string;
+  readonly base: number;
+  readonly range: ParameterRange;
+  readonly outcomeLow: number | null;
+  readonly outcomeHigh: number | null;
+  /** |outcome(high) − outcome(low)|; 0 when the parameter does not move the outcome. */
+  readonly swing: number;
+  readonly moves: boolean;
+  readonly breakEven: BreakEven;
+  /** Why a point could not be computed (Dutch), if so. */
+  readonly note?: string;
+}
+
+export interface Tornado {
+  readonly outcome: Outcome;
+  /** 0 for the saldo, 1 for a ratio. */
+  readonly target: number;
+  readonly scenario: string;
+  readonly baseOutcome: number | null;
+  /** Sorted by swing, largest first; parameters without influence last. */
+  readonly rows: readonly TornadoRow[];
+}
+
+function outcomeOf(run: ModelRun, outcome: Outcome): number | null {
+  switch (outcome) {
+    case "saldo":
+      return run.saldo.toNumber();
+    case "ratio":
+      return run.ratios.social.value?.toNumber() ?? null;
+    case "ratio_financieel":
+      return run.ratios.financial.value?.toNumber() ?? null;
+    case "ratio_gemeentelijk":
+      return run.ratios.municipal.value?.toNumber() ?? null;
+  }
+}
+
+/** The tornado and the break-even values of every parameter of a validated model. */
+export function tornado(compiled: CompiledModel, options: TornadoOptions = {}): Tornado {
+  const outcome = options.outcome ?? "saldo";
+  const target = outcome === "saldo" ? 0 : 1;
+  const scenario = options.scenario ?? compiled.model.metadata.baseScenarioName;
+  const base = scenarioOverrides(compiled, scenario) ?? {};
+  const relative = options.relative ?? 0.2;
+  const evaluate = (key: string, value: number): number | null => {
+    const r = runModel(compiled, { ...base, [key]: value }, scenario);
+    return r.ok ? outcomeOf(r.run, outcome) : null;
+  };
+  const baseRun = runModel(compiled, base, scenario);
+  const baseOutcome = baseRun.ok ? outcomeOf(baseRun.run, outcome) : null;
+
+  const rows: TornadoRow[] = compiled.model.parameters.map((p) => {
+    const value = base[p.key] ?? p.value;
+    const own = options.ranges?.[p.key];
+    const range = own ?? { low: value - Math.abs(value) * relative, high: value + Math.abs(value) * relative };
+    const outcomeLow = evaluate(p.key, range.low);
+    const outcomeHigh = evaluate(p.key, range.high);
+    const swing = outcomeLow === null || outcomeHigh === null ? 0 : Math.abs(outcomeHigh - outcomeLow);
+    const scale = Math.max(1, Math.abs(baseOutcome ?? 0));
+    const moves = swing > 1e-9 * scale;
+    const note =
+      outcomeLow === null || outcomeHigh === null
+        ? "de uitkomst bestaat niet aan een rand van het bereik (bijvoorbeeld kosten 0 bij een ratio)"
+        : !own && value === 0
+          ? "waarde 0: ±% geeft geen bereik; geef een eigen bereik"
+          : undefined;
+    return {
+      key: p.key,
+      label: p.label !== "" ? p.label : p.key,
+      base: value,
+      range,
+      outcomeLow,
+      outcomeHigh,
+      swing,
+      moves,
+      breakEven: moves || value === 0 ? breakEven((x) => evaluate(p.key, x), value, target, own) : { kind: "geen invloed" },
+      ...(note ? { note } : {}),
+    };
+  });
+  rows.sort((a, b) => b.swing - a.swing || a.label.localeCompare(b.label, "nl"));
+  return { outcome, target, scenario, baseOutcome, rows };
+}
+
+/**
+ * Where f(x) = target, searched in the analyst's range or else from 0 to twenty times the base value (at least 0 … 1; for a
+ * negative base from twenty times it to 0): a scan of 12 intervals for sign changes, each refined by false position (Illinois) to 1e-12 relative. The root
+ * nearest the base value is reported; the others are listed (then the relation is not monotone).
+ */
+export function breakEven(f: (x: number) => number | null, base: number, target: number, range?: ParameterRange): BreakEven {
+  // Without the analyst's range: stay on the parameter's side of 0 (a count, a price or a share is never negative),
+  // up to twenty times its value.
+  const searched = range ?? (base >= 0 ? { low: 0, high: Math.max(base * 20, 1) } : { low: base * 20, high: 0 });
+  const steps = 12;
+  const xs = Array.from({ length: steps + 1 }, (_, i) => searched.low + ((searched.high - searched.low) * i) / steps);
+  const gs = xs.map((x) => {
+    const y = f(x);
+    return y === null ? null : y - target;
+  });
+  const roots: { value: number; direction: "stijgend" | "dalend" }[] = [];
+  for (let i = 0; i < steps; i++) {
+    const g0 = gs[i];
+    const g1 = gs[i + 1];
+    if (g0 === null || g0 === undefined || g1 === null || g1 === undefined) continue;
+    if (g0 === 0) {
+      roots.push({ value: xs[i]!, direction: g1 >= 0 ? "stijgend" : "dalend" });
+      continue;
+    }
+    if (Math.sign(g0) === Math.sign(g1) || g1 === 0) continue;
+    // Illinois false position: exact in one step for a linear relation, safe (always bracketed) otherwise.
+    let lo = xs[i]!;
+    let hi = xs[i + 1]!;
+    let gLo = g0;
+    let gHi = g1;
+    let side = 0;
+    for (let k = 0; k < 100 && Math.abs(hi - lo) > 1e-12 * Math.max(1, Math.abs(lo)); k++) {
+      const x = (lo * gHi - hi * gLo) / (gHi - gLo);
+      const y = f(x);
+      if (y === null) break;
+      const g = y - target;
+      if (g === 0 || !Number.isFinite(x)) {
+        lo = hi = x;
+        break;
+      }
+      if (Math.sign(g) === Math.sign(gLo)) {
+        lo = x;
+        gLo = g;
+        if (side === -1) gHi /= 2;
+        side = -1;
+      } else {
+        hi = x;
+        gHi = g;
+        if (side === 1) gLo /= 2;
+        side = 1;
+      }
+      if (Math.abs(g) <= 1e-12 * Math.max(1, Math.abs(target), Math.abs(y))) {
+        lo = hi = x;
+        break;
+      }
+    }
+    roots.push({ value: (lo + hi) / 2, direction: g1 > g0 ? "stijgend" : "dalend" });
+  }
+  if (gs[steps] === 0) roots.push({ value: xs[steps]!, direction: "stijgend" });
+  if (roots.length === 0) return { kind: "niet bereikt", searched };
+  roots.sort((a, b) => Math.abs(a.value - base) - Math.abs(b.value - base));
+  const [nearest, ...others] = roots;
+  return { kind: "gevonden", value: nearest!.value, direction: nearest!.direction, otherValues: others.map((r) => r.value) };
+}

@@ -1,0 +1,85 @@
+/**
+ * Tornado and break-even values (issue 11, items 1 and 2): for a linear model they equal the analytic ones; a parameter
+ * without influence is listed as such; a relation that is not monotone names every break-even value.
+ */
+import { ModelInput, validateModel } from "../../../src/engine/model";
+import { breakEven, tornado } from "../../../src/engine/uncertainty/tornado";
+import { main } from "../../../src/cli/mkba";
+
+/** saldo = aantal × prijs − kosten (one year, no discounting): linear in each parameter. */
+function linear(): ModelInput {
+  return {
+    schemaVersion: 1,
+    metadata: { name: "lineair", title: "Lineair model", priceBaseYear: 2025, firstYear: 2025, horizon: 1, discountRule: "geen" },
+    parameters: [
+      { key: "aantal", value: 10, label: "Aantal deelnemers" },
+      { key: "prijs", value: 300, label: "Besparing per deelnemer" },
+      { key: "kosten", value: 2000, label: "Kosten van de aanpak" },
+      { key: "ongebruikt", value: 7, label: "Een parameter die nergens in staat" },
+    ],
+    actors: [{ name: "Gemeente", municipal: true }],
+    categories: [
+      { name: "Kosten", side: "kosten" },
+      { name: "Baten", side: "baten" },
+    ],
+    effects: [
+      { name: "Aanpak", category: "Kosten", nature: "financieel", actor: "Gemeente", amount: "kosten" },
+      { name: "Besparing", category: "Baten", nature: "financieel", actor: "Gemeente", amount: "aantal * prijs" },
+    ],
+  };
+}
+const compiled = (() => {
+  const v = validateModel(linear());
+  if (!v.ok) throw new Error(JSON.stringify(v.problems));
+  return v.compiled;
+})();
+
+describe("tornado of a linear model", () => {
+  const t = tornado(compiled, { relative: 0.2 });
+  const row = (key: string) => t.rows.find((r) => r.key === key)!;
+  it("gives the saldo at ±20% of each parameter and the analytic swing, sorted by impact, with Dutch labels", () => {
+    expect(t.baseOutcome).toBe(1000);
+    expect(row("aantal")).toMatchObject({ label: "Aantal deelnemers", outcomeLow: 8 * 300 - 2000, outcomeHigh: 12 * 300 - 2000 });
+    expect(row("aantal").swing).toBeCloseTo(0.4 * 10 * 300, 9);
+    expect(row("kosten").swing).toBeCloseTo(0.4 * 2000, 9);
+    expect(t.rows.map((r) => r.key)).toEqual(["aantal", "prijs", "kosten", "ongebruikt"]);
+  });
+  it("lists a parameter without influence as such, last", () => {
+    expect(row("ongebruikt")).toMatchObject({ moves: false, swing: 0, breakEven: { kind: "geen invloed" } });
+  });
+  it("finds the analytic break-even values: aantal = kosten / prijs, prijs = kosten / aantal, kosten = aantal × prijs", () => {
+    expect(row("aantal").breakEven).toMatchObject({ kind: "gevonden", direction: "stijgend" });
+    expect((row("aantal").breakEven as { value: number }).value).toBeCloseTo(2000 / 300, 9);
+    expect((row("prijs").breakEven as { value: number }).value).toBeCloseTo(200, 9);
+    expect(row("kosten").breakEven).toMatchObject({ kind: "gevonden", direction: "dalend" });
+    expect((row("kosten").breakEven as { value: number }).value).toBeCloseTo(3000, 9);
+  });
+  it("a ratio's break-even is where it reaches 1", () => {
+    const r = tornado(compiled, { outcome: "ratio" });
+    expect(r.target).toBe(1);
+    expect((r.rows.find((x) => x.key === "prijs")!.breakEven as { value: number }).value).toBeCloseTo(200, 9);
+  });
+  it("says 'niet bereikt' when the outcome does not reach the target within the range", () => {
+    expect(tornado(compiled, { ranges: { aantal: { low: 8, high: 12 } } }).rows.find((r) => r.key === "aantal")!.breakEven).toEqual({ kind: "niet bereikt", searched: { low: 8, high: 12 } });
+  });
+});
+
+describe("break-even search", () => {
+  it("names every root of a relation that is not monotone, nearest the base value first", () => {
+    const result = breakEven((x) => (x - 2) * (x - 6), 5, 0, { low: 0, high: 10 });
+    expect(result).toMatchObject({ kind: "gevonden", direction: "stijgend" });
+    const r = result as unknown as { value: number; otherValues: number[] };
+    expect(r.value).toBeCloseTo(6, 9);
+    expect(r.otherValues[0]).toBeCloseTo(2, 9);
+  });
+});
+
+describe("mkba gevoeligheid", () => {
+  it("prints the tornado of the Almere example with break-even values", async () => {
+    let out = "";
+    const code = await main(["gevoeligheid", "--example", "almere"], { stdout: (t) => (out += t), stderr: () => undefined, readStdin: async () => "" });
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Gevoeligheid \(tornado\) — Samenwerken voor burgers/);
+    expect(out).toMatch(/Waarde van een QALY\s+40\.000\s+60\.000\s+€ -374\.169\s+€ -357\.955\s+€ 16\.214\s+501\.534 \(daarboven positief saldo\)/);
+  });
+});
