@@ -86,8 +86,8 @@ export class DiscountSchedule {
 
 /** A constant rate given as a number (for instance 0,0225 or 2,25%), as an anonymous rule. */
 export function constantRateRule(rate: number): DiscountRule {
-  // The percentage in decimals, so that no rate (1e308, 1e-300) is ever labelled "Infinity%" or "0%".
-  const percent = new Dec(rate).times(100).toSignificantDigits(15).toString();
+  // Never "Infinity%": a rate so large that rate × 100 overflows is formatted in decimals (off the hot path).
+  const percent = Number.isFinite(rate * 100) ? String(rate * 100) : new Dec(rate).times(100).toSignificantDigits(15).toString();
   return {
     id: String(rate),
     label: `${percent.replace(".", ",")}% per jaar`,
