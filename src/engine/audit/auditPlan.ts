@@ -12,8 +12,8 @@
  */
 import { ruleFor } from "../discounting";
 import { CompiledEffect, CompiledModel, ModelRun } from "../model";
-import { PLAN_SCHEMA_VERSION, PlanCell, SheetBuilder, WorkbookPlan, a1, formulaText } from "../workbook/plan";
-import { excelNumber, expressionToExcel, parameterNames } from "./excelFormula";
+import { PLAN_SCHEMA_VERSION, PlanCell, SheetBuilder, WorkbookPlan, a1, columnLetter, formulaText } from "../workbook/plan";
+import { expressionToExcel, parameterNames } from "./excelFormula";
 
 export const REKENBLAD = "Rekenblad";
 export const CONTROLE = "Controle";
@@ -110,7 +110,7 @@ function rekenbladSheet(compiled: CompiledModel) {
     if (segment.untilYear !== null) start = segment.untilYear;
   });
   const yearRow = s.addRow([label("Jaar (index)"), ...Array.from({ length: YEAR_COLUMN - 1 }, () => null), ...Array.from({ length: horizon }, (_, t) => ({ value: t, style: "heading" as const }))]);
-  const yearRef = (t: number) => `${colRef(YEAR_COLUMN + t)}$${yearRow + 1}`;
+  const yearRef = (t: number) => `${columnLetter(YEAR_COLUMN + t)}$${yearRow + 1}`;
   const calendarRow = s.addRow([label("Kalenderjaar"), ...Array.from({ length: YEAR_COLUMN - 1 }, () => null), ...Array.from({ length: horizon }, (_, t) => formula(`${m.firstYear}+${yearRef(t)}`))]);
   // factor(t) = Π over segments (1 + r_k)^−(part of (0, t] inside segment k)
   const factorOf = (t: number) =>
@@ -120,7 +120,7 @@ function rekenbladSheet(compiled: CompiledModel) {
       .join("*") +
     ")";
   const factorRow = s.addRow([label("Discontofactor"), ...Array.from({ length: YEAR_COLUMN - 1 }, () => null), ...Array.from({ length: horizon }, (_, t) => formula(factorOf(t), FACTOR))]);
-  const factorRange = `$${colRef(YEAR_COLUMN)}$${factorRow + 1}:$${colRef(lastYearColumn)}$${factorRow + 1}`;
+  const factorRange = `$${columnLetter(YEAR_COLUMN)}$${factorRow + 1}:$${columnLetter(lastYearColumn)}$${factorRow + 1}`;
   s.skip();
 
   // 3. Effects: amount, profile, amounts per year, NCW, municipal shares, saldo sign.
@@ -140,8 +140,8 @@ function rekenbladSheet(compiled: CompiledModel) {
     s.addRow(effectCells(e, row, name, yearRef, horizon, factorRange, municipal));
   }
   const lastEffectRow = Math.max(firstEffectRow, s.row - 1);
-  const effectRange = (column: number) => `$${colRef(column)}$${firstEffectRow + 1}:$${colRef(column)}$${lastEffectRow + 1}`;
-  const ncwOf = (index: number) => `$${colRef(ncwColumn)}$${effectRows.get(index)! + 1}`;
+  const effectRange = (column: number) => `$${columnLetter(column)}$${firstEffectRow + 1}:$${columnLetter(column)}$${lastEffectRow + 1}`;
+  const ncwOf = (index: number) => `$${columnLetter(ncwColumn)}$${effectRows.get(index)! + 1}`;
   s.skip();
 
   // 4. The table per actor and category (signed per actor), with totals.
@@ -204,14 +204,14 @@ function rekenbladSheet(compiled: CompiledModel) {
   s.addRow([{ value: "6. Terugverdienjaar (eerste jaar vanaf wanneer de cumulatieve contante saldo blijvend ≥ 0 is)", style: "section" }]);
   const pad = () => Array.from({ length: YEAR_COLUMN - 1 }, () => null);
   const years = Array.from({ length: horizon }, (_, t) => t);
-  const flowRow = s.addRow([label("Saldo per jaar (niet contant)"), ...pad(), ...years.map((t) => formula(`SUMPRODUCT(${effectRange(signColumn)},${colRef(YEAR_COLUMN + t)}$${firstEffectRow + 1}:${colRef(YEAR_COLUMN + t)}$${lastEffectRow + 1})`, EURO))]);
+  const flowRow = s.addRow([label("Saldo per jaar (niet contant)"), ...pad(), ...years.map((t) => formula(`SUMPRODUCT(${effectRange(signColumn)},${columnLetter(YEAR_COLUMN + t)}$${firstEffectRow + 1}:${columnLetter(YEAR_COLUMN + t)}$${lastEffectRow + 1})`, EURO))]);
   const discountedRow = s.addRow([label("Contant saldo per jaar"), ...pad(), ...years.map((t) => formula(`${a1(flowRow, YEAR_COLUMN + t)}*${a1(factorRow, YEAR_COLUMN + t)}`, EURO))]);
   const cumulativeRow = s.addRow([label("Cumulatief contant saldo"), ...pad(), ...years.map((t) => formula(t === 0 ? a1(discountedRow, YEAR_COLUMN) : `${a1(s.row, YEAR_COLUMN + t - 1)}+${a1(discountedRow, YEAR_COLUMN + t)}`, EURO))]);
   const lastCumulative = a1(cumulativeRow, lastYearColumn, true);
   const stayRow = s.addRow([label("Vanaf hier blijvend ≥ 0 (1 = ja)"), ...pad(), ...years.map((t) => formula(`IF(COUNTIF(${a1(cumulativeRow, YEAR_COLUMN + t)}:${lastCumulative},"<0")=0,1,0)`))]);
   const paybackRow = s.addRow([
     label("Terugverdienjaar"),
-    formula(`IFERROR(INDEX($${colRef(YEAR_COLUMN)}$${calendarRow + 1}:$${colRef(lastYearColumn)}$${calendarRow + 1},MATCH(1,$${colRef(YEAR_COLUMN)}$${stayRow + 1}:$${colRef(lastYearColumn)}$${stayRow + 1},0)),"geen")`, "0", "total"),
+    formula(`IFERROR(INDEX($${columnLetter(YEAR_COLUMN)}$${calendarRow + 1}:$${columnLetter(lastYearColumn)}$${calendarRow + 1},MATCH(1,$${columnLetter(YEAR_COLUMN)}$${stayRow + 1}:$${columnLetter(lastYearColumn)}$${stayRow + 1},0)),"geen")`, "0", "total"),
   ]);
 
   s.width(0, 44).width(1, 16).width(2, 12).width(3, 14).width(4, 28).width(5, 22);
@@ -271,9 +271,9 @@ function effectCells(
     );
   }
   const ncwColumn = YEAR_COLUMN + horizon;
-  const yearsRange = `${colRef(YEAR_COLUMN)}${r}:${colRef(YEAR_COLUMN + horizon - 1)}${r}`;
+  const yearsRange = `${columnLetter(YEAR_COLUMN)}${r}:${columnLetter(YEAR_COLUMN + horizon - 1)}${r}`;
   const ncw = formula(`SUMPRODUCT(${yearsRange},${factorRange})`, EURO);
-  const ncwRef = `${colRef(ncwColumn)}${r}`;
+  const ncwRef = `${columnLetter(ncwColumn)}${r}`;
   let municipalCost: Cell = { value: 0, numberFormat: EURO };
   let municipalBenefit: Cell = { value: 0, numberFormat: EURO };
   if (e.side === "kosten" && municipal.has(effect.actor!)) municipalCost = formula(ncwRef, EURO);
@@ -288,10 +288,6 @@ function effectCells(
   return [...head, ...amountCells, ...years, ncw, municipalCost, municipalBenefit, { value: sign }];
 }
 
-/** Column letters with a $ (for absolute references). */
-function colRef(column: number): string {
-  return a1(0, column).replace(/\d+$/, "");
-}
 
 function controleSheet(compiled: CompiledModel, run: ModelRun, cells: ResultCells) {
   const { model } = compiled;
@@ -332,10 +328,8 @@ function controleSheet(compiled: CompiledModel, run: ModelRun, cells: ResultCell
       if (hasEffects) add(`${a.name} × ${c.name}`, n(value), cells.table.get(a.name)!.get(c.name)!, TOLERANCE.euro, EURO);
     }
   }
-  run.effects.forEach((result, i) => {
-    const effect = compiled.effects.filter((e) => e.effect.nature !== "pm")[i]!;
-    add(`NCW ${result.name}`, n(result.ncw), cells.effectNcw.get(effect.index)!, TOLERANCE.euro, EURO);
-  });
+  const quantified = compiled.effects.filter((e) => e.effect.nature !== "pm"); // run.effects is in this order
+  run.effects.forEach((result, i) => add(`NCW ${result.name}`, n(result.ncw), cells.effectNcw.get(quantified[i]!.index)!, TOLERANCE.euro, EURO));
   const last = s.row;
   const diffs = `D${first + 1}:D${last}`;
   const tolerances = `E${first + 1}:E${last}`;
@@ -350,4 +344,3 @@ function controleSheet(compiled: CompiledModel, run: ModelRun, cells: ResultCell
   return s.build();
 }
 
-export { excelNumber };

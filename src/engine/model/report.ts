@@ -33,6 +33,21 @@ export interface AnalysisJson {
   sensitivity: { name: string; deltaSaldo: number; saldo: number }[];
 }
 
+/**
+ * The per-actor × category table of a run as cells (what MKBA.SCENARIO(…; "tabel") spills and the workbook plan caches):
+ * headings, one row per category with each actor's signed NCW and the total, and the saldo row. Euros as numbers.
+ */
+export function actorTableCells(run: ModelRun, model: Analysis["compiled"]["model"]): (string | number)[][] {
+  const actors = model.actors.map((a) => a.name);
+  const rows: (string | number)[][] = [["", ...actors, "Totaal"]];
+  for (const category of model.categories) {
+    const values = actors.map((a) => run.table.get(a)!.get(category.name)!);
+    rows.push([category.name, ...values.map((v) => v.toNumber()), values.reduce((x, y) => x.plus(y), new Dec(0)).toNumber()]);
+  }
+  rows.push(["Saldo", ...actors.map((a) => run.byActor.get(a)!.toNumber()), run.saldo.toNumber()]);
+  return rows;
+}
+
 export function scenarioJson(run: ModelRun): ScenarioJson {
   return {
     name: run.scenario,

@@ -10,7 +10,7 @@
  */
 import { CellValue, isCellError } from "../cells";
 import { modelToCells } from "../layout/workbookLayout";
-import { Analysis, ModelRun } from "../model";
+import { Analysis, ModelRun, actorTableCells } from "../model";
 import { PLAN_SCHEMA_VERSION, PlanCell, PlanChart, SheetBuilder, WorkbookPlan, formulaText } from "./plan";
 
 export const INVOER = "Invoer";
@@ -86,9 +86,9 @@ export function modelWorkbook(analysis: Analysis, settings: Readonly<Record<stri
   const base = runs[0]!;
   uitvoer.addRow([{ value: `Tabel per actor en categorie — ${base.scenario}`, style: "section" }]);
   const tableTop = uitvoer.row;
-  const table = actorTable(base, analysis);
+  const table = actorTableCells(base, model);
   uitvoer.set(tableTop, 0, { formula: `=MKBA.SCENARIO(Invoer,,"tabel")`, numberFormat: EURO, style: "output", spill: { rows: table.length, columns: table[0]!.length } });
-  table.forEach((row, r) => row.forEach((v, c) => v !== null && v !== "" && expected.set(key(UITVOER, tableTop + r, c), v as number | string)));
+  table.forEach((row, r) => row.forEach((v, c) => v !== "" && expected.set(key(UITVOER, tableTop + r, c), v)));
   uitvoer.row = tableTop + table.length + 1;
 
   const charts: PlanChart[] = [];
@@ -124,19 +124,6 @@ export function modelWorkbook(analysis: Analysis, settings: Readonly<Record<stri
 
 function ratioValue(r: ModelRun["ratios"]["social"]): number | string {
   return r.value === null ? "#DIV/0!" : r.value.toNumber();
-}
-
-/** The table MKBA.SCENARIO(…; "tabel") spills: headings, categories × actors (signed), totals, saldo. */
-function actorTable(run: ModelRun, analysis: Analysis): (number | string | null)[][] {
-  const { model } = analysis.compiled;
-  const actors = model.actors.map((a) => a.name);
-  const rows: (number | string | null)[][] = [["", ...actors, "Totaal"]];
-  for (const category of model.categories) {
-    const values = actors.map((a) => run.table.get(a)!.get(category.name)!.toNumber());
-    rows.push([category.name, ...values, values.reduce((x, y) => x + y, 0)]);
-  }
-  rows.push(["Saldo", ...actors.map((a) => run.byActor.get(a)!.toNumber()), run.saldo.toNumber()]);
-  return rows;
 }
 
 /** Each run's overrides as a (parameter, waarde) block, its saldo via MKBA.SCENARIO(Invoer; block; "saldo") and Δ. */

@@ -5,10 +5,9 @@
  * model reads it once per change, not once per cell.
  */
 import { CellRange, CellValue, describeValue, isBlank, isCellError, propagate, toRange, toScalar } from "../../engine/cells";
-import { Dec } from "../../engine/decimal";
 import { CellError, cellError } from "../../engine/errors";
 import { cellsToModel } from "../../engine/layout/workbookLayout";
-import { CompiledModel, ModelRun, Ratio, nearest, runModel, scenarioOverrides, validateModel } from "../../engine/model";
+import { CompiledModel, ModelRun, Ratio, actorTableCells, nearest, runModel, scenarioOverrides, validateModel } from "../../engine/model";
 import { LIMITS, formatCount } from "../../engine/model/limits";
 import { toExcelNumber } from "../../engine/netPresentValue";
 import { FunctionResult, resultOf } from "../arguments";
@@ -91,18 +90,6 @@ function ratioResult(r: Ratio, what: string): FunctionResult {
   return resultOf(toExcelNumber(r.value, what));
 }
 
-/** The per-actor × category table with headings, as a spill: values in euros, signed for each actor. */
-function table(run: ModelRun, compiled: CompiledModel): CellValue[][] {
-  const actors = compiled.model.actors.map((a) => a.name);
-  const rows: CellValue[][] = [["", ...actors, "Totaal"]];
-  for (const category of compiled.model.categories) {
-    const values = actors.map((a) => run.table.get(a)!.get(category.name)!);
-    rows.push([category.name, ...values.map((v) => v.toNumber()), values.reduce((x, y) => x.plus(y), new Dec(0)).toNumber()]);
-  }
-  rows.push(["Saldo", ...actors.map((a) => run.byActor.get(a)!.toNumber()), run.saldo.toNumber()]);
-  return rows;
-}
-
 export const SCENARIO: SheetFunction = {
   id: "SCENARIO",
   parameters: [required("model"), optional("scenario"), optional("uitkomst")],
@@ -149,7 +136,7 @@ export const SCENARIO: SheetFunction = {
       case "terugverdienjaar":
         return run.paybackYear.year === null ? cellError("#N/A", `terugverdienjaar: ${run.paybackYear.reason}.`) : run.paybackYear.year;
       case "tabel":
-        return table(run, entry.compiled);
+        return actorTableCells(run, entry.compiled.model);
     }
     const actor = actors.find((a) => a.toLowerCase() === key);
     if (actor) return resultOf(toExcelNumber(run.byActor.get(actor)!, actor));
