@@ -2,7 +2,7 @@
  * The reproducers of issue 13 ("hostile input never takes down Excel's runtime, never yields a silent wrong number,
  * and no file is lost"), each pinned: a clear Dutch answer (or the right number), quickly.
  */
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync, chmodSync, statSync, unlinkSync } from "fs";
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync, chmodSync, statSync, unlinkSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { modelToCells } from "../../src/engine/layout/workbookLayout";
@@ -286,16 +286,29 @@ describe("6. files are never lost", () => {
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/de map .*bestaat-niet bestaat niet/);
     expect(missing.err).not.toMatch(/\n\s+at /);
-    const readOnly = mkdtempSync(path.join(work, "ro-"));
-    chmodSync(readOnly, 0o500);
-    const r = await cli(["example", "almere", "-o", path.join(readOnly, "x.json")]);
-    chmodSync(readOnly, 0o700);
-    if (process.getuid?.() === 0) {
-      // root may write anywhere: the point is only that nothing crashes
-      expect([0, 2]).toContain(r.code);
-    } else {
+    // A read-only folder: real permissions for a normal user; root writes anywhere, so there the file system answers EACCES.
+    const target = path.join(work, "alleen-lezen", "x.json");
+    mkdirSync(path.dirname(target));
+    const readOnly: FileSystem = {
+      existsSync,
+      statSync: (p) => statSync(p),
+      writeFileSync: () => {
+        throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
+      },
+      renameSync: () => {
+        throw new Error("must not be reached");
+      },
+      unlinkSync: (p) => unlinkSync(p),
+    };
+    expect(() => writeFileSafely(target, "{}", { overwrite: false, fs: readOnly })).toThrow(/geen schrijfrechten/);
+    expect(existsSync(target)).toBe(false);
+    if (process.getuid?.() !== 0) {
+      chmodSync(path.dirname(target), 0o500);
+      const r = await cli(["example", "almere", "-o", target]);
+      chmodSync(path.dirname(target), 0o700);
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/geen schrijfrechten/);
+      expect(r.err).not.toMatch(/\n\s+at /);
     }
   });
 

@@ -130,6 +130,10 @@ export function runModel(compiled: CompiledModel, overrides: Readonly<Record<str
   const effects: EffectResult[] = [];
   const pm: EffectResult[] = [];
   const problems: ModelProblem[] = [];
+  // No result may silently become null or Infinity: a figure beyond ±1,8·10^308 is a problem that names where it arose.
+  const tooLarge = (d: Dec) => !Number.isFinite(d.toNumber());
+  const beyond = "valt buiten het bereik van getallen (±1,8·10^308); kijk of de parameters kloppen";
+  const overflow: ModelProblem[] = [];
 
   for (const e of compiled.effects) {
     const { effect, side } = e;
@@ -171,6 +175,7 @@ export function runModel(compiled: CompiledModel, overrides: Readonly<Record<str
       if (fromMunicipal && !toMunicipal) municipalCosts = municipalCosts.plus(ncw);
       if (toMunicipal && !fromMunicipal) municipalBenefits = municipalBenefits.plus(ncw);
     }
+    if (tooLarge(ncw)) overflow.push({ path: `effects[${e.index}]`, message: `de contante waarde van "${effect.name}" ${beyond}` });
     effects.push({ name: effect.name, category: effect.category, side, nature: effect.nature, actor: actorLabel, parties: shares, ncw });
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -184,13 +189,6 @@ export function runModel(compiled: CompiledModel, overrides: Readonly<Record<str
     return Number.isFinite(value.toNumber()) ? { value } : { value: null, reason: `${what} zijn vrijwel 0: de ratio is te groot om weer te geven` };
   };
 
-  // No result may silently become null or Infinity: a figure beyond ±1,8·10^308 is a problem that names where it arose.
-  const tooLarge = (d: Dec) => !Number.isFinite(d.toNumber());
-  const beyond = "valt buiten het bereik van getallen (±1,8·10^308); kijk of de parameters kloppen";
-  const overflow: ModelProblem[] = [];
-  for (const e of effects) {
-    if (tooLarge(e.ncw)) overflow.push({ path: `effects[${compiled.effects.find((c) => c.effect.name === e.name)?.index ?? "?"}]`, message: `de contante waarde van "${e.name}" ${beyond}` });
-  }
   const totals: [string, Dec][] = [
     ["kosten", costs],
     ["baten", benefits],

@@ -293,7 +293,10 @@ describe("uitvoer", () => {
     expect(l.perYear[0]!.saldo).toBeLessThan(0);
     expect(l.perYear[1]!.saldo).toBeLessThan(0);
     expect(l.perYear[0]!.byActor["Gemeente overig"]).toBeCloseTo(-3.6 * 78000 - 100000, 6); // team + one-time costs
-    expect(l.paybackYear["Maatschappij (financieel)"]).not.toBeUndefined();
+    // Society earns the investment back in year 6 (the seventh budget year): the cumulative saldo turns and stays ≥ 0 there.
+    expect(l.paybackYear["Maatschappij (financieel)"]).toBe(6);
+    expect(l.perYear[5]!.cumulativeSaldo).toBeLessThan(0);
+    expect(l.perYear.slice(6).every((y) => y.cumulativeSaldo >= 0)).toBe(true);
   });
   it("Uitvoer A: categorieën tellen op tot de totalen en het saldo; het voorbeeld heeft teamkosten (1.200 uur × € 65)", () => {
     const A = lpblOutputs(r, compiled, b).uitvoerA;

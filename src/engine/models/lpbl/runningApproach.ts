@@ -10,7 +10,8 @@
  * in the first year — per actor, with the municipal domains as a subtotal ("Tussen de twee blauwe lijnen staan de
  * gemeentelijke kosten en baten … direct te vertalen naar de begroting").
  */
-import { Dec, ZERO } from "../../decimal";
+import { Dec, ONE, ZERO } from "../../decimal";
+import { paybackIndex } from "../../payback";
 import { CompiledModel, runModel } from "../../model";
 import { LPBL_ACTORS } from "./model";
 
@@ -77,29 +78,28 @@ export function runningApproach(
       for (const [actor, amount] of year.byActor) target.set(actor, target.get(actor)!.plus(amount));
     });
   }
-  let cumulative = 0;
+  const sum = (values: Iterable<Dec>) => [...values].reduce((x, y) => x.plus(y), ZERO);
+  const gemeenteFlows = flows.map((byActor) => sum([...byActor].filter(([a]) => MUNICIPAL.has(a)).map(([, v]) => v)));
+  const saldoFlows = flows.map((byActor) => sum(byActor.values()));
+  let cumulative = ZERO;
   const perYear: RunningApproachYear[] = flows.map((byActor, year) => {
-    const record = Object.fromEntries([...byActor].map(([a, v]) => [a, v.toNumber()]));
-    const gemeente = [...byActor].filter(([a]) => MUNICIPAL.has(a)).reduce((s, [, v]) => s.plus(v), ZERO).toNumber();
-    const saldo = [...byActor.values()].reduce((s, v) => s.plus(v), ZERO).toNumber();
-    cumulative += saldo;
-    return { year, byActor: record, gemeente, saldo, cumulativeSaldo: cumulative };
+    cumulative = cumulative.plus(saldoFlows[year]!);
+    return {
+      year,
+      byActor: Object.fromEntries([...byActor].map(([a, v]) => [a, v.toNumber()])),
+      gemeente: gemeenteFlows[year]!.toNumber(),
+      saldo: saldoFlows[year]!.toNumber(),
+      cumulativeSaldo: cumulative.toNumber(),
+    };
   });
   // Up to the last year with a cash flow (the long-term year 9 is immaterial and not in a budget).
-  while (perYear.length > options.years && perYear[perYear.length - 1]!.saldo === 0 && Object.values(perYear[perYear.length - 1]!.byActor).every((x) => x === 0)) perYear.pop();
+  while (perYear.length > options.years && Object.values(perYear[perYear.length - 1]!.byActor).every((x) => x === 0)) perYear.pop();
+  // Payback on the undiscounted cash flows: the engine's one rule (src/engine/payback.ts) with every factor 1.
+  const ones = perYear.map(() => ONE);
+  const payback = (series: readonly Dec[]) => paybackIndex(series.slice(0, perYear.length), ones);
   const paybackYear: Record<string, number | null> = {};
-  const payback = (series: readonly number[]): number | null => {
-    let sum = 0;
-    let index: number | null = null;
-    series.forEach((x, t) => {
-      sum += x;
-      if (sum >= -1e-6) index ??= t;
-      else index = null;
-    });
-    return index;
-  };
-  for (const a of LPBL_ACTORS) if (perYear.some((y) => y.byActor[a.name] !== 0)) paybackYear[a.name] = payback(perYear.map((y) => y.byActor[a.name]!));
-  paybackYear["Gemeente (totaal)"] = payback(perYear.map((y) => y.gemeente));
-  paybackYear["Maatschappij (financieel)"] = payback(perYear.map((y) => y.saldo));
+  for (const a of LPBL_ACTORS) if (perYear.some((y) => y.byActor[a.name] !== 0)) paybackYear[a.name] = payback(flows.map((f) => f.get(a.name)!));
+  paybackYear["Gemeente (totaal)"] = payback(gemeenteFlows);
+  paybackYear["Maatschappij (financieel)"] = payback(saldoFlows);
   return { ok: true, approach: { years: options.years, buildUpYears: options.buildUpYears, cohortShares: shares, perYear, paybackYear } };
 }
