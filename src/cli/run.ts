@@ -123,7 +123,7 @@ export async function runWerkmap(args: readonly string[], io: CliIO): Promise<nu
   }
   // ExcelJS is loaded only by the commands that write workbooks, not at every start of the CLI.
   const { workbookBuffer } = await import("./werkmap");
-  const { bytes, sheets } = await workbookBuffer(analysis.analysis, { "mkba.modelType": loaded.loaded.lpbl ? "lpbl" : "generiek" });
+  const { bytes, sheets } = await workbookBuffer(loaded.loaded, analysis.analysis);
   writeFileSafely(values.output, bytes, { overwrite: Boolean(values.overschrijven || values.force) });
   io.stderr(`${values.output} geschreven: ${sheets.join(", ")} (MKBA.SCENARIO-formules over het bereik Invoer; grafieken schrijft het taakvenster in Excel).\n`);
   return 0;

@@ -6,12 +6,13 @@
  * cannot write them: the task pane writes them in Excel.
  */
 import { Analysis } from "../engine/model";
-import { expectedValue, modelWorkbook } from "../engine/workbook/modelPlan";
+import { LoadedModel } from "../engine/models";
+import { expectedValue, modelWorkbook, workbookOptions } from "../engine/workbook/modelPlan";
 import { planToXlsx } from "./xlsxWriter";
 
 /** The workbook as the bytes of an .xlsx file (the caller writes them atomically), and its sheet names. */
-export async function workbookBuffer(analysis: Analysis, settings: Readonly<Record<string, string>> = {}): Promise<{ bytes: Uint8Array; sheets: string[] }> {
-  const workbook = modelWorkbook(analysis, settings);
+export async function workbookBuffer(loaded: LoadedModel, analysis: Analysis): Promise<{ bytes: Uint8Array; sheets: string[] }> {
+  const workbook = modelWorkbook(analysis, workbookOptions(loaded));
   const bytes = await planToXlsx(workbook.plan, { cachedResults: (sheet, row, column) => expectedValue(workbook, sheet, row, column) });
   return { bytes, sheets: workbook.plan.sheets.map((s) => s.name) };
 }

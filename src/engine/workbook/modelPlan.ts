@@ -11,7 +11,10 @@
 import { CellValue, isCellError } from "../cells";
 import { modelToCells } from "../layout/workbookLayout";
 import { Analysis, ModelRun, actorTableCells } from "../model";
-import { PLAN_SCHEMA_VERSION, PlanCell, PlanChart, SheetBuilder, WorkbookPlan, formulaText } from "./plan";
+import type { LoadedModel } from "../models";
+import { LpblInputs } from "../models/lpbl";
+import { keyFiguresSheet, lpblScreenFields, writeLpblScreen } from "./lpblScreen";
+import { PLAN_SCHEMA_VERSION, PlanCell, PlanChart, PlanField, PlanResult, SheetBuilder, WorkbookPlan, formulaText } from "./plan";
 
 export const INVOER = "Invoer";
 export const UITVOER = "Uitvoer";
@@ -29,28 +32,61 @@ export interface ModelWorkbook {
 
 const key = (sheet: string, row: number, column: number) => `${sheet}!${row},${column}`;
 
-/** The workbook of an analysed model: Invoer, Uitvoer (with charts) and, when the model has runs, Gevoeligheid. */
-export function modelWorkbook(analysis: Analysis, settings: Readonly<Record<string, string>> = {}): ModelWorkbook {
+export interface ModelWorkbookOptions {
+  /** Extra document settings (mkba.modelType is set here). */
+  readonly settings?: Readonly<Record<string, string>>;
+  /** An LPBL model: its input screen and key figures go on Invoer and Kengetallen (src/engine/workbook/lpblScreen.ts). */
+  readonly lpbl?: { readonly inputs: LpblInputs; readonly keyFigures: Readonly<Record<string, number>> };
+}
+
+/** The options that make a loaded model's workbook: the LPBL input screen when the model is an LPBL model. */
+export function workbookOptions(loaded: LoadedModel): ModelWorkbookOptions {
+  return loaded.lpbl ? { lpbl: { inputs: loaded.lpbl.inputs, keyFigures: loaded.lpbl.keyFigureOverrides } } : {};
+}
+
+/**
+ * The workbook of an analysed model: Invoer (for an LPBL model the input screen above the model block), Kengetallen
+ * (LPBL), Uitvoer (with charts) and, when the model has runs, Gevoeligheid; the form fields and key results.
+ */
+export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions = {}): ModelWorkbook {
   const { model } = analysis.compiled;
   const expected = new Map<string, number | string>();
   const cells = modelToCells(model);
 
-  // Invoer: the model block; section markers and headings bold, parameter values and scenario columns as input cells.
-  const invoer = new SheetBuilder(INVOER, "Het model in de werkmapindeling: MKBA.SCENARIO(Invoer; …) leest dit blad zoals het er staat.");
+  const invoer = new SheetBuilder(INVOER, options.lpbl ? "Het invoerscherm van de LPBL MKBA-tool (A, B, C) met daaronder het rekenmodel dat MKBA.SCENARIO(Invoer; …) leest." : "Het model in de werkmapindeling: MKBA.SCENARIO(Invoer; …) leest dit blad zoals het er staat.");
+  const screen = options.lpbl ? writeLpblScreen(invoer, options.lpbl.inputs) : undefined;
+  if (screen) {
+    invoer.addRow([{ value: "Rekenmodel (gegenereerd uit het invoerscherm en de kengetallen; pas de gele cellen hierboven aan)", style: "section" }]);
+    invoer.skip();
+  }
+  // The model block (the name Invoer): section markers and headings bold; parameter values are input cells of a free
+  // model, and formulas to the screen or Kengetallen for an LPBL model.
+  const top = invoer.row;
+  const fields: PlanField[] = [];
   let section = "";
   cells.forEach((row, r) => {
     const first = row[0];
-    if (typeof first === "string" && first.startsWith("[")) section = first;
+    const marker = typeof first === "string" && first.startsWith("[");
+    if (marker) section = first;
+    const parameter = !marker && section === "[Parameters]" ? model.parameters.find((p) => p.key === first) : undefined;
     row.forEach((value, c) => {
       if (value === null || isCellError(value)) return;
-      const marker = typeof first === "string" && first.startsWith("[");
+      const source = parameter && c === 1 ? screen?.formulaOf(parameter.key) : undefined;
+      if (source) {
+        invoer.set(top + r, c, { formula: source, style: "output" });
+        expected.set(key(INVOER, top + r, c), value as number);
+        return;
+      }
       const style: PlanCell["style"] = marker ? (c === 0 ? "section" : "heading") : c === 0 ? "label" : section === "[Parameters]" && c !== 2 && c !== 3 && c !== 4 ? "input" : undefined;
-      invoer.set(r, c, { value: value as Exclude<CellValue, { kind: "error" }>, ...(style ? { style } : {}) });
+      invoer.set(top + r, c, { value: value as Exclude<CellValue, { kind: "error" }>, ...(style ? { style } : {}) });
     });
+    if (parameter && !screen) {
+      fields.push({ id: `parameter:${parameter.key}`, section: "Parameters", label: parameter.label || parameter.key, unit: parameter.unit ?? "", cell: { sheet: INVOER, row: top + r, column: 1 }, rule: { type: "decimal" } });
+    }
   });
-  invoer.width(0, 34);
+  if (!screen) invoer.width(0, 34);
   const width = cells[0]?.length ?? 1;
-  const names: WorkbookPlan["names"][number][] = [{ name: INVOER, sheet: INVOER, range: { row: 0, column: 0, rowCount: cells.length, columnCount: width }, comment: "het modelbereik" }];
+  const names: WorkbookPlan["names"][number][] = [{ name: INVOER, sheet: INVOER, range: { row: top, column: 0, rowCount: cells.length, columnCount: width }, comment: "het modelbereik" }];
 
   // Uitvoer: outcomes per scenario.
   const uitvoer = new SheetBuilder(UITVOER, "Uitkomsten per scenario en de tabel per actor: MKBA.SCENARIO-formules over het bereik Invoer.");
@@ -114,10 +150,25 @@ export function modelWorkbook(analysis: Analysis, settings: Readonly<Record<stri
   uitvoer.width(0, 36);
   runs.forEach((_, j) => uitvoer.width(1 + j, 16));
 
-  const sheets = [invoer.build(), uitvoer.build()];
+  const sheets = [invoer.build(), ...(options.lpbl ? [keyFiguresSheet(options.lpbl.keyFigures)] : []), uitvoer.build()];
   if (model.sensitivity.length > 0) sheets.push(sensitivitySheet(analysis, expected));
+  const results: PlanResult[] = (
+    [
+      ["saldo", "Saldo (NCW)", "euro"],
+      ["ratio", "Baten-kostenratio, maatschappelijk", "ratio"],
+      ["ratio_financieel", "Baten-kostenratio, financieel", "ratio"],
+      ["ratio_gemeentelijk", "Baten-kostenratio, gemeentelijk", "ratio"],
+    ] as const
+  ).map(([id, label, format]) => ({ id, label, format, cell: { sheet: UITVOER, row: outcomeRow.get(id)!, column: 1 } }));
   return {
-    plan: { planVersion: PLAN_SCHEMA_VERSION, sheets, names, settings: { "mkba.schemaVersion": "1", "mkba.planVersion": String(PLAN_SCHEMA_VERSION), ...settings } },
+    plan: {
+      planVersion: PLAN_SCHEMA_VERSION,
+      sheets,
+      names,
+      fields: options.lpbl ? lpblScreenFields() : fields,
+      results,
+      settings: { "mkba.schemaVersion": "1", "mkba.planVersion": String(PLAN_SCHEMA_VERSION), "mkba.modelType": options.lpbl ? "lpbl" : "vrij", ...options.settings },
+    },
     expected,
   };
 }

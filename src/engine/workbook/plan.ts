@@ -123,10 +123,40 @@ export interface PlanSheet {
   readonly freeze?: { readonly rows: number; readonly columns: number };
 }
 
+/**
+ * A field of the input form (invoerformulier) in the task pane: one input cell of the plan with its section, label,
+ * unit and rule. The form is generated from these, so form and sheet cannot drift apart.
+ */
+export interface PlanField {
+  /** Stable id: the LPBL input path ("reach.households") or "parameter:<key>" for a free model. */
+  readonly id: string;
+  /** Section heading as on the screen ("A. Bereik"). */
+  readonly section: string;
+  /** Dutch label; for a column of a per-type row the column ("Gezinnen") is in `column`. */
+  readonly label: string;
+  readonly column?: string;
+  readonly unit: string;
+  readonly cell: { readonly sheet: string; readonly row: number; readonly column: number };
+  /** What may be typed; a share is entered as a fraction (48% = 0,48) and shown as a percentage. */
+  readonly rule: PlanValidationRule & { readonly percent?: boolean };
+}
+
+/** A key result the task pane shows live (saldo, the three ratios), read from the computed cell. */
+export interface PlanResult {
+  readonly id: "saldo" | "ratio" | "ratio_financieel" | "ratio_gemeentelijk";
+  readonly label: string;
+  readonly cell: { readonly sheet: string; readonly row: number; readonly column: number };
+  readonly format: "euro" | "ratio";
+}
+
 export interface WorkbookPlan {
   readonly planVersion: typeof PLAN_SCHEMA_VERSION;
   readonly sheets: readonly PlanSheet[];
   readonly names: readonly PlanNamedRange[];
+  /** The input form's fields (each an input cell of a sheet), in screen order. */
+  readonly fields?: readonly PlanField[];
+  /** The key results of the base case. */
+  readonly results?: readonly PlanResult[];
   /** Document settings (Office.js `workbook.settings`, ExcelJS custom properties): mkba.schemaVersion, mkba.modelType, … */
   readonly settings: Readonly<Record<string, string>>;
 }

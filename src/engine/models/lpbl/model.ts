@@ -111,6 +111,9 @@ export const PREVENTED_ESCALATIONS = `(${PREVENTED_EVICTIONS} + ${PREVENTED_OTS_
 export interface LpblBuildOk {
   readonly ok: true;
   readonly model: ModelInput;
+  /** The validated input screen and the key-figure overrides it was built from (for the workbook's input screen). */
+  readonly inputs: LpblInputs;
+  readonly keyFigureOverrides: Readonly<Record<string, number>>;
   readonly fteFromCaseload: number;
   readonly fteEntered: number;
   readonly fteWarning: string | null;
@@ -353,6 +356,8 @@ export function buildLpblModel(inputs: unknown, keyFigureOverrides: Readonly<Rec
   return {
     ok: true,
     model,
+    inputs: data,
+    keyFigureOverrides: { ...keyFigureOverrides },
     fteFromCaseload: fte,
     fteEntered: data.costs.teamFte,
     fteWarning: fteWarningFor(data.costs.teamFte, fte),

@@ -1,0 +1,269 @@
+/**
+ * The LPBL input screen (invoerscherm) on the *Invoer* sheet and the key figures on *Kengetallen*, as the LPBL
+ * MKBA-tool showed them (seed 001_89b8683f98a68fb5.txt, Bijlage 2): sections A. Bereik, B. Kosten, C. Effect with the
+ * tool's labels and units, the household types as columns (Gezinnen | Ouderen | Overige hh), input cells marked and
+ * validated. Below the screen sits the model block that `MKBA.SCENARIO(Invoer; …)` reads (the name *Invoer*): every
+ * parameter value there is a formula pointing at its screen or key-figure cell, so typing 400 instead of 328
+ * households recalculates every output, and there is no second copy of an input.
+ *
+ * The layout does not depend on the values: `lpblScreenFields()` gives every field's cell, so the task pane can read a
+ * reopened workbook back into a model file (`lpblFileFromValues`).
+ */
+import type { CellValue } from "../cells";
+import {
+  DISCIPLINES,
+  DISCIPLINE_LABELS,
+  HOUSEHOLD_TYPES,
+  HOUSEHOLD_TYPE_LABELS,
+  LPBL_KEY_FIGURES,
+  LpblInputs,
+  SEVERITIES,
+  SEVERITY_LABELS,
+  TYPE_KEY,
+  DISCIPLINE_KEY,
+} from "../models/lpbl";
+import { PlanField, PlanSheet, PlanValidationRule, SheetBuilder, a1, formulaText } from "./plan";
+
+export const KENGETALLEN = "Kengetallen";
+const INVOER = "Invoer";
+
+type Rule = PlanField["rule"];
+const SHARE: Rule = { type: "decimal", min: 0, max: 1, percent: true };
+const CHANGE: Rule = { type: "decimal", min: -1, max: 1, percent: true };
+const COUNT: Rule = { type: "decimal", min: 0 };
+const HOUSEHOLDS: Rule = { type: "decimal", min: 0, max: 10_000_000 };
+const CASELOAD: Rule = { type: "decimal", min: 1, max: 100_000 };
+const WHOLE: Rule = { type: "whole", min: 0, max: 1000 };
+
+const FORMATS = { percent: "0.0%", euro: '"€" #,##0', number: "#,##0.##" } as const;
+
+/** One row of the screen: a label, a unit, and one field (column B) or one per household type (B–D). */
+interface ScreenRow {
+  readonly label: string;
+  readonly unit: string;
+  readonly rule: Rule;
+  readonly format: string;
+  /** Field ids (LPBL input paths) and the model parameter each feeds (none for the running approach). */
+  readonly cells: readonly { readonly path: string; readonly key?: string }[];
+}
+
+interface ScreenSection {
+  readonly title: string;
+  readonly perType: boolean;
+  readonly rows: readonly ScreenRow[];
+}
+
+const byType = (path: (t: (typeof HOUSEHOLD_TYPES)[number]) => string, prefix: string) => HOUSEHOLD_TYPES.map((t) => ({ path: path(t), key: `${prefix}_${TYPE_KEY[t]}` }));
+const one = (path: string, key?: string) => [key ? { path, key } : { path }];
+
+/** The screen, section by section (labels as in Bijlage 2; src/engine/models/lpbl/inputs.ts holds the same fields). */
+const SCREEN: readonly ScreenSection[] = [
+  {
+    title: "A. Bereik",
+    perType: false,
+    rows: [{ label: "Aantal hh in aanpak (totaal)", unit: "huishoudens", rule: HOUSEHOLDS, format: FORMATS.number, cells: one("reach.households", "hh_totaal") }],
+  },
+  {
+    title: "A. Bereik naar type huishouden",
+    perType: true,
+    rows: [
+      { label: "Aantal hh in aanpak (%)", unit: "aandeel, samen 100%", rule: SHARE, format: FORMATS.percent, cells: byType((t) => `reach.typeShares.${t}`, "aandeel") },
+      ...SEVERITIES.map((s) => ({ label: SEVERITY_LABELS[s], unit: "aandeel, kolom samen 100%", rule: SHARE, format: FORMATS.percent, cells: byType((t) => `reach.severity.${t}.${s}`, s) })),
+      { label: "Huishoudsamenstelling: eenouder/persoons", unit: "aandeel", rule: SHARE, format: FORMATS.percent, cells: byType((t) => `reach.composition.singleParent.${t}`, "eenouder") },
+      { label: "Huishoudsamenstelling: tweeouder/meerpersoons", unit: "aandeel", rule: SHARE, format: FORMATS.percent, cells: byType((t) => `reach.composition.twoParent.${t}`, "tweeouder") },
+      { label: "Leefsituatie (mv): problematische schulden", unit: "aandeel mv-hh", rule: SHARE, format: FORMATS.percent, cells: byType((t) => `reach.livingSituation.debts.${t}`, "schulden") },
+      { label: "Leefsituatie (mv): geen werk", unit: "aandeel mv-hh", rule: SHARE, format: FORMATS.percent, cells: byType((t) => `reach.livingSituation.noWork.${t}`, "geenwerk") },
+      { label: "Leefsituatie (mv): overlastgevend", unit: "aandeel mv-hh", rule: SHARE, format: FORMATS.percent, cells: byType((t) => `reach.livingSituation.nuisance.${t}`, "overlast") },
+    ],
+  },
+  {
+    title: "A. Bereik: gezinnen, caseload en uren",
+    perType: false,
+    rows: [
+      { label: "Gemiddeld aantal kinderen (gezinnen)", unit: "kinderen", rule: COUNT, format: FORMATS.number, cells: one("reach.composition.childrenPerFamily", "kinderen_per_gezin") },
+      ...SEVERITIES.map((s) => ({ label: `Caseload: ${SEVERITY_LABELS[s]}`, unit: "hh per fte per jaar", rule: CASELOAD, format: FORMATS.number, cells: one(`reach.caseload.${s}`, `caseload_${s}`) })),
+      ...SEVERITIES.map((s) => ({ label: `Uren gem. per hh p.jr: ${SEVERITY_LABELS[s]}`, unit: "uren", rule: COUNT, format: FORMATS.number, cells: one(`reach.hoursPerHousehold.${s}`, `uren_${s}`) })),
+    ],
+  },
+  {
+    title: "B. Kosten",
+    perType: false,
+    rows: [
+      { label: "Totaal aantal teamleden (fte)", unit: "fte", rule: COUNT, format: FORMATS.number, cells: one("costs.teamFte", "fte_team") },
+      { label: "w.v. percentage additionele kosten (fte)", unit: "aandeel", rule: SHARE, format: FORMATS.percent, cells: one("costs.additionalShareFte", "additioneel_fte") },
+      { label: "Kosten fte incl. huisvesting", unit: "euro per fte per jaar", rule: COUNT, format: FORMATS.euro, cells: one("costs.costPerFte", "kosten_per_fte") },
+      { label: "Overige teamkosten", unit: "euro per jaar", rule: COUNT, format: FORMATS.euro, cells: one("costs.otherTeamCosts", "overige_teamkosten") },
+      { label: "w.v. percentage additionele kosten (overige teamkosten)", unit: "aandeel", rule: SHARE, format: FORMATS.percent, cells: one("costs.additionalShareOther", "additioneel_overig") },
+      { label: "Percentage frictiekosten", unit: "aandeel van de teamkosten", rule: SHARE, format: FORMATS.percent, cells: one("costs.frictionShare", "frictie") },
+      { label: "Overige eenmalige kosten", unit: "euro", rule: COUNT, format: FORMATS.euro, cells: one("costs.otherOneTimeCosts", "eenmalige_kosten") },
+      { label: "Percentage nieuw gevonden hh", unit: "aandeel", rule: SHARE, format: FORMATS.percent, cells: one("costs.newlyFoundShare", "nieuw_gevonden") },
+    ],
+  },
+  {
+    title: "C. Effect",
+    perType: false,
+    rows: [
+      { label: "1. Substitutie (meer/minder) trajecten: in nieuwe cases", unit: "verandering", rule: CHANGE, format: FORMATS.percent, cells: one("effect.substitutionNew", "subst_nieuw") },
+      { label: "1. Substitutie (meer/minder) trajecten: in bestaande cases", unit: "verandering", rule: CHANGE, format: FORMATS.percent, cells: one("effect.substitutionExisting", "subst_bestaand") },
+      ...DISCIPLINES.map((d) => ({ label: `2. Teamsamenstelling: ${DISCIPLINE_LABELS[d]}`, unit: "aantal disciplines", rule: WHOLE, format: "0", cells: one(`effect.disciplines.${d}`, DISCIPLINE_KEY[d].key) })),
+      { label: "2. Succes trajecten: schuldhulp", unit: "procentpunt", rule: CHANGE, format: FORMATS.percent, cells: one("effect.success.debtAssistance", "succes_schuldhulp") },
+      { label: "2. Succes trajecten: direct naar werk", unit: "procentpunt", rule: CHANGE, format: FORMATS.percent, cells: one("effect.success.directToWork", "succes_werk") },
+      { label: "2. Succes trajecten: schooluitval", unit: "procentpunt", rule: CHANGE, format: FORMATS.percent, cells: one("effect.success.schoolDropout", "succes_schooluitval") },
+      { label: "2. Succes trajecten: consulten eerste lijn", unit: "procentpunt", rule: CHANGE, format: FORMATS.percent, cells: one("effect.success.firstLineConsultations", "succes_consulten") },
+      { label: "2. Succes trajecten: doorverwijzing tweede lijn", unit: "procentpunt", rule: CHANGE, format: FORMATS.percent, cells: one("effect.success.secondLineReferrals", "succes_tweedelijn") },
+    ],
+  },
+  {
+    title: "C. Effect: voorkomen escalatie",
+    perType: true,
+    rows: [
+      { label: "3. Voorkomen escalatie (OTS/UHP, intramuraal, tweedelijnszorg)", unit: "aandeel hh van het type", rule: SHARE, format: FORMATS.percent, cells: byType((t) => `effect.preventedEscalation.${t}`, "escalatie") },
+    ],
+  },
+  {
+    title: "Lopende aanpak (Uitvoer B)",
+    perType: false,
+    rows: [
+      { label: "Looptijd van de aanpak", unit: "jaren", rule: { type: "whole", min: 1, max: 20 }, format: "0", cells: one("runningApproach.years") },
+      { label: "Opbouw naar volledige aanpak", unit: "jaren", rule: { type: "whole", min: 1, max: 10 }, format: "0", cells: one("runningApproach.buildUpYears") },
+    ],
+  },
+];
+
+const HEADINGS = HOUSEHOLD_TYPES.map((t) => HOUSEHOLD_TYPE_LABELS[t]);
+const UNIT_COLUMN = 4;
+/** Rows of the screen before section A (title, explanation, blank). */
+const SCREEN_TOP = 3;
+/** Kengetallen: title, note, blank, heading; the first key figure is on this row. */
+const KEY_FIGURES_TOP = 4;
+
+function ruleMessage(rule: Rule, label: string): string {
+  if (rule.type === "list") return `${label}: kies uit de lijst`;
+  const show = (x: number) => (rule.percent ? `${x * 100}%` : x.toLocaleString("nl-NL"));
+  const range = rule.min !== undefined && rule.max !== undefined ? `tussen ${show(rule.min)} en ${show(rule.max)}` : rule.min !== undefined ? `minstens ${show(rule.min)}` : `hoogstens ${show(rule.max!)}`;
+  return `${label}: ${rule.type === "whole" ? "een geheel getal " : "een getal "}${range}${rule.percent ? " (schrijf 48% als 48% of 0,48)" : ""}`;
+}
+
+/** Every field of the LPBL screen and the key-figure sheet with its cell; the same for every LPBL workbook. */
+export function lpblScreenFields(): PlanField[] {
+  const fields: PlanField[] = [];
+  let row = SCREEN_TOP;
+  for (const section of SCREEN) {
+    row++; // section heading (with the type columns when per type)
+    for (const r of section.rows) {
+      r.cells.forEach((c, i) => {
+        fields.push({ id: c.path, section: section.title, label: r.label, ...(section.perType ? { column: HEADINGS[i]! } : {}), unit: r.unit, cell: { sheet: INVOER, row, column: 1 + i }, rule: r.rule });
+      });
+      row++;
+    }
+    row++; // blank row after a section
+  }
+  LPBL_KEY_FIGURES.forEach((k, i) => {
+    fields.push({ id: `keyFigures.${k.key}`, section: "Kengetallen", label: k.illustrative ? `${k.label} (illustratief)` : k.label, unit: k.unit, cell: { sheet: KENGETALLEN, row: KEY_FIGURES_TOP + i, column: 1 }, rule: { type: "decimal" } });
+  });
+  return fields;
+}
+
+/** The cell that feeds each model parameter: a screen cell on Invoer or a value on Kengetallen. */
+function parameterSources(): Map<string, string> {
+  const sources = new Map<string, string>();
+  let row = SCREEN_TOP;
+  for (const section of SCREEN) {
+    row++;
+    for (const r of section.rows) {
+      r.cells.forEach((c, i) => c.key && sources.set(c.key, `=${a1(row, 1 + i, true)}`));
+      row++;
+    }
+    row++;
+  }
+  LPBL_KEY_FIGURES.forEach((k, i) => sources.set(k.key, `=${KENGETALLEN}!${a1(KEY_FIGURES_TOP + i, 1, true)}`));
+  return sources;
+}
+
+const get = (data: unknown, path: string): unknown => path.split(".").reduce<unknown>((o, k) => (o !== null && typeof o === "object" && Object.prototype.hasOwnProperty.call(o, k) ? (o as Record<string, unknown>)[k] : undefined), data);
+
+/** Writes the screen on Invoer from row 0 (values from `inputs`) and returns the formula that feeds each parameter. */
+export function writeLpblScreen(invoer: SheetBuilder, inputs: LpblInputs): { formulaOf: (key: string) => string | undefined } {
+  invoer.addRow([{ value: "LPBL MKBA-tool sociale wijkteams — invoerscherm", style: "title" }]);
+  invoer.addRow([{ value: "Gele cellen zijn invoer (seed 001, Bijlage 2: deel A, B en C). Aandelen als percentage. Het rekenmodel onder het scherm leest deze cellen; MKBA.SCENARIO(Invoer; …) rekent ermee.", style: "note" }]);
+  invoer.skip();
+  const checks: { label: string; cells: string }[] = [];
+  const severityRows: number[] = [];
+  for (const section of SCREEN) {
+    invoer.addRow([{ value: section.title, style: "section" }, ...(section.perType ? HEADINGS.map((h) => ({ value: h, style: "heading" as const })) : [null, null, null]), { value: "Eenheid", style: "heading" }]);
+    for (const r of section.rows) {
+      const row = invoer.row;
+      invoer.set(row, 0, { value: r.label, style: "label" });
+      r.cells.forEach((c, i) => {
+        const value = get(inputs, c.path);
+        invoer.set(row, 1 + i, { value: typeof value === "number" ? value : null, numberFormat: r.format, style: "input" });
+      });
+      invoer.set(row, UNIT_COLUMN, { value: r.unit, style: "note" });
+      invoer.validate({ range: { row, column: 1, rowCount: 1, columnCount: r.cells.length }, rule: r.rule as PlanValidationRule, message: ruleMessage(r.rule, r.label) });
+      if (r.cells[0]!.path.startsWith("reach.severity.")) severityRows.push(row);
+      if (r.label === "Aantal hh in aanpak (%)") checks.push({ label: "Aantal hh in aanpak (%): gezinnen + ouderen + overige hh", cells: `${a1(row, 1)}:${a1(row, 3)}` });
+      invoer.row = row + 1;
+    }
+    invoer.skip();
+  }
+  // The columns that must add up to 100% (validateLpblInputs), checked where the analyst types.
+  if (severityRows.length === 3) {
+    HOUSEHOLD_TYPES.forEach((t, i) => checks.push({ label: `Zwaarte ${HOUSEHOLD_TYPE_LABELS[t].toLowerCase()}: ev + mv-zr + mv-nzr`, cells: severityRows.map((r) => a1(r, 1 + i)).join(",") }));
+  }
+  invoer.addRow([{ value: "Controles", style: "section" }, { value: "Uitkomst", style: "heading" }]);
+  for (const check of checks) {
+    invoer.addRow([
+      { value: check.label, style: "label" },
+      { formula: `=IF(ABS(SUM(${check.cells})-1)<=0.000000001,${formulaText("in orde")},${formulaText("telt op tot ")}&ROUND(SUM(${check.cells})*100,1)&${formulaText("% — moet 100% zijn")})`, style: "output" },
+    ]);
+  }
+  invoer.skip();
+  invoer.width(0, 58).width(1, 13).width(2, 13).width(3, 13).width(UNIT_COLUMN, 26);
+  const sources = parameterSources();
+  return { formulaOf: (key) => sources.get(key) };
+}
+
+/** The Kengetallen sheet: every key figure with value (input, overridable), unit, source and the illustratief mark. */
+export function keyFiguresSheet(overrides: Readonly<Record<string, number>>): PlanSheet {
+  const s = new SheetBuilder(KENGETALLEN, "De kengetallen van het LPBL-model: waarde (aan te passen), eenheid en bron; illustratieve kengetallen staan als zodanig gemarkeerd.");
+  s.addRow([{ value: "Kengetallen (LPBL, seed 001)", style: "title" }]);
+  s.addRow([{ value: "Gele cellen zijn aan te passen; het rekenmodel op Invoer leest ze. 'Illustratief' = de seed drukt dit getal niet af en er is geen openbare bron geverifieerd.", style: "note" }]);
+  s.skip();
+  s.addRow(["Kengetal", "Waarde", "Eenheid", "Bron", "Sleutel"].map((value) => ({ value, style: "heading" as const })));
+  LPBL_KEY_FIGURES.forEach((k) => {
+    s.addRow([
+      { value: k.illustrative ? `${k.label} (illustratief)` : k.label, style: k.illustrative ? "warning" : "label" },
+      { value: overrides[k.key] ?? k.value, style: "input", numberFormat: "#,##0.####" },
+      { value: k.unit, style: "note" },
+      { value: k.source, style: "note" },
+      { value: k.key, style: "note" },
+    ]);
+  });
+  s.width(0, 60).width(1, 14).width(2, 24).width(3, 80).width(4, 28).freeze(KEY_FIGURES_TOP, 1);
+  return s.build();
+}
+
+/**
+ * The LPBL model file from the values of the screen and key-figure fields (as read from a workbook): inputs by path,
+ * key figures that differ from their default as overrides. Blank cells stay absent, so validation names them.
+ */
+export function lpblFileFromValues(values: ReadonlyMap<string, CellValue>): { schemaVersion: 1; modelType: "lpbl"; inputs: unknown; keyFigures: Record<string, number> } {
+  const inputs: Record<string, unknown> = {};
+  const keyFigures: Record<string, number> = {};
+  for (const field of lpblScreenFields()) {
+    const value = values.get(field.id);
+    if (value === null || value === undefined) continue;
+    if (field.id.startsWith("keyFigures.")) {
+      const key = field.id.slice("keyFigures.".length);
+      const standard = LPBL_KEY_FIGURES.find((k) => k.key === key)!.value;
+      if (typeof value === "number" && value !== standard) keyFigures[key] = value;
+      else if (typeof value !== "number") keyFigures[key] = value as never; // validation names it
+      continue;
+    }
+    const parts = field.id.split(".");
+    let target = inputs;
+    for (const part of parts.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;
+    target[parts[parts.length - 1]!] = value;
+  }
+  return { schemaVersion: 1, modelType: "lpbl", inputs, keyFigures };
+}
