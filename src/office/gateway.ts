@@ -37,8 +37,8 @@ export interface WorkbookGateway {
   readonly available: boolean;
   /** Writes the plan as one batch: no half-written sheet is left behind when it fails; asks before replacing the analyst's work. */
   writePlan(plan: WorkbookPlan, options: WriteOptions): Promise<WriteOutcome>;
-  /** Values of a sheet's used range from A1 (computed values, as Excel shows them); null when the sheet does not exist. */
-  readSheetValues(sheet: string): Promise<CellValue[][] | null>;
+  /** Computed values of single cells (0-based), as Excel shows them, in one round trip. */
+  readCells(cells: readonly { sheet: string; row: number; column: number }[]): Promise<CellValue[]>;
   /** Values of a range given as an A1 address ("B3:D7") on a sheet. */
   readRange(sheet: string, address: string): Promise<CellValue[][]>;
   /** Writes one value into one cell (0-based row and column), as the form does when the analyst edits a field. */
