@@ -245,7 +245,8 @@ export class ExcelDoubleHost {
   private nodeIds = 0;
 
   constructor() {
-    this.hf = buildWorkbook({ Blad1: [] });
+    // Array arithmetic as in Excel 365 (SUMPRODUCT(--(ABS(range)>range)) on the Controle sheet).
+    this.hf = buildWorkbook({ Blad1: [] }, {}, { useArrayArithmetic: true });
   }
 
   /** Runs one batch (JSON of the page's commands) and answers what was loaded, or the error that stopped it. */
@@ -269,6 +270,9 @@ export class ExcelDoubleHost {
         else loaded[op.of] = { ...loaded[op.of], ...this.load(entity, op.props ?? []) };
       }
       for (const id of nulls) loaded[id] = { ...loaded[id], isNullObject: this.isNull(this.entities.get(id)!) };
+      // HyperFormula can leave a formula over a range stale when the range's own formulas are entered after it in
+      // array-arithmetic mode (seen with SUMPRODUCT(--(ABS(D6:D40)>E6:E40)) on Controle); Excel recalculates it.
+      if (ops.some((op) => op.t === "set" && op.prop === "formulas")) this.hf.rebuildAndRecalculate();
       return JSON.stringify({ loaded });
     } catch (error) {
       for (const id of nulls) if (this.entities.has(id)) loaded[id] = { ...loaded[id], isNullObject: this.isNull(this.entities.get(id)!) };

@@ -209,9 +209,10 @@ function rekenbladSheet(compiled: CompiledModel) {
   const cumulativeRow = s.addRow([label("Cumulatief contant saldo"), ...pad(), ...years.map((t) => formula(t === 0 ? a1(discountedRow, YEAR_COLUMN) : `${a1(s.row, YEAR_COLUMN + t - 1)}+${a1(discountedRow, YEAR_COLUMN + t)}`, EURO))]);
   const lastCumulative = a1(cumulativeRow, lastYearColumn, true);
   const stayRow = s.addRow([label("Vanaf hier blijvend ≥ 0 (1 = ja)"), ...pad(), ...years.map((t) => formula(`IF(COUNTIF(${a1(cumulativeRow, YEAR_COLUMN + t)}:${lastCumulative},"<0")=0,1,0)`))]);
+  // INDEX(row, 1, n): row and column given, so every spreadsheet reads it the same (HyperFormula takes INDEX(row, n) as a row number).
   const paybackRow = s.addRow([
     label("Terugverdienjaar"),
-    formula(`IFERROR(INDEX($${columnLetter(YEAR_COLUMN)}$${calendarRow + 1}:$${columnLetter(lastYearColumn)}$${calendarRow + 1},MATCH(1,$${columnLetter(YEAR_COLUMN)}$${stayRow + 1}:$${columnLetter(lastYearColumn)}$${stayRow + 1},0)),"geen")`, "0", "total"),
+    formula(`IFERROR(INDEX($${columnLetter(YEAR_COLUMN)}$${calendarRow + 1}:$${columnLetter(lastYearColumn)}$${calendarRow + 1},1,MATCH(1,$${columnLetter(YEAR_COLUMN)}$${stayRow + 1}:$${columnLetter(lastYearColumn)}$${stayRow + 1},0)),"geen")`, "0", "total"),
   ]);
 
   s.width(0, 44).width(1, 16).width(2, 12).width(3, 14).width(4, 28).width(5, 22);

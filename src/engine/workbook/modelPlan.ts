@@ -167,7 +167,7 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
       names,
       fields: options.lpbl ? lpblScreenFields() : fields,
       results,
-      settings: { "mkba.schemaVersion": "1", "mkba.planVersion": String(PLAN_SCHEMA_VERSION), "mkba.modelType": options.lpbl ? "lpbl" : "vrij", ...options.settings },
+      settings: { "mkba.schemaVersion": "1", "mkba.planVersion": String(PLAN_SCHEMA_VERSION), "mkba.modelType": options.lpbl ? "lpbl" : "vrij", "mkba.invoerBereik": `${top},0,${cells.length},${width}`, ...options.settings },
     },
     expected,
   };

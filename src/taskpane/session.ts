@@ -1,0 +1,240 @@
+/**
+ * What the task pane does with a model (sessie), without any UI: start a model (new, example, imported file), write
+ * its workbook plan through the gateway, read the form fields and key results back from the workbook, validate and
+ * write one field, export the model as it now stands in the workbook, and write the audit sheets. The workbook is the
+ * source of truth: every read goes to the cells; nothing is kept that the analyst could have changed in the sheet.
+ */
+import { z } from "zod";
+import type { CellValue } from "../engine/cells";
+import { cellsToModel } from "../engine/layout/workbookLayout";
+import { analyse, ModelProblem } from "../engine/model";
+import { LoadedModel, loadModel } from "../engine/models";
+import { LPBL_EXAMPLE_INPUTS } from "../engine/models/lpbl";
+import { EXAMPLES } from "../engine/examples";
+import { auditPlan } from "../engine/audit/auditPlan";
+import { lpblFileFromValues, lpblScreenFields } from "../engine/workbook/lpblScreen";
+import { INVOER, modelWorkbook, workbookOptions } from "../engine/workbook/modelPlan";
+import { PLAN_SCHEMA_VERSION, PlanField, PlanResult, WorkbookPlan, rangeAddress } from "../engine/workbook/plan";
+import type { OverwriteConflict, WorkbookGateway, WriteOutcome } from "../office/gateway";
+
+/** A new free model: one cost and one benefit over a parameter, two actors — a start to edit in Invoer. */
+export const NEW_FREE_MODEL = {
+  schemaVersion: 1,
+  metadata: { name: "nieuw-model", title: "Nieuw MKBA-model", priceBaseYear: 2026, firstYear: 2026, horizon: 10, discountRule: "2026", baseScenarioName: "Basisvariant" },
+  parameters: [
+    { key: "deelnemers", value: 100, unit: "personen", label: "Aantal deelnemers" },
+    { key: "kosten_per_deelnemer", value: 2500, unit: "euro", label: "Kosten per deelnemer" },
+    { key: "besparing_per_deelnemer", value: 1000, unit: "euro per jaar", label: "Besparing per deelnemer per jaar" },
+  ],
+  actors: [{ name: "Gemeente", municipal: true }, { name: "Maatschappij" }],
+  categories: [{ name: "Kosten aanpak", side: "kosten" }, { name: "Besparingen", side: "baten" }],
+  effects: [
+    { name: "Uitvoering", category: "Kosten aanpak", actor: "Gemeente", nature: "financieel", amount: "deelnemers * kosten_per_deelnemer", profile: { start: 0, duration: 1 } },
+    { name: "Minder zorg", category: "Besparingen", actor: "Gemeente", nature: "financieel", amount: "deelnemers * besparing_per_deelnemer", profile: { start: 1, duration: 5 } },
+  ],
+} as const;
+
+export const NEW_LPBL_MODEL = { schemaVersion: 1, modelType: "lpbl", inputs: LPBL_EXAMPLE_INPUTS, keyFigures: {} } as const;
+
+const ORIGINAL_FILE = "mkba.modelBestand";
+/** Office keeps document settings up to about 2 MB in all; a larger file is not kept (descriptions then stay out of the export). */
+const MAX_SETTING = 1_000_000;
+
+/** Descriptions from the file as started, for every actor, category, effect, scenario and run still there by name. */
+export function withDescriptions<T extends object>(model: T, original: unknown): T {
+  if (!Array.isArray((model as Record<string, unknown>).effects)) return model;
+  if (typeof original !== "object" || original === null) return model;
+  const out: Record<string, unknown> = { ...(model as Record<string, unknown>) };
+  for (const list of ["actors", "categories", "effects", "scenarios", "sensitivity"] as const) {
+    const from = (original as Record<string, unknown>)[list];
+    const to = out[list];
+    if (!Array.isArray(from) || !Array.isArray(to)) continue;
+    out[list] = to.map((item: Record<string, unknown>) => {
+      const match = from.find((o: unknown) => typeof o === "object" && o !== null && (o as Record<string, unknown>).name === item.name) as Record<string, unknown> | undefined;
+      return match && typeof match.description === "string" && item.description === undefined ? { ...item, description: match.description } : item;
+    });
+  }
+  const meta = (original as { metadata?: { description?: unknown } }).metadata;
+  const own = out.metadata as Record<string, unknown> | undefined;
+  if (own && typeof meta?.description === "string" && own.description === undefined) out.metadata = { ...own, description: meta.description };
+  return out as T;
+}
+
+export type StartChoice = { kind: "new-lpbl" } | { kind: "new-free" } | { kind: "example"; name: string } | { kind: "file"; name: string; text: string };
+
+export interface KeyResult {
+  readonly result: PlanResult;
+  readonly value: CellValue;
+}
+
+/** A model file's text, or every problem in Dutch. */
+export function parseModelFile(text: string): { ok: true; data: unknown } | { ok: false; problems: ModelProblem[] } {
+  if (text.length > 5_000_000) return { ok: false, problems: [{ path: "(bestand)", message: "het bestand is groter dan 5 MB; een modelbestand is veel kleiner" }] };
+  try {
+    return { ok: true, data: JSON.parse(text) as unknown };
+  } catch (e) {
+    return { ok: false, problems: [{ path: "(bestand)", message: `geen geldige JSON: ${(e as Error).message}` }] };
+  }
+}
+
+function choiceData(choice: StartChoice): { ok: true; data: unknown } | { ok: false; problems: ModelProblem[] } {
+  if (choice.kind === "new-lpbl") return { ok: true, data: NEW_LPBL_MODEL };
+  if (choice.kind === "new-free") return { ok: true, data: NEW_FREE_MODEL };
+  if (choice.kind === "example") {
+    return Object.prototype.hasOwnProperty.call(EXAMPLES, choice.name) ? { ok: true, data: EXAMPLES[choice.name] } : { ok: false, problems: [{ path: "voorbeeld", message: `onbekend voorbeeld "${choice.name}"` }] };
+  }
+  return parseModelFile(choice.text);
+}
+
+/** A model file's data → its workbook plan, or every problem. */
+export function planFor(data: unknown): { ok: true; plan: WorkbookPlan; loaded: LoadedModel } | { ok: false; problems: ModelProblem[] } {
+  const loaded = loadModel(data);
+  if (!loaded.ok) return loaded;
+  const analysis = analyse(loaded.loaded.compiled);
+  if (!analysis.ok) return analysis;
+  const { plan } = modelWorkbook(analysis.analysis, workbookOptions(loaded.loaded));
+  return { ok: true, plan, loaded: loaded.loaded };
+}
+
+/** Text typed in a field → a number: Dutch (1.234,5) or plain (1234.5), "48%" as 0,48, "€ 78.000" as 78000. */
+export function parseFieldText(text: string, percent: boolean): number | null {
+  let t = text.replace(/[€\s\u00a0]/g, "");
+  if (t === "") return null;
+  const isPercent = t.endsWith("%");
+  if (isPercent) t = t.slice(0, -1);
+  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) t = t.replace(/\./g, "").replace(",", ".");
+  else if (/^-?\d+,\d+$/.test(t)) t = t.replace(",", ".");
+  if (!/^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(t)) return Number.NaN;
+  const n = Number(t);
+  return isPercent || (percent && text.includes("%")) ? n / 100 : n;
+}
+
+/** The zod schema of one field, Dutch messages naming the field. */
+export function fieldSchema(field: PlanField) {
+  const name = field.column ? `${field.label} (${field.column})` : field.label;
+  const rule = field.rule;
+  const show = (x: number) => (rule.percent ? `${(x * 100).toLocaleString("nl-NL")}%` : x.toLocaleString("nl-NL"));
+  let schema = z.number({ error: () => `${name}: vul een getal in` }).finite(`${name}: vul een eindig getal in`);
+  if (rule.type === "decimal" || rule.type === "whole") {
+    if (rule.type === "whole") schema = schema.int(`${name}: vul een geheel getal in`);
+    if (rule.min !== undefined) schema = schema.min(rule.min, `${name}: minstens ${show(rule.min)}`);
+    if (rule.max !== undefined) schema = schema.max(rule.max, `${name}: hoogstens ${show(rule.max)}`);
+  }
+  return schema;
+}
+
+/** Validates typed text for a field: the number to write, or the Dutch message to show beside the field. */
+export function validateField(field: PlanField, text: string): { ok: true; value: number } | { ok: false; message: string } {
+  const value = parseFieldText(text, field.rule.percent === true);
+  const parsed = fieldSchema(field).safeParse(value === null ? undefined : value);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: parsed.error.issues[0]!.message };
+}
+
+export class Session {
+  plan: WorkbookPlan | null = null;
+
+  constructor(private readonly gateway: WorkbookGateway) {}
+
+  get fields(): readonly PlanField[] {
+    return this.plan?.fields ?? [];
+  }
+
+  /** Starts a model: writes its plan into the workbook (asking before replacing anything of the analyst's). */
+  async start(choice: StartChoice, confirm: (c: readonly OverwriteConflict[]) => Promise<boolean>, progress?: (done: number, total: number, what: string) => void): Promise<WriteOutcome | { status: "invalid"; problems: ModelProblem[] }> {
+    const data = choiceData(choice);
+    if (!data.ok) return { status: "invalid", problems: data.problems };
+    const planned = planFor(data.data);
+    if (!planned.ok) return { status: "invalid", problems: planned.problems };
+    const outcome = await this.gateway.writePlan(planned.plan, { confirm, ...(progress ? { progress } : {}) });
+    if (outcome.status === "written") {
+      this.plan = planned.plan;
+      // The workbook layout has no column for descriptions: the file as started keeps them for the export.
+      const original = JSON.stringify(data.data);
+      if (original.length <= MAX_SETTING) await this.gateway.setSetting(ORIGINAL_FILE, original);
+    }
+    return outcome;
+  }
+
+  /**
+   * Reconnects to a workbook the add-in wrote before (reopened, mailed): reads the model from its cells and rebuilds
+   * the plan in memory, without writing. `outdated` when the workbook's plan version is older than this add-in's.
+   */
+  async reconnect(): Promise<{ status: "none" } | { status: "connected"; outdated: boolean } | { status: "invalid"; problems: ModelProblem[] }> {
+    const type = await this.gateway.getSetting("mkba.modelType");
+    if (type === null) return { status: "none" };
+    const data = await this.currentModelFile(type);
+    if (!data.ok) return { status: "invalid", problems: data.problems };
+    const planned = planFor(data.data);
+    if (!planned.ok) return { status: "invalid", problems: planned.problems };
+    this.plan = planned.plan;
+    const version = Number((await this.gateway.getSetting("mkba.planVersion")) ?? "0");
+    return { status: "connected", outdated: version < PLAN_SCHEMA_VERSION };
+  }
+
+  /** The model as it now stands in the workbook (what the analyst typed included), as a model file's data. */
+  async currentModelFile(type?: string | null): Promise<{ ok: true; data: unknown } | { ok: false; problems: ModelProblem[] }> {
+    const modelType = type ?? this.plan?.settings["mkba.modelType"] ?? (await this.gateway.getSetting("mkba.modelType"));
+    if (modelType === "lpbl") {
+      const fields = lpblScreenFields();
+      const values = await this.gateway.readCells(fields.map((f) => f.cell));
+      return { ok: true, data: lpblFileFromValues(new Map(fields.map((f, i) => [f.id, values[i] ?? null]))) };
+    }
+    const range = this.plan?.names.find((n) => n.name === INVOER)?.range ?? (await this.invoerRange());
+    if (!range) return { ok: false, problems: [{ path: INVOER, message: "het bereik Invoer is niet gevonden in de werkmap" }] };
+    const cells = await this.gateway.readRange(INVOER, rangeAddress(range));
+    const read = cellsToModel(cells.map((row) => row.map((v) => (v === "" ? null : v))));
+    if (!read.ok) return read;
+    const original = await this.gateway.getSetting(ORIGINAL_FILE);
+    return { ok: true, data: original ? withDescriptions(read.model, JSON.parse(original) as unknown) : read.model };
+  }
+
+  private async invoerRange() {
+    const text = await this.gateway.getSetting("mkba.invoerBereik");
+    if (!text) return null;
+    const [row, column, rowCount, columnCount] = text.split(",").map(Number) as [number, number, number, number];
+    return { row, column, rowCount, columnCount };
+  }
+
+  /** The field values as the workbook now holds them. */
+  async readFields(): Promise<Map<string, CellValue>> {
+    const values = await this.gateway.readCells(this.fields.map((f) => f.cell));
+    return new Map(this.fields.map((f, i) => [f.id, values[i] ?? null]));
+  }
+
+  async readResults(): Promise<KeyResult[]> {
+    const results = this.plan?.results ?? [];
+    const values = await this.gateway.readCells(results.map((r) => r.cell));
+    return results.map((result, i) => ({ result, value: values[i] ?? null }));
+  }
+
+  /** Validates and writes one field into its cell. */
+  async writeField(id: string, text: string): Promise<{ ok: true } | { ok: false; message: string }> {
+    const field = this.fields.find((f) => f.id === id);
+    if (!field) return { ok: false, message: `onbekend veld ${id}` };
+    const checked = validateField(field, text);
+    if (!checked.ok) return checked;
+    await this.gateway.writeCell(field.cell.sheet, field.cell.row, field.cell.column, checked.value);
+    return { ok: true };
+  }
+
+  /** The current model as a `*.mkba.json` text (2-space JSON). */
+  async exportText(): Promise<{ ok: true; text: string; fileName: string } | { ok: false; problems: ModelProblem[] }> {
+    const data = await this.currentModelFile();
+    if (!data.ok) return data;
+    const loaded = loadModel(data.data);
+    if (!loaded.ok) return loaded;
+    const name = loaded.loaded.lpbl ? "lpbl" : loaded.loaded.compiled.model.metadata.name;
+    return { ok: true, text: `${JSON.stringify(data.data, null, 2)}\n`, fileName: `${name.replace(/[^A-Za-z0-9_-]+/g, "-")}.mkba.json` };
+  }
+
+  /** Rekenblad and Controle for the model as it now stands in the workbook. */
+  async writeAudit(confirm: (c: readonly OverwriteConflict[]) => Promise<boolean>, progress: (done: number, total: number, what: string) => void): Promise<WriteOutcome | { status: "invalid"; problems: ModelProblem[] }> {
+    const data = await this.currentModelFile();
+    if (!data.ok) return { status: "invalid", problems: data.problems };
+    const loaded = loadModel(data.data);
+    if (!loaded.ok) return { status: "invalid", problems: loaded.problems };
+    const analysis = analyse(loaded.loaded.compiled);
+    if (!analysis.ok) return { status: "invalid", problems: analysis.problems };
+    return this.gateway.writePlan(auditPlan(loaded.loaded.compiled, analysis.analysis.scenarios[0]!), { confirm, progress });
+  }
+}

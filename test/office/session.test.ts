@@ -1,0 +1,100 @@
+/**
+ * The task pane's session (src/taskpane/session.ts) on the Excel double: start, read back, edit a field, export and
+ * re-import, write the audit sheets — each checked on the cells HyperFormula computed.
+ */
+import { EXAMPLES } from "../../src/engine/examples";
+import { loadModel } from "../../src/engine/models";
+import { CompiledModel, analyse, analysisJson } from "../../src/engine/model";
+
+function analyseOk(compiled: CompiledModel) {
+  const a = analyse(compiled);
+  if (!a.ok) throw new Error("analyse");
+  return a.analysis;
+}
+import { ExcelGateway } from "../../src/office/excelGateway";
+import { Session, validateField, parseFieldText } from "../../src/taskpane/session";
+import { ExcelDoubleHost, installExcelShim } from "../support/excelDouble";
+
+let host: ExcelDoubleHost;
+const g = globalThis as unknown as Record<string, unknown>;
+beforeEach(() => {
+  host = new ExcelDoubleHost();
+  g.window = globalThis;
+  g.__excelHostSync = async (json: string) => host.sync(json);
+  installExcelShim();
+});
+afterAll(() => {
+  delete g.window;
+  delete g.Excel;
+});
+const yes = async () => true;
+
+describe("the task pane session", () => {
+  it.each(["new-free", "new-lpbl"] as const)("starts a %s model whose key results compute", async (kind) => {
+    const session = new Session(new ExcelGateway());
+    expect((await session.start({ kind }, yes)).status).toBe("written");
+    const results = await session.readResults();
+    expect(results.map((r) => r.result.id)).toEqual(["saldo", "ratio", "ratio_financieel", "ratio_gemeentelijk"]);
+    expect(typeof results[0]!.value).toBe("number");
+  });
+
+  it("writes a valid field into its cell and refuses an invalid one with a Dutch message naming the field", async () => {
+    const session = new Session(new ExcelGateway());
+    await session.start({ kind: "example", name: "lpbl" }, yes);
+    const before = (await session.readResults())[0]!.value as number;
+    expect(await session.writeField("reach.households", "400")).toEqual({ ok: true });
+    expect((await session.readFields()).get("reach.households")).toBe(400);
+    expect((await session.readResults())[0]!.value).not.toBeCloseTo(before, 0);
+    expect(await session.writeField("reach.typeShares.families", "150%")).toEqual({ ok: false, message: "Aantal hh in aanpak (%) (Gezinnen): hoogstens 100%" });
+    expect(await session.writeField("reach.households", "veel")).toEqual({ ok: false, message: "Aantal hh in aanpak (totaal): vul een getal in" });
+  });
+
+  it.each(Object.keys(EXAMPLES))("exports %s as it stands in the workbook and re-imports the same model", async (name) => {
+    const session = new Session(new ExcelGateway());
+    await session.start({ kind: "example", name }, yes);
+    const exported = await session.exportText();
+    if (!exported.ok) throw new Error(JSON.stringify(exported.problems));
+    const original = loadModel(EXAMPLES[name]);
+    const again = loadModel(JSON.parse(exported.text));
+    if (!original.ok || !again.ok) throw new Error("load");
+    // The same results, and nothing the workbook layout has no column for (descriptions) is lost.
+    const results = (l: typeof original) => (l.ok ? analysisJson(analyseOk(l.loaded.compiled)) : null);
+    expect(results(again)).toEqual(results(original));
+    const descriptions = (l: typeof original) => (l.ok ? [...l.loaded.compiled.model.effects, ...l.loaded.compiled.model.actors, ...l.loaded.compiled.model.scenarios].map((x) => x.description ?? null) : null);
+    expect(descriptions(again)).toEqual(descriptions(original));
+  });
+
+  it("reconnects to a workbook written before, reading the model from its cells", async () => {
+    await new Session(new ExcelGateway()).start({ kind: "example", name: "almere" }, yes);
+    const reopened = new Session(new ExcelGateway());
+    expect(await reopened.reconnect()).toEqual({ status: "connected", outdated: false });
+    expect(reopened.fields.length).toBeGreaterThan(3);
+  });
+
+  it("writes Rekenblad and Controle for the model as it stands, every difference within € 0,01", async () => {
+    const session = new Session(new ExcelGateway());
+    await session.start({ kind: "example", name: "lpbl" }, yes);
+    await session.writeField("reach.households", "400");
+    const steps: number[] = [];
+    expect((await session.writeAudit(yes, (d) => steps.push(d))).status).toBe("written");
+    expect(steps[steps.length - 1]).toBe(8);
+    expect(host.sheetNames()).toEqual(expect.arrayContaining(["Rekenblad", "Controle"]));
+    const verdictRow = [...Array(100).keys()].find((r) => host.value("Controle", r, 0) === "Oordeel")!;
+    expect(host.value("Controle", verdictRow, 1)).toMatch(/^In orde/);
+    expect(host.value("Controle", verdictRow + 1, 1)).toBeGreaterThan(20);
+  });
+});
+
+describe("field text", () => {
+  it("reads Dutch and plain numbers, percentages and euros", () => {
+    expect(parseFieldText("1.234,5", false)).toBe(1234.5);
+    expect(parseFieldText("0,48", true)).toBe(0.48);
+    expect(parseFieldText("48%", true)).toBe(0.48);
+    expect(parseFieldText("€ 78.000", false)).toBe(78000);
+    expect(parseFieldText("", false)).toBeNull();
+    expect(parseFieldText("1e999", false)).toBe(Infinity);
+  });
+  it("an empty required field is named", () => {
+    expect(validateField({ id: "x", section: "B", label: "Kosten", unit: "euro", cell: { sheet: "Invoer", row: 0, column: 1 }, rule: { type: "decimal", min: 0 } }, "")).toEqual({ ok: false, message: "Kosten: vul een getal in" });
+  });
+});
