@@ -43,7 +43,7 @@ async function httpsOptions() {
 }
 
 // ES modules for webpack, so that it can tree-shake zod and decimal.js (tsconfig keeps CommonJS for Jest).
-const tsRule = { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020" } } } };
+const tsRule = { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020" } } } };
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
@@ -55,12 +55,12 @@ module.exports = async (env, options) => {
     name: "addin",
     devtool: dev ? "source-map" : false,
     entry: {
-      taskpane: "./src/taskpane/taskpane.ts",
+      taskpane: "./src/taskpane/taskpane.tsx",
       functions: "./src/functions/functions.ts",
       commands: "./src/commands/commands.ts",
     },
     output: { path: outputPath, filename: "[name].js", clean: { keep: /^cli\// } },
-    resolve: { extensions: [".ts", ".js"] },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: { rules: [tsRule, { test: /\.(png|jpg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } }] },
     plugins: [
       licensePlugin(""),

@@ -1,0 +1,350 @@
+/**
+ * The task pane (taakvenster) in Fluent UI React v9: start a model (new LPBL or free model, an example, an imported
+ * file), the input form generated from the plan's fields, the key results read live from the workbook, export, and the
+ * audit sheets. Every action goes through the session (session.ts) and the gateway; this file only shows and asks.
+ */
+import * as React from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { CellValue } from "../engine/cells";
+import { exampleNames } from "../engine/examples";
+import type { PlanField } from "../engine/workbook/plan";
+import type { OverwriteConflict, WorkbookGateway } from "../office/gateway";
+import { Language, TEXTS, formatField, formatResult } from "./i18n";
+import { KeyResult, Session, StartChoice, validateField } from "./session";
+
+const useStyles = makeStyles({
+  root: { padding: "12px", display: "flex", flexDirection: "column", gap: "12px", maxWidth: "520px", boxSizing: "border-box", overflowWrap: "anywhere" },
+  header: { display: "flex", alignItems: "center", gap: "8px", borderBottom: `2px solid ${tokens.colorBrandStroke1}`, paddingBottom: "8px" },
+  title: { flexGrow: 1 },
+  row: { display: "flex", flexWrap: "wrap", gap: "6px", alignItems: "end" },
+  results: { display: "grid", gridTemplateColumns: "1fr auto", rowGap: "2px", columnGap: "8px" },
+  number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  fields: { display: "flex", flexDirection: "column", gap: "8px" },
+  code: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForeground1 },
+});
+
+type Status = { intent: "info" | "success" | "warning" | "error"; text: string; details?: string[] } | null;
+
+const FUNCTION_EXAMPLES = ["=MKBA.NCW(B2:K2; 2,25%)", '=MKBA.RATIO(B3:K3; B4:K4; "2021")', '=MKBA.SCENARIO(Invoer; "Basisvariant"; "saldo")'];
+
+export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; initialLanguage: Language }) {
+  const styles = useStyles();
+  const [language, setLanguage] = React.useState<Language>(initialLanguage);
+  const t = TEXTS[language];
+  const session = React.useMemo(() => new Session(gateway), [gateway]);
+  const [fields, setFields] = React.useState<readonly PlanField[]>([]);
+  const [values, setValues] = React.useState<Map<string, CellValue>>(new Map());
+  const [results, setResults] = React.useState<KeyResult[]>([]);
+  const [status, setStatus] = React.useState<Status>(gateway.available ? null : { intent: "warning", text: TEXTS[initialLanguage].outside });
+  const [progress, setProgress] = React.useState<number | null>(null);
+  const [example, setExample] = React.useState(exampleNames()[0]!);
+  const [question, setQuestion] = React.useState<{ conflicts: readonly OverwriteConflict[]; answer: (yes: boolean) => void } | null>(null);
+  const unsubscribe = React.useRef<(() => Promise<void>)[]>([]);
+  const fileInput = React.useRef<HTMLInputElement>(null);
+
+  React.useEffect(() => {
+    document.documentElement.lang = language;
+    try {
+      localStorage.setItem("mkba.taal", language);
+    } catch {
+      /* no storage: the choice lasts this session */
+    }
+  }, [language]);
+
+  const confirm = React.useCallback((conflicts: readonly OverwriteConflict[]) => new Promise<boolean>((answer) => setQuestion({ conflicts, answer })), []);
+
+  /** Reads fields and results from the workbook and listens to the analyst's edits on the form's sheets. */
+  const refresh = React.useCallback(async () => {
+    setFields(session.fields);
+    setValues(await session.readFields());
+    setResults(await session.readResults());
+  }, [session]);
+
+  const listen = React.useCallback(async () => {
+    await Promise.all(unsubscribe.current.map((u) => u().catch(() => undefined)));
+    const sheets = [...new Set(session.fields.map((f) => f.cell.sheet))];
+    unsubscribe.current = await Promise.all(sheets.map((sheet) => gateway.onSheetChanged(sheet, () => void refresh())));
+  }, [gateway, refresh, session]);
+
+  React.useEffect(() => {
+    if (!gateway.available) return;
+    void (async () => {
+      const r = await session.reconnect();
+      if (r.status === "connected") {
+        setStatus(r.outdated ? { intent: "warning", text: TEXTS[initialLanguage].outdated } : { intent: "info", text: TEXTS[initialLanguage].reconnected });
+        await refresh();
+        await listen();
+      } else if (r.status === "invalid") setStatus({ intent: "error", text: TEXTS[initialLanguage].invalid, details: r.problems.slice(0, 8).map((p) => `${p.path}: ${p.message}`) });
+      else setStatus({ intent: "info", text: TEXTS[initialLanguage].ready });
+    })();
+  }, [gateway, session, refresh, listen, initialLanguage]);
+
+  const run = async (choice: StartChoice) => {
+    setProgress(0);
+    const outcome = await session.start(choice, confirm, (done, total) => setProgress(done / total));
+    setProgress(null);
+    if (outcome.status === "written") {
+      setStatus({ intent: "success", text: `${t.written}${outcome.sheets.join(", ")}` });
+      await refresh();
+      await listen();
+    } else if (outcome.status === "cancelled") setStatus({ intent: "info", text: t.cancelled });
+    else if (outcome.status === "invalid") setStatus({ intent: "error", text: t.invalid, details: outcome.problems.slice(0, 8).map((p) => `${p.path}: ${p.message}`) });
+    else setStatus({ intent: "error", text: outcome.message });
+  };
+
+  const onImport = async (file: File | undefined) => {
+    if (!file) return;
+    await run({ kind: "file", name: file.name, text: await file.text() });
+    if (fileInput.current) fileInput.current.value = "";
+  };
+
+  const onExport = async () => {
+    const exported = await session.exportText();
+    if (!exported.ok) {
+      setStatus({ intent: "error", text: t.invalid, details: exported.problems.slice(0, 8).map((p) => `${p.path}: ${p.message}`) });
+      return;
+    }
+    const url = URL.createObjectURL(new Blob([exported.text], { type: "application/json" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = exported.fileName;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    setStatus({ intent: "success", text: `${t.exported}${exported.fileName}` });
+  };
+
+  const onAudit = async () => {
+    setProgress(0);
+    const outcome = await session.writeAudit(confirm, (done, total) => setProgress(done / total));
+    setProgress(null);
+    if (outcome.status === "written") setStatus({ intent: "success", text: `${t.written}${outcome.sheets.join(", ")}` });
+    else if (outcome.status === "cancelled") setStatus({ intent: "info", text: t.cancelled });
+    else if (outcome.status === "invalid") setStatus({ intent: "error", text: t.invalid, details: outcome.problems.slice(0, 8).map((p) => `${p.path}: ${p.message}`) });
+    else setStatus({ intent: "error", text: outcome.message });
+  };
+
+  const sections = [...new Set(fields.map((f) => f.section))];
+  const disabled = !gateway.available || progress !== null;
+
+  return (
+    <main className={styles.root}>
+      <header className={styles.header}>
+        <img src="assets/icon-32.png" alt="" width={32} height={32} />
+        <div className={styles.title}>
+          <Text as="h1" size={500} weight="semibold" block>
+            MKBA
+          </Text>
+          <Text size={200}>{t.subtitle}</Text>
+        </div>
+        <Button appearance="subtle" aria-label={t.languageLabel} onClick={() => setLanguage(language === "nl" ? "en" : "nl")}>
+          {t.language}
+        </Button>
+      </header>
+
+      {status && (
+        <MessageBar intent={status.intent} layout="multiline" role="status">
+          <MessageBarBody>
+            {status.text}
+            {status.details && (
+              <ul>
+                {status.details.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {progress !== null && <ProgressBar value={progress} aria-label={t.working} />}
+
+      <section aria-labelledby="start-title">
+        <Text as="h2" id="start-title" size={400} weight="semibold" block>
+          {t.start}
+        </Text>
+        <div className={styles.row}>
+          <Button appearance="primary" disabled={disabled} onClick={() => void run({ kind: "new-lpbl" })}>
+            {t.newLpbl}
+          </Button>
+          <Button disabled={disabled} onClick={() => void run({ kind: "new-free" })}>
+            {t.newFree}
+          </Button>
+        </div>
+        <div className={styles.row}>
+          <Field label={t.example}>
+            <Select value={example} onChange={(_, d) => setExample(d.value)} disabled={disabled}>
+              {exampleNames().map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button disabled={disabled} onClick={() => void run({ kind: "example", name: example })}>
+            {t.load}
+          </Button>
+        </div>
+        <div className={styles.row}>
+          <input ref={fileInput} type="file" accept=".json,application/json" hidden data-testid="import-file" onChange={(e) => void onImport(e.target.files?.[0])} />
+          <Button disabled={disabled} onClick={() => fileInput.current?.click()}>
+            {t.importFile}
+          </Button>
+          <Button disabled={disabled || fields.length === 0} onClick={() => void onExport()}>
+            {t.exportFile}
+          </Button>
+        </div>
+      </section>
+
+      {results.length > 0 && (
+        <section aria-labelledby="results-title">
+          <Text as="h2" id="results-title" size={400} weight="semibold" block>
+            {t.results}
+          </Text>
+          <div className={styles.results} data-testid="results">
+            {results.map((r) => (
+              <React.Fragment key={r.result.id}>
+                <Text>{r.result.label}</Text>
+                <Text className={styles.number} data-result={r.result.id}>
+                  {formatResult(r.value, r.result.format, language)}
+                </Text>
+              </React.Fragment>
+            ))}
+          </div>
+        </section>
+      )}
+
+      <section aria-labelledby="form-title">
+        <Text as="h2" id="form-title" size={400} weight="semibold" block>
+          {t.form}
+        </Text>
+        {fields.length === 0 ? (
+          <Text>{t.noModel}</Text>
+        ) : (
+          <Accordion multiple collapsible defaultOpenItems={[sections[0]!]}>
+            {sections.map((section) => (
+              <AccordionItem key={section} value={section}>
+                <AccordionHeader>{section}</AccordionHeader>
+                <AccordionPanel>
+                  <div className={styles.fields}>
+                    {fields
+                      .filter((f) => f.section === section)
+                      .map((f) => (
+                        <FormField key={f.id} field={f} value={values.get(f.id) ?? null} language={language} disabled={disabled} session={session} onWritten={refresh} />
+                      ))}
+                  </div>
+                </AccordionPanel>
+              </AccordionItem>
+            ))}
+          </Accordion>
+        )}
+      </section>
+
+      <section aria-labelledby="audit-title">
+        <Text as="h2" id="audit-title" size={400} weight="semibold" block>
+          {t.audit}
+        </Text>
+        <Text size={200} block>
+          {t.auditHelp}
+        </Text>
+        <Button disabled={disabled || fields.length === 0} onClick={() => void onAudit()}>
+          {t.auditButton}
+        </Button>
+      </section>
+
+      <section aria-labelledby="functions-title">
+        <Text as="h2" id="functions-title" size={400} weight="semibold" block>
+          {t.functions}
+        </Text>
+        <ul>
+          {FUNCTION_EXAMPLES.map((f) => (
+            <li key={f}>
+              <code className={styles.code}>{f}</code>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <Dialog open={question !== null} modalType="alert">
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t.confirmTitle}</DialogTitle>
+            <DialogContent>
+              <Text block>{t.confirmText}</Text>
+              <ul>
+                {question?.conflicts.slice(0, 12).map((c) => (
+                  <li key={`${c.sheet}!${c.address}`}>
+                    {c.reason === "user-sheet" ? `${c.sheet}: ${t.userSheet}` : `${c.sheet}!${c.address}: ${String(c.current)} → ${String(c.planned)}`}
+                  </li>
+                ))}
+                {question && question.conflicts.length > 12 && <li>… +{question.conflicts.length - 12}</li>}
+              </ul>
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => (question?.answer(false), setQuestion(null))}>
+                {t.cancel}
+              </Button>
+              <Button onClick={() => (question?.answer(true), setQuestion(null))}>{t.overwrite}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </main>
+  );
+}
+
+/** One field: label, unit, the value as it stands in the workbook, a Dutch message beside it when the text is not allowed. */
+function FormField(props: { field: PlanField; value: CellValue; language: Language; disabled: boolean; session: Session; onWritten: () => Promise<void> }) {
+  const { field, value, language } = props;
+  const percent = field.rule.percent === true;
+  const shown = formatField(value, percent, language);
+  const [text, setText] = React.useState(shown);
+  const [message, setMessage] = React.useState<string | null>(null);
+  React.useEffect(() => setText(shown), [shown]);
+  const commit = async () => {
+    if (text === shown) return;
+    const checked = validateField(field, text);
+    if (!checked.ok) {
+      setMessage(checked.message);
+      return;
+    }
+    setMessage(null);
+    const written = await props.session.writeField(field.id, text);
+    if (!written.ok) setMessage(written.message);
+    await props.onWritten();
+  };
+  const label = field.column ? `${field.label} — ${field.column}` : field.label;
+  return (
+    <Field label={label} hint={field.unit} validationMessage={message ?? undefined} validationState={message ? "error" : "none"}>
+      <Input
+        value={text}
+        disabled={props.disabled}
+        data-field={field.id}
+        onChange={(_, d) => setText(d.value)}
+        onBlur={() => void commit()}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") void commit();
+        }}
+      />
+    </Field>
+  );
+}

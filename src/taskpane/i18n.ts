@@ -1,0 +1,88 @@
+/** The task pane's texts: Dutch first, English by choice (the choice is kept in the browser's localStorage). */
+export type Language = "nl" | "en";
+
+const nl = {
+  subtitle: "Maatschappelijke kosten-batenanalyse",
+  language: "English",
+  languageLabel: "Switch to English",
+  outside: "Dit taakvenster werkt in Excel. Laad de invoegtoepassing in Excel: Invoegen › Invoegtoepassingen › Mijn invoegtoepassingen › Mijn invoegtoepassing uploaden › kies manifest.xml (of: npm run start:desktop).",
+  ready: "Verbonden met Excel.",
+  start: "Beginnen",
+  newLpbl: "Nieuw LPBL-model",
+  newFree: "Nieuw vrij model",
+  example: "Voorbeeld",
+  load: "Voorbeeld laden",
+  importFile: "Importeren (.mkba.json)",
+  exportFile: "Exporteren",
+  results: "Uitkomsten (basisvariant)",
+  form: "Invoer",
+  audit: "Controle",
+  auditButton: "Rekenblad en Controle schrijven",
+  auditHelp: "Schrijft de hele berekening als gewone Excel-formules (Rekenblad) naast de uitkomsten van de rekenkern (Controle).",
+  functions: "Functies",
+  confirmTitle: "Werk van u overschrijven?",
+  confirmText: "Deze cellen of bladen bevatten iets van u dat anders is dan wat de invoegtoepassing wil schrijven:",
+  userSheet: "een eigen blad met deze naam (wordt bewaard als \"(eigen)\")",
+  overwrite: "Overschrijven",
+  cancel: "Annuleren",
+  written: "Geschreven: ",
+  cancelled: "Geannuleerd: er is niets veranderd.",
+  invalid: "Het model klopt niet:",
+  noModel: "Begin een model of laad een voorbeeld; daarna verschijnt hier het invoerscherm.",
+  outdated: "Deze werkmap is gemaakt met een oudere versie van de invoegtoepassing. Schrijf het model opnieuw om bij te werken.",
+  reconnected: "Model uit deze werkmap gelezen.",
+  exported: "Geëxporteerd: ",
+  working: "Bezig…",
+} as const;
+
+export type Texts = { readonly [K in keyof typeof nl]: string };
+
+const en: Texts = {
+  subtitle: "Social cost-benefit analysis",
+  language: "Nederlands",
+  languageLabel: "Schakel naar Nederlands",
+  outside: "This task pane runs inside Excel. Side-load the add-in in Excel: Insert › Add-ins › My Add-ins › Upload My Add-in › choose manifest.xml (or: npm run start:desktop).",
+  ready: "Connected to Excel.",
+  start: "Start",
+  newLpbl: "New LPBL model",
+  newFree: "New free model",
+  example: "Example",
+  load: "Load example",
+  importFile: "Import (.mkba.json)",
+  exportFile: "Export",
+  results: "Results (base case)",
+  form: "Input",
+  audit: "Audit",
+  auditButton: "Write Rekenblad and Controle",
+  auditHelp: "Writes the whole calculation as plain Excel formulas (Rekenblad) beside the engine's results (Controle).",
+  functions: "Functions",
+  confirmTitle: "Overwrite your work?",
+  confirmText: "These cells or sheets hold something of yours that differs from what the add-in would write:",
+  userSheet: "a sheet of your own with this name (kept as \"(eigen)\")",
+  overwrite: "Overwrite",
+  cancel: "Cancel",
+  written: "Written: ",
+  cancelled: "Cancelled: nothing was changed.",
+  invalid: "The model is not valid:",
+  noModel: "Start a model or load an example; its input screen then appears here.",
+  outdated: "This workbook was made by an older version of the add-in. Write the model again to update it.",
+  reconnected: "Model read from this workbook.",
+  exported: "Exported: ",
+  working: "Working…",
+};
+
+export const TEXTS: Readonly<Record<Language, Texts>> = { nl, en };
+
+/** Dutch number formats for the key results: € 1.234 and 0,14 (English: € 1,234 and 0.14). */
+export function formatResult(value: unknown, format: "euro" | "ratio", language: Language): string {
+  if (typeof value !== "number") return value === null || value === "" ? "—" : String(value);
+  const locale = language === "nl" ? "nl-NL" : "en-GB";
+  return format === "euro" ? `€ ${Math.round(value).toLocaleString(locale)}` : value.toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/** A field's value as the analyst reads it: shares as percentages. */
+export function formatField(value: unknown, percent: boolean, language: Language): string {
+  if (typeof value !== "number") return value === null || value === undefined ? "" : String(value);
+  const locale = language === "nl" ? "nl-NL" : "en-GB";
+  return percent ? `${(Math.round(value * 1e8) / 1e6).toLocaleString(locale, { maximumFractionDigits: 6 })}%` : value.toLocaleString(locale, { maximumFractionDigits: 10, useGrouping: false });
+}

@@ -1,0 +1,215 @@
+/**
+ * The task pane in a real browser: the production build (dist/, made by `npm run build`, the pretest step) served on
+ * localhost, office.js from @microsoft/office-js served where the page asks for it (no network), driven with
+ * playwright-core and Debian's Chromium at 320 px. Inside "Excel" the page gets the Excel double
+ * (test/support/excelDouble.ts), whose HyperFormula workbook really computes what the pane writes: assertions are on
+ * computed cells and on what the analyst sees. Screenshots go to test-artifacts/screenshots/.
+ */
+import { createServer, Server } from "http";
+import { existsSync, mkdirSync, readFileSync } from "fs";
+import * as path from "path";
+import { AddressInfo } from "net";
+import { Browser, Page, chromium } from "playwright-core";
+import { EXAMPLES } from "../../src/engine/examples";
+import { analyse, analysisJson } from "../../src/engine/model";
+import { loadModel } from "../../src/engine/models";
+import { lpblScreenFields } from "../../src/engine/workbook/lpblScreen";
+import { ExcelDoubleHost, installExcelShim } from "../support/excelDouble";
+
+const ROOT = path.join(__dirname, "../..");
+const DIST = path.join(ROOT, "dist");
+const OFFICE_JS = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
+const SHOTS = path.join(ROOT, "test-artifacts/screenshots");
+const CHROMIUM = "/usr/bin/chromium";
+const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json", ".png": "image/png" };
+
+let server: Server;
+let base = "";
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/taskpane.html ontbreekt: eerst npm run build");
+  server = createServer((req, res) => {
+    const file = path.join(DIST, decodeURIComponent((req.url ?? "/").split("?")[0]!));
+    if (!file.startsWith(DIST) || !existsSync(file)) return void res.writeHead(404).end();
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+interface Pane {
+  page: Page;
+  host: ExcelDoubleHost | null;
+  errors: string[];
+  type(sheet: string, row: number, column: number, value: number): Promise<void>;
+}
+
+/** Opens the task pane at 320 px; with `excel` the page gets the Excel double, else it is a plain browser. */
+async function openPane(excel: boolean): Promise<Pane> {
+  const context = await browser.newContext({ viewport: { width: 320, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  // office.js where the page asks for it (appsforoffice.microsoft.com), from the npm package; nothing else leaves the machine.
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, async (route) => {
+    const url = new URL(route.request().url());
+    const local = url.hostname === "appsforoffice.microsoft.com" ? path.join(OFFICE_JS, url.pathname.replace(/^\/lib\/1\/hosted\//, "")) : "";
+    if (local && existsSync(local)) await route.fulfill({ path: local, contentType: "text/javascript" });
+    else await route.abort();
+  });
+  const host = excel ? new ExcelDoubleHost() : null;
+  if (host) {
+    await page.exposeFunction("__excelHostSync", (json: string) => host.sync(json));
+    await page.addInitScript(installExcelShim);
+  }
+  await page.goto(`${base}/taskpane.html`);
+  const fire = (handler: string, event: unknown) => page.evaluate(([h, e]) => (window as unknown as { __excelShim: { fire(h: string, e: unknown): Promise<void> } }).__excelShim.fire(h as string, e), [handler, event] as const);
+  return { page, host, errors, type: (sheet, row, column, value) => host!.type(sheet, row, column, value, fire) };
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+
+function engineJson(name: string) {
+  const l = loadModel(EXAMPLES[name]);
+  if (!l.ok) throw new Error("model");
+  const a = analyse(l.loaded.compiled);
+  if (!a.ok) throw new Error("analyse");
+  return analysisJson(a.analysis); // what mkba run --json prints
+}
+
+async function loadExample(pane: Pane, name: string) {
+  await pane.page.getByRole("combobox", { name: /Voorbeeld|Example/ }).selectOption(name);
+  await pane.page.getByRole("button", { name: /Voorbeeld laden|Load example/ }).click();
+  await pane.page.getByText(/Geschreven:|Written:/).waitFor();
+}
+
+const resultText = (page: Page, id: string) => page.locator(`[data-result="${id}"]`).innerText();
+
+describe("the task pane outside Office", () => {
+  it("renders, says in Dutch that it runs in Excel and how to side-load it, and throws no script error", async () => {
+    const pane = await openPane(false);
+    await pane.page.getByText(/Dit taakvenster werkt in Excel/).waitFor();
+    await expect(pane.page.getByText(/manifest\.xml/)).toBeTruthy();
+    expect(await pane.page.getByRole("button", { name: "Nieuw LPBL-model" }).isDisabled()).toBe(true);
+    await shot(pane.page, "01-buiten-excel");
+    expect(pane.errors).toEqual([]);
+    await pane.page.context().close();
+  });
+});
+
+describe("the task pane in Excel (the double)", () => {
+  it.each(Object.keys(EXAMPLES))("loads the example %s: Uitvoer and the pane's results equal mkba run --json", async (name) => {
+    const pane = await openPane(true);
+    await loadExample(pane, name);
+    const expected = engineJson(name).scenarios[0]!;
+    // Uitvoer's base-case column: saldo, baten, kosten (rows 5–7) as the engine prints them.
+    const column = [4, 5, 6].map((row) => pane.host!.value("Uitvoer", row, 1) as number);
+    [expected.saldo, expected.benefits, expected.costs].forEach((x, i) => expect(Math.abs(column[i]! - x)).toBeLessThanOrEqual(0.005));
+    expect(await resultText(pane.page, "saldo")).toBe(`€ ${Math.round(expected.saldo).toLocaleString("nl-NL")}`);
+    if (name === "lpbl") await shot(pane.page, "02-lpbl-geladen");
+    // Usable at 320 px: nothing sticks out sideways.
+    expect(await pane.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    expect(pane.errors).toEqual([]);
+    await pane.page.context().close();
+  });
+
+  it("follows the sheet: 400 households typed in Invoer show in the form and change the saldo; an invalid value gets its message; 'Annuleren' keeps the analyst's cell", async () => {
+    const pane = await openPane(true);
+    const { page, host } = pane;
+    await loadExample(pane, "lpbl");
+    const before = await resultText(page, "saldo");
+    const households = lpblScreenFields().find((f) => f.id === "reach.households")!.cell;
+    await pane.type(households.sheet, households.row, households.column, 400);
+    await expect(page.locator('[data-field="reach.households"]')).toBeDefined();
+    await page.waitForFunction(() => (document.querySelector('[data-field="reach.households"]') as HTMLInputElement | null)?.value === "400");
+    await page.waitForFunction((b) => document.querySelector('[data-result="saldo"]')?.textContent !== b, before);
+
+    // An invalid value: a message beside the field, nothing written.
+    const share = page.locator('[data-field="reach.typeShares.families"]');
+    await page.getByRole("button", { name: "A. Bereik naar type huishouden" }).click();
+    await share.fill("150%");
+    await share.press("Enter");
+    await page.getByText("Aantal hh in aanpak (%) (Gezinnen): hoogstens 100%").waitFor();
+    const cell = lpblScreenFields().find((f) => f.id === "reach.typeShares.families")!.cell;
+    expect(host!.value(cell.sheet, cell.row, cell.column)).toBe(0.48);
+    await shot(page, "03-ongeldige-invoer");
+
+    // Loading the example again would replace the 400: the pane asks; Annuleren keeps it.
+    await page.getByRole("button", { name: "Voorbeeld laden" }).click();
+    await page.getByText("Werk van u overschrijven?").waitFor();
+    await shot(page, "04-vraag-overschrijven");
+    await page.getByRole("button", { name: "Annuleren" }).click();
+    await page.getByText("Geannuleerd: er is niets veranderd.").waitFor();
+    expect(host!.value(households.sheet, households.row, households.column)).toBe(400);
+    expect(pane.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("switches to English and back", async () => {
+    const pane = await openPane(true);
+    await pane.page.getByRole("button", { name: "Switch to English" }).click();
+    await pane.page.getByRole("heading", { name: "Start" }).waitFor();
+    expect(await pane.page.evaluate(() => document.documentElement.lang)).toBe("en");
+    await loadExample(pane, "almere");
+    expect(await resultText(pane.page, "saldo")).toMatch(/^€ -?[\d,]+$/);
+    await shot(pane.page, "05-english");
+    await pane.page.getByRole("button", { name: "Schakel naar Nederlands" }).click();
+    await pane.page.getByRole("heading", { name: "Beginnen" }).waitFor();
+    await pane.page.context().close();
+  });
+
+  it("exports the model as it stands and re-imports the same model", async () => {
+    const pane = await openPane(true);
+    await loadExample(pane, "zoetermeer-zmp");
+    const download = pane.page.waitForEvent("download");
+    await pane.page.getByRole("button", { name: "Exporteren" }).click();
+    const file = await (await download).path();
+    const text = readFileSync(file, "utf8");
+    const again = loadModel(JSON.parse(text));
+    if (!again.ok) throw new Error(JSON.stringify(again.problems));
+    const a = analyse(again.loaded.compiled);
+    if (!a.ok) throw new Error("analyse");
+    expect(analysisJson(a.analysis)).toEqual(engineJson("zoetermeer-zmp"));
+    // Re-import into a fresh workbook: the same saldo.
+    const fresh = await openPane(true);
+    await fresh.page.setInputFiles('[data-testid="import-file"]', { name: "zmp.mkba.json", mimeType: "application/json", buffer: Buffer.from(text) });
+    await fresh.page.getByText(/Geschreven:/).waitFor();
+    expect(await resultText(fresh.page, "saldo")).toBe(await resultText(pane.page, "saldo"));
+    await pane.page.context().close();
+    await fresh.page.context().close();
+  });
+
+  it("writes Rekenblad and Controle from the task pane, with progress, every difference within € 0,01", async () => {
+    const pane = await openPane(true);
+    await loadExample(pane, "almere");
+    await pane.page.getByRole("button", { name: "Rekenblad en Controle schrijven" }).click();
+    await pane.page.getByText(/Geschreven: Rekenblad, Controle/).waitFor();
+    const host = pane.host!;
+    const verdictRow = [...Array(100).keys()].find((r) => host.value("Controle", r, 0) === "Oordeel")!;
+    expect(host.value("Controle", verdictRow, 1)).toMatch(/^In orde/);
+    await shot(pane.page, "06-controle");
+    await pane.page.context().close();
+  });
+
+  it("has no serious or critical accessibility violations (axe-core)", async () => {
+    const pane = await openPane(true);
+    await loadExample(pane, "lpbl");
+    await pane.page.addScriptTag({ content: readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
+    const violations = (await pane.page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: never): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+      // Fluent UI's focus guards (tabster's <i data-tabster-dummy aria-hidden tabindex=0>) move focus on and hold no
+      // content; axe flags them as aria-hidden-focus. Everything else is checked.
+      return (await axe.run({ exclude: [["[data-tabster-dummy]"]] } as never)).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => (n as { html: string }).html.slice(0, 160)) }));
+    })) as { id: string; impact: string }[];
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+    await pane.page.context().close();
+  });
+});
