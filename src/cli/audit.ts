@@ -10,7 +10,7 @@ import { UsageError } from "./args";
 import { writeFileSafely } from "./files";
 import { CliIO } from "./io";
 import { parseOptions } from "./options";
-import { loadSource, problemsText, sourceArguments } from "./source";
+import { loadSourceOrReport, problemsText, sourceArguments } from "./source";
 
 export async function runAudit(args: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseOptions("audit", args, {
@@ -21,18 +21,15 @@ export async function runAudit(args: readonly string[], io: CliIO): Promise<numb
   });
   sourceArguments("audit", values, positionals);
   if (values.output === undefined || !values.output.toLowerCase().endsWith(".xlsx")) throw new UsageError("mkba audit: geef -o UIT.xlsx.");
-  const loaded = loadSource(positionals[0], values.example);
-  if (!loaded.ok) {
-    io.stderr(problemsText(loaded.problems));
-    return 2;
-  }
-  const { compiled, lpbl } = loaded.loaded;
+  const loaded = loadSourceOrReport(positionals[0], values.example, io);
+  if (!loaded) return 2;
+  const { compiled, lpbl } = loaded;
   const run = runModel(compiled, {}, compiled.model.metadata.baseScenarioName);
   if (!run.ok) {
     io.stderr(problemsText(run.problems));
     return 2;
   }
-  const plan = auditPlan(compiled, run.run, { settings: { "mkba.schemaVersion": "1", "mkba.modelType": lpbl ? "lpbl" : "generiek" } });
+  const plan = auditPlan(compiled, run.run, { settings: { "mkba.schemaVersion": "1", "mkba.modelType": lpbl ? "lpbl" : "vrij" } });
   const { planToXlsx } = await import("./xlsxWriter"); // ExcelJS only when a workbook is written
   writeFileSafely(values.output, await planToXlsx(plan, { recalculateOnOpen: true }), { overwrite: Boolean(values.overschrijven || values.force) });
   io.stderr(`${values.output} geschreven: Rekenblad (de hele berekening in gewone Excel-formules) en Controle (${plan.sheets[1]!.cells.filter((c) => c.column === 3).length - 1} uitkomsten naast de rekenkern).\n`);

@@ -9,7 +9,7 @@ import { OUTCOME_LABELS, Outcome, Tornado, tornado } from "../engine/uncertainty
 import { UsageError } from "./args";
 import { CliIO } from "./io";
 import { parseOptions } from "./options";
-import { loadSource, problemsText, sourceArguments } from "./source";
+import { loadSourceOrReport, scenarioArgument, sourceArguments } from "./source";
 
 const OUTCOMES = Object.keys(OUTCOME_LABELS) as Outcome[];
 
@@ -26,15 +26,11 @@ export function runGevoeligheid(args: readonly string[], io: CliIO): number {
   if (!OUTCOMES.includes(outcome)) throw new UsageError(`--uitkomst is een van ${OUTCOMES.join(", ")}.`);
   const percent = values.bereik === undefined ? 20 : Number(values.bereik.replace(",", "."));
   if (!Number.isFinite(percent) || percent <= 0 || percent > 1000) throw new UsageError("--bereik is een percentage groter dan 0 en hoogstens 1000 (standaard 20: ±20%).");
-  const loaded = loadSource(positionals[0], values.example);
-  if (!loaded.ok) {
-    io.stderr(problemsText(loaded.problems));
-    return 2;
-  }
-  const { compiled } = loaded.loaded;
-  const names = [compiled.model.metadata.baseScenarioName, ...compiled.model.scenarios.map((s) => s.name)];
-  if (values.scenario !== undefined && !names.includes(values.scenario)) throw new UsageError(`onbekend scenario "${values.scenario}"; scenario's: ${names.join(", ")}.`);
-  const result = tornado(compiled, { outcome, relative: percent / 100, ...(values.scenario ? { scenario: values.scenario } : {}) });
+  const loaded = loadSourceOrReport(positionals[0], values.example, io);
+  if (!loaded) return 2;
+  const { compiled } = loaded;
+  const scenario = scenarioArgument(values.scenario, compiled.model);
+  const result = tornado(compiled, { outcome, relative: percent / 100, ...(scenario ? { scenario } : {}) });
   io.stdout(values.json ? JSON.stringify(result, null, 2) + "\n" : tornadoText(result, compiled.model.metadata.title, percent));
   return 0;
 }

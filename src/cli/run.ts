@@ -2,12 +2,12 @@
  * `mkba run FILE | --example NAME [--scenario NAME] [--eenheid 1|1000] [--json]` and `mkba example NAME [-o FILE]`.
  * A model with errors: every problem with its JSON path, exit 2, nothing else printed.
  */
-import { Analysis, ModelRun, analyse, analysisJson, analysisText, nearest, scenarioOverrides } from "../engine/model";
+import { Analysis, ModelRun, analyse, analysisJson, analysisText, scenarioOverrides } from "../engine/model";
 import { LoadedModel } from "../engine/models";
 import { lpblOutputText, lpblOutputs, teamCostWarning } from "../engine/models/lpbl";
 import { UsageError } from "./args";
 import { writeFileSafely } from "./files";
-import { exampleData, exampleNames, loadSource, problemsText, sourceArguments } from "./source";
+import { exampleData, exampleNames, loadSourceOrReport, problemsText, scenarioArgument, sourceArguments } from "./source";
 import { parseOptions } from "./options";
 import { CliIO } from "./io";
 
@@ -64,19 +64,9 @@ export function runRun(args: readonly string[], io: CliIO): number {
   if (unit !== 1 && unit !== 1000) throw new UsageError("--eenheid is 1 (euro) of 1000 (× € 1.000).");
   const eenheid: 1 | 1000 = unit;
 
-  const loadedResult = loadSource(positionals[0], values.example);
-  if (!loadedResult.ok) {
-    io.stderr(problemsText(loadedResult.problems));
-    return 2;
-  }
-  const loaded = loadedResult.loaded;
-  const { model } = loaded.compiled;
-  const scenarioNames = [model.metadata.baseScenarioName, ...model.scenarios.map((s) => s.name)];
-  if (values.scenario !== undefined && !scenarioNames.includes(values.scenario)) {
-    const near = nearest(values.scenario, scenarioNames, 1);
-    throw new UsageError(`onbekend scenario "${values.scenario}"${near.length ? `; bedoelt u "${near[0]}"?` : ""} Scenario's: ${scenarioNames.join(", ")}.`);
-  }
-  const result = analyse(loaded.compiled, { scenario: values.scenario });
+  const loaded = loadSourceOrReport(positionals[0], values.example, io);
+  if (!loaded) return 2;
+  const result = analyse(loaded.compiled, { scenario: scenarioArgument(values.scenario, loaded.compiled.model) });
   if (!result.ok) {
     io.stderr(problemsText(result.problems));
     return 2;
@@ -111,19 +101,16 @@ export async function runWerkmap(args: readonly string[], io: CliIO): Promise<nu
   });
   sourceArguments("werkmap", values, positionals);
   if (values.output === undefined || !values.output.toLowerCase().endsWith(".xlsx")) throw new UsageError("mkba werkmap: geef -o UIT.xlsx.");
-  const loaded = loadSource(positionals[0], values.example);
-  if (!loaded.ok) {
-    io.stderr(problemsText(loaded.problems));
-    return 2;
-  }
-  const analysis = analyse(loaded.loaded.compiled);
+  const loaded = loadSourceOrReport(positionals[0], values.example, io);
+  if (!loaded) return 2;
+  const analysis = analyse(loaded.compiled);
   if (!analysis.ok) {
     io.stderr(problemsText(analysis.problems));
     return 2;
   }
   // ExcelJS is loaded only by the commands that write workbooks, not at every start of the CLI.
   const { workbookBuffer } = await import("./werkmap");
-  const { bytes, sheets } = await workbookBuffer(loaded.loaded, analysis.analysis);
+  const { bytes, sheets } = await workbookBuffer(loaded, analysis.analysis);
   writeFileSafely(values.output, bytes, { overwrite: Boolean(values.overschrijven || values.force) });
   io.stderr(`${values.output} geschreven: ${sheets.join(", ")} (MKBA.SCENARIO-formules over het bereik Invoer; grafieken schrijft het taakvenster in Excel).\n`);
   return 0;

@@ -1,10 +1,11 @@
 /**
  * Where a command's model comes from (modelbron): a file or `--example NAME`, loaded and validated (a generic model or a
- * typed one such as lpbl), with the problems as Dutch text. Shared by run, werkmap and audit.
+ * typed one such as lpbl), with the problems as Dutch text. Shared by run, werkmap, audit and gevoeligheid.
  */
 import { EXAMPLES, exampleNames } from "../engine/examples";
-import { ModelProblem, nearest } from "../engine/model";
-import { LoadResult, loadModel } from "../engine/models";
+import { ModelProblem, nearest, scenarioNames } from "../engine/model";
+import { LoadResult, LoadedModel, loadModel } from "../engine/models";
+import type { CliIO } from "./io";
 import { UsageError } from "./args";
 import { readTextFile } from "./files";
 
@@ -43,6 +44,22 @@ function jsonErrorPlace(error: unknown, text: string): string {
   if (at === undefined) return "de tekst is geen volledige JSON";
   const before = text.slice(0, Number(at)).split("\n");
   return `regel ${before.length}, teken ${(before.at(-1)?.length ?? 0) + 1}`;
+}
+
+/** The scenario named by --scenario, checked against the model (a near name suggested), or undefined when none was given. */
+export function scenarioArgument(scenario: string | undefined, model: Parameters<typeof scenarioNames>[0]): string | undefined {
+  const names = scenarioNames(model);
+  if (scenario === undefined || names.includes(scenario)) return scenario;
+  const near = nearest(scenario, names, 1);
+  throw new UsageError(`onbekend scenario "${scenario}"${near.length ? `; bedoelt u "${near[0]}"?` : ""} Scenario's: ${names.join(", ")}.`);
+}
+
+/** `loadSource`, with its problems written to stderr: the model, or null (the command then exits with 2). */
+export function loadSourceOrReport(file: string | undefined, example: string | undefined, io: CliIO): LoadedModel | null {
+  const loaded = loadSource(file, example);
+  if (loaded.ok) return loaded.loaded;
+  io.stderr(problemsText(loaded.problems));
+  return null;
 }
 
 export function sourceArguments(command: string, values: { example?: string }, positionals: readonly string[]): void {

@@ -4,7 +4,7 @@
  */
 import { Dec } from "../decimal";
 import { ModelRun, runModel } from "./evaluate";
-import { CompiledModel, ModelProblem } from "./schema";
+import { CompiledModel, ModelProblem, scenarioNames } from "./schema";
 
 export interface SensitivityResult {
   readonly name: string;
@@ -30,7 +30,7 @@ export function scenarioOverrides(compiled: CompiledModel, scenario: string): Re
 
 export function analyse(compiled: CompiledModel, only?: { scenario?: string }): AnalysisResult {
   const { model } = compiled;
-  const names = [model.metadata.baseScenarioName, ...model.scenarios.map((s) => s.name)];
+  const names = scenarioNames(model);
   const selected = only?.scenario === undefined ? names : names.filter((n) => n === only.scenario);
   const runs = new Map<string, ModelRun>();
   const problems: ModelProblem[] = [];

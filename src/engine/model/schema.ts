@@ -156,6 +156,11 @@ function dutchError(issue: Parameters<typeof dutchIssueMessage>[0]): string {
 }
 
 /** Structure (zod, Dutch messages) and then meaning; every problem, not just the first. */
+/** The base case and every scenario, in the model's order (the names MKBA.SCENARIO and --scenario accept). */
+export function scenarioNames(model: { readonly metadata: { readonly baseScenarioName: string }; readonly scenarios: readonly { readonly name: string }[] }): string[] {
+  return [model.metadata.baseScenarioName, ...model.scenarios.map((s) => s.name)];
+}
+
 export function validateModel(data: unknown): ValidationResult {
   const forbidden = forbiddenKeyPaths(data);
   if (forbidden.length > 0) return { ok: false, problems: forbidden.map((path) => ({ path, message: FORBIDDEN_KEY_MESSAGE })) };
@@ -181,8 +186,8 @@ export function validateModel(data: unknown): ValidationResult {
   for (const n of duplicates(model.actors.map((a) => a.name))) problem("actors", `de actor "${n}" komt meer dan eens voor`);
   const sides = new Map(model.categories.map((c) => [c.name, c.side] as const));
   for (const n of duplicates(model.categories.map((c) => c.name))) problem("categories", `de categorie "${n}" komt meer dan eens voor`);
-  const scenarioNames = [model.metadata.baseScenarioName, ...model.scenarios.map((s) => s.name)];
-  for (const n of duplicates(scenarioNames)) problem("scenarios", `het scenario "${n}" komt meer dan eens voor`);
+  const scenarios = scenarioNames(model);
+  for (const n of duplicates(scenarios)) problem("scenarios", `het scenario "${n}" komt meer dan eens voor`);
   for (const n of duplicates(model.sensitivity.map((s) => s.name))) problem("sensitivity", `de gevoeligheidsrun "${n}" komt meer dan eens voor`);
 
   const compileNumeric = (value: number | string | undefined, path: string): CompiledNumeric | null => {
@@ -258,8 +263,8 @@ export function validateModel(data: unknown): ValidationResult {
   model.scenarios.forEach((s, i) => checkOverrides(s.overrides, `scenarios[${i}]`));
   model.sensitivity.forEach((s, i) => {
     checkOverrides(s.overrides, `sensitivity[${i}]`);
-    if (s.scenario !== undefined && !scenarioNames.includes(s.scenario)) {
-      problem(`sensitivity[${i}].scenario`, `onbekend scenario "${s.scenario}"${hint(s.scenario, scenarioNames)}`);
+    if (s.scenario !== undefined && !scenarios.includes(s.scenario)) {
+      problem(`sensitivity[${i}].scenario`, `onbekend scenario "${s.scenario}"${hint(s.scenario, scenarios)}`);
     }
   });
 
