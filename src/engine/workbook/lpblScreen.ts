@@ -144,41 +144,34 @@ function ruleMessage(rule: Rule, label: string): string {
   return `${label}: ${rule.type === "whole" ? "een geheel getal " : "een getal "}${range}${rule.percent ? " (schrijf 48% als 48% of 0,48)" : ""}`;
 }
 
+/** The screen laid out once: each section's heading row and each field row's place (0-based rows on Invoer). */
+const LAYOUT = (() => {
+  let row = SCREEN_TOP;
+  const sections = SCREEN.map((section) => {
+    const headingRow = row++;
+    const rows = section.rows.map((def) => ({ def, row: row++ }));
+    row++; // a blank row after each section
+    return { section, headingRow, rows };
+  });
+  return { sections, end: row };
+})();
+
+/** Every screen cell with its place: the one walk over the layout that fields, formulas and the sheet use. */
+const SCREEN_CELLS = LAYOUT.sections.flatMap(({ section, rows }) => rows.flatMap(({ def, row }) => def.cells.map((cell, i) => ({ section, def, cell, row, column: 1 + i, heading: section.perType ? HEADINGS[i] : undefined }))));
+
 /** Every field of the LPBL screen and the key-figure sheet with its cell; the same for every LPBL workbook. */
 export function lpblScreenFields(): PlanField[] {
-  const fields: PlanField[] = [];
-  let row = SCREEN_TOP;
-  for (const section of SCREEN) {
-    row++; // section heading (with the type columns when per type)
-    for (const r of section.rows) {
-      r.cells.forEach((c, i) => {
-        fields.push({ id: c.path, section: section.title, label: r.label, ...(section.perType ? { column: HEADINGS[i]! } : {}), unit: r.unit, cell: { sheet: INVOER, row, column: 1 + i }, rule: r.rule });
-      });
-      row++;
-    }
-    row++; // blank row after a section
-  }
-  LPBL_KEY_FIGURES.forEach((k, i) => {
-    fields.push({ id: `keyFigures.${k.key}`, section: "Kengetallen", label: k.illustrative ? `${k.label} (illustratief)` : k.label, unit: k.unit, cell: { sheet: KENGETALLEN, row: KEY_FIGURES_TOP + i, column: 1 }, rule: { type: "decimal" } });
-  });
-  return fields;
+  return [
+    ...SCREEN_CELLS.map(({ section, def, cell, row, column, heading }) => ({ id: cell.path, section: section.title, label: def.label, ...(heading ? { column: heading } : {}), unit: def.unit, cell: { sheet: INVOER, row, column }, rule: def.rule })),
+    ...LPBL_KEY_FIGURES.map((k, i) => ({ id: `keyFigures.${k.key}`, section: "Kengetallen", label: k.illustrative ? `${k.label} (illustratief)` : k.label, unit: k.unit, cell: { sheet: KENGETALLEN, row: KEY_FIGURES_TOP + i, column: 1 }, rule: { type: "decimal" as const } })),
+  ];
 }
 
 /** The cell that feeds each model parameter: a screen cell on Invoer or a value on Kengetallen. */
-function parameterSources(): Map<string, string> {
-  const sources = new Map<string, string>();
-  let row = SCREEN_TOP;
-  for (const section of SCREEN) {
-    row++;
-    for (const r of section.rows) {
-      r.cells.forEach((c, i) => c.key && sources.set(c.key, `=${a1(row, 1 + i, true)}`));
-      row++;
-    }
-    row++;
-  }
-  LPBL_KEY_FIGURES.forEach((k, i) => sources.set(k.key, `=${KENGETALLEN}!${a1(KEY_FIGURES_TOP + i, 1, true)}`));
-  return sources;
-}
+const PARAMETER_SOURCES = new Map<string, string>([
+  ...SCREEN_CELLS.filter((c) => c.cell.key).map((c) => [c.cell.key!, `=${a1(c.row, c.column, true)}`] as [string, string]),
+  ...LPBL_KEY_FIGURES.map((k, i) => [k.key, `=${KENGETALLEN}!${a1(KEY_FIGURES_TOP + i, 1, true)}`] as [string, string]),
+]);
 
 const get = (data: unknown, path: string): unknown => path.split(".").reduce<unknown>((o, k) => (o !== null && typeof o === "object" && Object.prototype.hasOwnProperty.call(o, k) ? (o as Record<string, unknown>)[k] : undefined), data);
 
@@ -187,25 +180,26 @@ export function writeLpblScreen(invoer: SheetBuilder, inputs: LpblInputs): { for
   invoer.addRow([{ value: "LPBL MKBA-tool sociale wijkteams — invoerscherm", style: "title" }]);
   invoer.addRow([{ value: "Gele cellen zijn invoer (seed 001, Bijlage 2: deel A, B en C). Aandelen als percentage. Het rekenmodel onder het scherm leest deze cellen; MKBA.SCENARIO(Invoer; …) rekent ermee.", style: "note" }]);
   invoer.skip();
+  if (invoer.row !== SCREEN_TOP) throw new Error("LPBL-invoerscherm: de kop beslaat niet SCREEN_TOP rijen");
   const checks: { label: string; cells: string }[] = [];
   const severityRows: number[] = [];
-  for (const section of SCREEN) {
+  for (const { section, headingRow, rows } of LAYOUT.sections) {
+    invoer.row = headingRow;
     invoer.addRow([{ value: section.title, style: "section" }, ...(section.perType ? HEADINGS.map((h) => ({ value: h, style: "heading" as const })) : [null, null, null]), { value: "Eenheid", style: "heading" }]);
-    for (const r of section.rows) {
-      const row = invoer.row;
-      invoer.set(row, 0, { value: r.label, style: "label" });
-      r.cells.forEach((c, i) => {
+    for (const { def, row } of rows) {
+      invoer.set(row, 0, { value: def.label, style: "label" });
+      def.cells.forEach((c, i) => {
         const value = get(inputs, c.path);
-        invoer.set(row, 1 + i, { value: typeof value === "number" ? value : null, numberFormat: r.format, style: "input" });
+        invoer.set(row, 1 + i, { value: typeof value === "number" ? value : null, numberFormat: def.format, style: "input" });
       });
-      invoer.set(row, UNIT_COLUMN, { value: r.unit, style: "note" });
-      invoer.validate({ range: { row, column: 1, rowCount: 1, columnCount: r.cells.length }, rule: r.rule as PlanValidationRule, message: ruleMessage(r.rule, r.label) });
-      if (r.cells[0]!.path.startsWith("reach.severity.")) severityRows.push(row);
-      if (r.label === "Aantal hh in aanpak (%)") checks.push({ label: "Aantal hh in aanpak (%): gezinnen + ouderen + overige hh", cells: `${a1(row, 1)}:${a1(row, 3)}` });
-      invoer.row = row + 1;
+      invoer.set(row, UNIT_COLUMN, { value: def.unit, style: "note" });
+      invoer.validate({ range: { row, column: 1, rowCount: 1, columnCount: def.cells.length }, rule: def.rule as PlanValidationRule, message: ruleMessage(def.rule, def.label) });
+      const path = def.cells[0]!.path;
+      if (path.startsWith("reach.severity.")) severityRows.push(row);
+      if (path.startsWith("reach.typeShares.")) checks.push({ label: "Aantal hh in aanpak (%): gezinnen + ouderen + overige hh", cells: `${a1(row, 1)}:${a1(row, 3)}` });
     }
-    invoer.skip();
   }
+  invoer.row = LAYOUT.end;
   // The columns that must add up to 100% (validateLpblInputs), checked where the analyst types.
   if (severityRows.length === 3) {
     HOUSEHOLD_TYPES.forEach((t, i) => checks.push({ label: `Zwaarte ${HOUSEHOLD_TYPE_LABELS[t].toLowerCase()}: ev + mv-zr + mv-nzr`, cells: severityRows.map((r) => a1(r, 1 + i)).join(",") }));
@@ -219,8 +213,7 @@ export function writeLpblScreen(invoer: SheetBuilder, inputs: LpblInputs): { for
   }
   invoer.skip();
   invoer.width(0, 58).width(1, 13).width(2, 13).width(3, 13).width(UNIT_COLUMN, 26);
-  const sources = parameterSources();
-  return { formulaOf: (key) => sources.get(key) };
+  return { formulaOf: (key) => PARAMETER_SOURCES.get(key) };
 }
 
 /** The Kengetallen sheet: every key figure with value (input, overridable), unit, source and the illustratief mark. */
