@@ -10,7 +10,7 @@
  * computes every figure itself; `recalculateOnOpen` also asks it to recalculate everything when the file is opened.
  */
 import ExcelJS from "exceljs";
-import { PlanCell, WorkbookPlan, a1, rangeRef } from "../engine/workbook/plan";
+import { PlanCell, STYLE_LOOK, WorkbookPlan, a1, rangeRef } from "../engine/workbook/plan";
 
 export interface XlsxOptions {
   /** A cached result per formula cell (what the engine computed), so numbers show where the formula cannot be computed. */
@@ -19,16 +19,13 @@ export interface XlsxOptions {
   readonly recalculateOnOpen?: boolean;
 }
 
-const FILLS: Partial<Record<NonNullable<PlanCell["style"]>, string>> = { input: "FFFFF2CC", heading: "FFE7E6E6", section: "FFDDEBF7" };
-
 function styleCell(cell: ExcelJS.Cell, style: PlanCell["style"]): void {
   if (!style) return;
-  const fill = FILLS[style];
-  if (fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
-  if (style === "title") cell.font = { bold: true, size: 14 };
-  else if (style === "section" || style === "heading" || style === "total") cell.font = { bold: true };
-  else if (style === "note") cell.font = { italic: true, color: { argb: "FF595959" } };
-  else if (style === "warning") cell.font = { bold: true, color: { argb: "FFC00000" } };
+  const look = STYLE_LOOK[style];
+  if (look.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${look.fill}` } };
+  if (look.bold || look.italic || look.size || look.color) {
+    cell.font = { ...(look.bold ? { bold: true } : {}), ...(look.italic ? { italic: true } : {}), ...(look.size ? { size: look.size } : {}), ...(look.color ? { color: { argb: `FF${look.color}` } } : {}) };
+  }
 }
 
 /** The plan as an ExcelJS workbook. */

@@ -13,11 +13,10 @@
  *    half-written sheet is left.
  */
 import type { CellValue } from "../engine/cells";
-import { PlanCell, PlanSheet, WorkbookPlan, a1, rangeAddress, rangeRef } from "../engine/workbook/plan";
+import { PlanCell, PlanSheet, STYLE_LOOK, WorkbookPlan, a1, rangeAddress, rangeRef } from "../engine/workbook/plan";
 import type { OverwriteConflict, WorkbookGateway, WriteOptions, WriteOutcome } from "./gateway";
 
 const OWNED_SHEETS = "mkba.sheets";
-const FILLS: Partial<Record<NonNullable<PlanCell["style"]>, string>> = { input: "#FFF2CC", heading: "#E7E6E6", section: "#DDEBF7" };
 /** Excel's column width is in points; a character of the default font is about 7 points wide. */
 const POINTS_PER_CHARACTER = 7;
 const CHART_TYPES = { columnClustered: "ColumnClustered", columnStacked: "ColumnStacked", barClustered: "BarClustered", line: "Line" } as const;
@@ -58,19 +57,12 @@ function styleRuns(sheet: PlanSheet): { address: string; style: NonNullable<Plan
 }
 
 function applyStyle(range: Excel.Range, style: NonNullable<PlanCell["style"]>): void {
-  const fill = FILLS[style];
-  if (fill) range.format.fill.color = fill;
-  if (style === "title") {
-    range.format.font.bold = true;
-    range.format.font.size = 14;
-  } else if (style === "section" || style === "heading" || style === "total") range.format.font.bold = true;
-  else if (style === "note") {
-    range.format.font.italic = true;
-    range.format.font.color = "#595959";
-  } else if (style === "warning") {
-    range.format.font.bold = true;
-    range.format.font.color = "#C00000";
-  }
+  const look = STYLE_LOOK[style];
+  if (look.fill) range.format.fill.color = `#${look.fill}`;
+  if (look.bold) range.format.font.bold = true;
+  if (look.italic) range.format.font.italic = true;
+  if (look.size) range.format.font.size = look.size;
+  if (look.color) range.format.font.color = `#${look.color}`;
 }
 
 function validationRule(rule: NonNullable<PlanSheet["validations"]>[number]["rule"]): Excel.DataValidationRule {
@@ -169,12 +161,10 @@ export class ExcelGateway implements WorkbookGateway {
         }
         await context.sync();
         progress(2, "waarden geschreven");
-        for (const n of plan.names) {
-          const existing = book.names.getItemOrNullObject(n.name);
-          await context.sync();
-          if (!existing.isNullObject) existing.delete();
-          book.names.add(n.name, `=${rangeRef(n.sheet, n.range)}`, n.comment);
-        }
+        const existingNames = plan.names.map((n) => book.names.getItemOrNullObject(n.name));
+        await context.sync();
+        existingNames.filter((n) => !n.isNullObject).forEach((n) => n.delete());
+        plan.names.forEach((n) => book.names.add(n.name, `=${rangeRef(n.sheet, n.range)}`, n.comment));
         await context.sync();
         progress(3, "namen vastgelegd");
         for (const s of sheets) {

@@ -31,6 +31,27 @@ export type CellStyle =
   | "note" // explanation, source, unit (grey, italic)
   | "warning"; // a loud warning (bold, red)
 
+/** How each style looks (colours as RRGGBB), the same in every writer. */
+export interface StyleLook {
+  readonly fill?: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly size?: number;
+  readonly color?: string;
+}
+
+export const STYLE_LOOK: Readonly<Record<CellStyle, StyleLook>> = {
+  title: { bold: true, size: 14 },
+  section: { bold: true, fill: "DDEBF7" },
+  heading: { bold: true, fill: "E7E6E6" },
+  label: {},
+  input: { fill: "FFF2CC" },
+  output: {},
+  total: { bold: true },
+  note: { italic: true, color: "595959" },
+  warning: { bold: true, color: "C00000" },
+};
+
 export interface PlanCell {
   /** 0-based row. */
   readonly row: number;
