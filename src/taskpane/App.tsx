@@ -29,8 +29,9 @@ import {
 import type { CellValue } from "../engine/cells";
 import { exampleNames } from "../engine/examples";
 import type { PlanField } from "../engine/workbook/plan";
-import type { OverwriteConflict, WorkbookGateway } from "../office/gateway";
-import { Language, TEXTS, formatField, formatResult } from "./i18n";
+import type { ModelProblem } from "../engine/model";
+import type { OverwriteConflict, WorkbookGateway, WriteOutcome } from "../office/gateway";
+import { Language, TEXTS, Texts, formatField, formatResult } from "./i18n";
 import { KeyResult, Session, StartChoice, validateField } from "./session";
 
 const useStyles = makeStyles({
@@ -45,6 +46,9 @@ const useStyles = makeStyles({
 });
 
 type Status = { intent: "info" | "success" | "warning" | "error"; text: string; details?: string[] } | null;
+
+/** A model's problems in the status bar: the first eight, each with its place. */
+const invalid = (texts: Texts, problems: readonly ModelProblem[]): Status => ({ intent: "error", text: texts.invalid, details: problems.slice(0, 8).map((p) => `${p.path}: ${p.message}`) });
 
 const FUNCTION_EXAMPLES = ["=MKBA.NCW(B2:K2; 2,25%)", '=MKBA.RATIO(B3:K3; B4:K4; "2021")', '=MKBA.SCENARIO(Invoer; "Basisvariant"; "saldo")'];
 
@@ -95,22 +99,28 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
         setStatus(r.outdated ? { intent: "warning", text: TEXTS[initialLanguage].outdated } : { intent: "info", text: TEXTS[initialLanguage].reconnected });
         await refresh();
         await listen();
-      } else if (r.status === "invalid") setStatus({ intent: "error", text: TEXTS[initialLanguage].invalid, details: r.problems.slice(0, 8).map((p) => `${p.path}: ${p.message}`) });
+      } else if (r.status === "invalid") setStatus(invalid(TEXTS[initialLanguage], r.problems));
       else setStatus({ intent: "info", text: TEXTS[initialLanguage].ready });
     })();
   }, [gateway, session, refresh, listen, initialLanguage]);
 
-  const run = async (choice: StartChoice) => {
+  /** Runs a write with the progress bar, then says in the status bar how it ended; true when written. */
+  const write = async (action: (progress: (done: number, total: number) => void) => Promise<WriteOutcome | { status: "invalid"; problems: ModelProblem[] }>) => {
     setProgress(0);
-    const outcome = await session.start(choice, confirm, (done, total) => setProgress(done / total));
+    const outcome = await action((done, total) => setProgress(done / total));
     setProgress(null);
-    if (outcome.status === "written") {
-      setStatus({ intent: "success", text: `${t.written}${outcome.sheets.join(", ")}` });
+    if (outcome.status === "written") setStatus({ intent: "success", text: `${t.written}${outcome.sheets.join(", ")}` });
+    else if (outcome.status === "cancelled") setStatus({ intent: "info", text: t.cancelled });
+    else if (outcome.status === "invalid") setStatus(invalid(t, outcome.problems));
+    else setStatus({ intent: "error", text: outcome.message });
+    return outcome.status === "written";
+  };
+
+  const run = async (choice: StartChoice) => {
+    if (await write((progress) => session.start(choice, confirm, progress))) {
       await refresh();
       await listen();
-    } else if (outcome.status === "cancelled") setStatus({ intent: "info", text: t.cancelled });
-    else if (outcome.status === "invalid") setStatus({ intent: "error", text: t.invalid, details: outcome.problems.slice(0, 8).map((p) => `${p.path}: ${p.message}`) });
-    else setStatus({ intent: "error", text: outcome.message });
+    }
   };
 
   const onImport = async (file: File | undefined) => {
@@ -122,7 +132,7 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
   const onExport = async () => {
     const exported = await session.exportText();
     if (!exported.ok) {
-      setStatus({ intent: "error", text: t.invalid, details: exported.problems.slice(0, 8).map((p) => `${p.path}: ${p.message}`) });
+      setStatus(invalid(t, exported.problems));
       return;
     }
     const url = URL.createObjectURL(new Blob([exported.text], { type: "application/json" }));
@@ -134,15 +144,7 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
     setStatus({ intent: "success", text: `${t.exported}${exported.fileName}` });
   };
 
-  const onAudit = async () => {
-    setProgress(0);
-    const outcome = await session.writeAudit(confirm, (done, total) => setProgress(done / total));
-    setProgress(null);
-    if (outcome.status === "written") setStatus({ intent: "success", text: `${t.written}${outcome.sheets.join(", ")}` });
-    else if (outcome.status === "cancelled") setStatus({ intent: "info", text: t.cancelled });
-    else if (outcome.status === "invalid") setStatus({ intent: "error", text: t.invalid, details: outcome.problems.slice(0, 8).map((p) => `${p.path}: ${p.message}`) });
-    else setStatus({ intent: "error", text: outcome.message });
-  };
+  const onAudit = () => write((progress) => session.writeAudit(confirm, progress));
 
   const sections = [...new Set(fields.map((f) => f.section))];
   const disabled = !gateway.available || progress !== null;

@@ -10,7 +10,7 @@ import { auditPlan } from "../../src/engine/audit/auditPlan";
 import { modelWorkbook, workbookOptions, UITVOER, INVOER } from "../../src/engine/workbook/modelPlan";
 import { ExcelGateway } from "../../src/office/excelGateway";
 import { OverwriteConflict } from "../../src/office/gateway";
-import { ExcelDoubleHost, installExcelShim } from "../support/excelDouble";
+import { useExcelDoubleInNode } from "../support/excelDouble";
 
 function workbookOf(name: string) {
   const l = loadModel(EXAMPLES[name]);
@@ -20,18 +20,7 @@ function workbookOf(name: string) {
   return { workbook: modelWorkbook(a.analysis, workbookOptions(l.loaded)), analysis: a.analysis, compiled: l.loaded.compiled };
 }
 
-let host: ExcelDoubleHost;
-const g = globalThis as unknown as Record<string, unknown>;
-beforeEach(() => {
-  host = new ExcelDoubleHost();
-  g.window = globalThis;
-  g.__excelHostSync = async (json: string) => host.sync(json);
-  installExcelShim();
-});
-afterAll(() => {
-  delete g.window;
-  delete g.Excel;
-});
+const host = useExcelDoubleInNode();
 
 const noConflicts = async (c: readonly OverwriteConflict[]) => {
   throw new Error(`unexpected question: ${JSON.stringify(c)}`);
@@ -44,15 +33,15 @@ describe("ExcelGateway.writePlan against the HyperFormula-backed Excel double", 
     const outcome = await new ExcelGateway().writePlan(workbook.plan, { confirm: noConflicts, progress: (_d, _t, what) => steps.push(what) });
     expect(outcome).toEqual({ status: "written", sheets: workbook.plan.sheets.map((s) => s.name) });
     const saldo = workbook.plan.results!.find((r) => r.id === "saldo")!.cell;
-    expect(host.value(saldo.sheet, saldo.row, saldo.column)).toBeCloseTo(analysis.scenarios[0]!.saldo.toNumber(), 6);
-    expect(host.charts.map((c) => [c.name, c.title, c.series.length])).toEqual([
+    expect(host().value(saldo.sheet, saldo.row, saldo.column)).toBeCloseTo(analysis.scenarios[0]!.saldo.toNumber(), 6);
+    expect(host().charts.map((c) => [c.name, c.title, c.series.length])).toEqual([
       ["kosten-baten", "Kosten, baten en saldo per scenario (NCW)", 3],
       ["saldo-per-actor", expect.stringContaining("Saldo per actor"), 1],
     ]);
-    expect(host.charts[0]!.series[0]!.values).toMatch(/^Uitvoer!B\d+:[A-Z]+\d+$/);
-    expect(host.validations.length).toBeGreaterThan(10);
-    expect(host.settings.get("mkba.modelType")).toBe("lpbl");
-    expect(JSON.parse(host.settings.get("mkba.sheets")!)).toEqual(workbook.plan.sheets.map((s) => s.name));
+    expect(host().charts[0]!.series[0]!.values).toMatch(/^Uitvoer!B\d+:[A-Z]+\d+$/);
+    expect(host().validations.length).toBeGreaterThan(10);
+    expect(host().settings.get("mkba.modelType")).toBe("lpbl");
+    expect(JSON.parse(host().settings.get("mkba.sheets")!)).toEqual(workbook.plan.sheets.map((s) => s.name));
     expect(steps[steps.length - 1]).toBe("klaar");
   });
 
@@ -61,37 +50,37 @@ describe("ExcelGateway.writePlan against the HyperFormula-backed Excel double", 
     const gateway = new ExcelGateway();
     await gateway.writePlan(workbook.plan, { confirm: noConflicts });
     const households = workbook.plan.fields!.find((f) => f.id === "reach.households")!.cell;
-    await host.type(households.sheet, households.row, households.column, 400, async () => undefined);
+    await host().type(households.sheet, households.row, households.column, 400, async () => undefined);
     const asked: OverwriteConflict[][] = [];
     const outcome = await gateway.writePlan(workbook.plan, { confirm: async (c) => (asked.push([...c]), false) });
     expect(outcome).toEqual({ status: "cancelled" });
     expect(asked[0]).toEqual([{ sheet: INVOER, address: "B5", reason: "user-value", current: 400, planned: 328 }]);
-    expect(host.value(households.sheet, households.row, households.column)).toBe(400);
+    expect(host().value(households.sheet, households.row, households.column)).toBe(400);
   });
 
   it("never deletes a sheet of the analyst's: one named Uitvoer is kept as 'Uitvoer (eigen)'", async () => {
     const { workbook } = workbookOf("almere");
-    host.hf.addSheet(UITVOER);
-    host.hf.setCellContents({ sheet: host.sheetId(UITVOER), row: 0, col: 0 }, [["mijn aantekeningen"]]);
+    host().hf.addSheet(UITVOER);
+    host().hf.setCellContents({ sheet: host().sheetId(UITVOER), row: 0, col: 0 }, [["mijn aantekeningen"]]);
     const outcome = await new ExcelGateway().writePlan(workbook.plan, { confirm: async (c) => c.every((x) => x.reason === "user-sheet" && x.sheet === UITVOER) });
     expect(outcome.status).toBe("written");
-    expect(host.value("Uitvoer (eigen)", 0, 0)).toBe("mijn aantekeningen");
-    expect(host.value(UITVOER, 0, 0)).toBe(workbook.plan.sheets.find((s) => s.name === UITVOER)!.cells[0]!.value);
+    expect(host().value("Uitvoer (eigen)", 0, 0)).toBe("mijn aantekeningen");
+    expect(host().value(UITVOER, 0, 0)).toBe(workbook.plan.sheets.find((s) => s.name === UITVOER)!.cells[0]!.value);
   });
 
   it("a failure half-way is undone: no new sheet stays, a rewritten sheet gets its old content back", async () => {
     const { workbook, analysis, compiled } = workbookOf("almere");
     const gateway = new ExcelGateway();
     await gateway.writePlan(workbook.plan, { confirm: noConflicts });
-    const before = host.sheetNames();
+    const before = host().sheetNames();
     const saldo = workbook.plan.results!.find((r) => r.id === "saldo")!.cell;
     // Now the audit sheets too, with Excel failing while it writes formulas.
-    host.failWhen = (op) => op.t === "set" && op.prop === "formulas";
+    host().failWhen = (op) => op.t === "set" && op.prop === "formulas";
     const outcome = await gateway.writePlan(auditPlan(compiled, analysis.scenarios[0]!), { confirm: async () => true });
     expect(outcome.status).toBe("failed");
     expect(outcome.status === "failed" && outcome.message).toMatch(/teruggedraaid.*gesimuleerd/);
-    host.failWhen = null;
-    expect(host.sheetNames()).toEqual(before);
-    expect(host.value(saldo.sheet, saldo.row, saldo.column)).toBeCloseTo(analysis.scenarios[0]!.saldo.toNumber(), 6);
+    host().failWhen = null;
+    expect(host().sheetNames()).toEqual(before);
+    expect(host().value(saldo.sheet, saldo.row, saldo.column)).toBeCloseTo(analysis.scenarios[0]!.saldo.toNumber(), 6);
   });
 });

@@ -13,20 +13,9 @@ function analyseOk(compiled: CompiledModel) {
 }
 import { ExcelGateway } from "../../src/office/excelGateway";
 import { Session, validateField, parseFieldText } from "../../src/taskpane/session";
-import { ExcelDoubleHost, installExcelShim } from "../support/excelDouble";
+import { useExcelDoubleInNode } from "../support/excelDouble";
 
-let host: ExcelDoubleHost;
-const g = globalThis as unknown as Record<string, unknown>;
-beforeEach(() => {
-  host = new ExcelDoubleHost();
-  g.window = globalThis;
-  g.__excelHostSync = async (json: string) => host.sync(json);
-  installExcelShim();
-});
-afterAll(() => {
-  delete g.window;
-  delete g.Excel;
-});
+const host = useExcelDoubleInNode();
 const yes = async () => true;
 
 describe("the task pane session", () => {
@@ -78,10 +67,10 @@ describe("the task pane session", () => {
     const steps: number[] = [];
     expect((await session.writeAudit(yes, (d) => steps.push(d))).status).toBe("written");
     expect(steps[steps.length - 1]).toBe(8);
-    expect(host.sheetNames()).toEqual(expect.arrayContaining(["Rekenblad", "Controle"]));
-    const verdictRow = [...Array(100).keys()].find((r) => host.value("Controle", r, 0) === "Oordeel")!;
-    expect(host.value("Controle", verdictRow, 1)).toMatch(/^In orde/);
-    expect(host.value("Controle", verdictRow + 1, 1)).toBeGreaterThan(20);
+    expect(host().sheetNames()).toEqual(expect.arrayContaining(["Rekenblad", "Controle"]));
+    const verdictRow = [...Array(100).keys()].find((r) => host().value("Controle", r, 0) === "Oordeel")!;
+    expect(host().value("Controle", verdictRow, 1)).toMatch(/^In orde/);
+    expect(host().value("Controle", verdictRow + 1, 1)).toBeGreaterThan(20);
   });
 });
 

@@ -17,6 +17,7 @@
  */
 import { HyperFormula, SimpleCellAddress } from "hyperformula";
 import { CellValue } from "../../src/engine/cells";
+import { columnLetter } from "../../src/engine/workbook/plan";
 import { buildWorkbook, fromHfCell } from "./hyperformula";
 
 // ------------------------------------------------------------------------------------------------ page half
@@ -200,11 +201,7 @@ class HostError extends Error {
   }
 }
 
-const letters = (column: number) => {
-  let s = "";
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-};
+const letters = columnLetter;
 const columnIndex = (name: string) => [...name.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
 function parseArea(address: string): Area {
@@ -538,4 +535,25 @@ export class ExcelDoubleHost {
     }
     return out;
   }
+}
+
+// ------------------------------------------------------------------------------------------------ in Node
+
+/**
+ * Both halves in one Jest process: `window` is the global object and the page half talks to a fresh host before
+ * each test. Returns a getter for the current test's host.
+ */
+export function useExcelDoubleInNode(): () => ExcelDoubleHost {
+  let host: ExcelDoubleHost;
+  const g = globalThis as unknown as Record<string, unknown>;
+  beforeEach(() => {
+    host = new ExcelDoubleHost();
+    g.window = globalThis;
+    g.__excelHostSync = async (json: string) => host.sync(json);
+    installExcelShim();
+  });
+  afterAll(() => {
+    for (const name of ["window", "Excel", "__excelHostSync", "__excelShim"]) delete g[name];
+  });
+  return () => host;
 }
