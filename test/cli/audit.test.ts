@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { existsSync, mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { main } from "../../src/cli/mkba";
+import { runCli as cli } from "../support/cli";
 import { planToWorkbook } from "../../src/cli/xlsxWriter";
 import { auditPlan } from "../../src/engine/audit/auditPlan";
 import { loadModel } from "../../src/engine/models";
@@ -11,12 +11,6 @@ import { EXAMPLES } from "../../src/engine/examples";
 import { runModel } from "../../src/engine/model";
 import { planProblems } from "../../src/engine/workbook/plan";
 
-async function cli(argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => "" });
-  return { code, out, err };
-}
 const work = mkdtempSync(path.join(tmpdir(), "mkba-audit-cli-"));
 
 describe("mkba audit", () => {

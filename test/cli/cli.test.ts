@@ -4,15 +4,9 @@
  */
 import { execFileSync, spawnSync } from "child_process";
 import * as path from "path";
-import { main } from "../../src/cli/mkba";
+import { runCli as run } from "../support/cli";
 import packageJson from "../../package.json";
 
-async function run(argv: string[], stdin = ""): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => stdin });
-  return { code, out, err };
-}
 
 describe("mkba fn NAME ARG...", () => {
   it("prints the NCW of the issue's example as JSON", async () => {

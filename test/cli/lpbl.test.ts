@@ -2,14 +2,8 @@
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { main } from "../../src/cli/mkba";
+import { runCli as run } from "../support/cli";
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => "" });
-  return { code, out, err };
-}
 
 describe("mkba run --example lpbl", () => {
   it("--json: the engine's shape plus fteFromCaseload 3,56, the illustrative mark, all three ratios and Uitvoer B per actor", async () => {

@@ -3,14 +3,8 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { main } from "../../src/cli/mkba";
+import { runCli as run } from "../support/cli";
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => "" });
-  return { code, out, err };
-}
 const work = mkdtempSync(path.join(tmpdir(), "mkba-cli-"));
 
 describe("mkba run", () => {

@@ -11,7 +11,7 @@ import { loadModel } from "../../src/engine/models";
 import { LPBL_EXAMPLE_INPUTS } from "../../src/engine/models/lpbl";
 import { CellValue } from "../../src/engine/cells";
 import { callFunction, findFunction } from "../../src/functions/catalog";
-import { main } from "../../src/cli/mkba";
+import { runCli as cli } from "../support/cli";
 import { writeFileSafely, FileSystem } from "../../src/cli/files";
 import { smallModel } from "../fixtures/models";
 
@@ -21,12 +21,6 @@ const timed = <T>(f: () => T): { value: T; ms: number } => {
   const value = f();
   return { value, ms: performance.now() - start };
 };
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => "" });
-  return { code, out, err };
-}
 const ENGLISH = /\b(expected|received|invalid|unrecognized|number|string|too (small|big)|undefined|NaN|Infinity)\b/i;
 
 describe("1. a single cell range never takes the process down", () => {

@@ -4,7 +4,7 @@
  */
 import { ModelInput, validateModel } from "../../../src/engine/model";
 import { breakEven, tornado } from "../../../src/engine/uncertainty/tornado";
-import { main } from "../../../src/cli/mkba";
+import { runCli } from "../../support/cli";
 
 /** saldo = aantal × prijs − kosten (one year, no discounting): linear in each parameter. */
 function linear(): ModelInput {
@@ -76,8 +76,7 @@ describe("break-even search", () => {
 
 describe("mkba gevoeligheid", () => {
   it("prints the tornado of the Almere example with break-even values", async () => {
-    let out = "";
-    const code = await main(["gevoeligheid", "--example", "almere"], { stdout: (t) => (out += t), stderr: () => undefined, readStdin: async () => "" });
+    const { code, out } = await runCli(["gevoeligheid", "--example", "almere"]);
     expect(code).toBe(0);
     expect(out).toMatch(/^Gevoeligheid \(tornado\) — Samenwerken voor burgers/);
     expect(out).toMatch(/Waarde van een QALY\s+40\.000\s+60\.000\s+€ -374\.169\s+€ -357\.955\s+€ 16\.214\s+501\.534 \(daarboven positief saldo\)/);
