@@ -28,7 +28,7 @@ import {
 } from "@fluentui/react-components";
 import type { CellValue } from "../engine/cells";
 import { exampleNames } from "../engine/examples";
-import type { PlanField } from "../engine/workbook/plan";
+import { PlanField, a1 } from "../engine/workbook/plan";
 import type { ModelProblem } from "../engine/model";
 import type { OverwriteConflict, WorkbookGateway, WriteOutcome } from "../office/gateway";
 import { Language, TEXTS, Texts, formatField, formatResult } from "./i18n";
@@ -49,6 +49,13 @@ type Status = { intent: "info" | "success" | "warning" | "error"; text: string; 
 
 /** A model's problems in the status bar: the first eight, each with its place. */
 const invalid = (texts: Texts, problems: readonly ModelProblem[]): Status => ({ intent: "error", text: texts.invalid, details: problems.slice(0, 8).map((p) => `${p.path}: ${p.message}`) });
+
+/** A conflicting cell as the analyst knows it: the form field's label when the cell is a field, with its address. */
+function conflictLabel(conflict: OverwriteConflict, fields: readonly PlanField[]): string {
+  const field = fields.find((f) => f.cell.sheet === conflict.sheet && a1(f.cell.row, f.cell.column) === conflict.address);
+  const place = `${conflict.sheet}!${conflict.address}`;
+  return field ? `${field.label}${field.column ? ` — ${field.column}` : ""} (${place})` : place;
+}
 
 const FUNCTION_EXAMPLES = ["=MKBA.NCW(B2:K2; 2,25%)", '=MKBA.RATIO(B3:K3; B4:K4; "2021")', '=MKBA.SCENARIO(Invoer; "Basisvariant"; "saldo")'];
 
@@ -295,7 +302,7 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
               <ul>
                 {question?.conflicts.slice(0, 12).map((c) => (
                   <li key={`${c.sheet}!${c.address}`}>
-                    {c.reason === "user-sheet" ? `${c.sheet}: ${t.userSheet}` : `${c.sheet}!${c.address}: ${String(c.current)} → ${String(c.planned)}`}
+                    {c.reason === "user-sheet" ? `${c.sheet}: ${t.userSheet}` : `${conflictLabel(c, fields)}: ${String(c.current)} → ${String(c.planned)}`}
                   </li>
                 ))}
                 {question && question.conflicts.length > 12 && <li>… +{question.conflicts.length - 12}</li>}

@@ -150,6 +150,7 @@ describe("the task pane in Excel (the double)", () => {
     // Loading the example again would replace the 400: the pane asks; Annuleren keeps it.
     await page.getByRole("button", { name: "Voorbeeld laden" }).click();
     await page.getByText("Werk van u overschrijven?").waitFor();
+    await page.getByText("Aantal hh in aanpak (totaal) (Invoer!B5): 400 → 328").waitFor();
     await shot(page, "04-vraag-overschrijven");
     await page.getByRole("button", { name: "Annuleren" }).click();
     await page.getByText("Geannuleerd: er is niets veranderd.").waitFor();
