@@ -38,6 +38,7 @@ const useStyles = makeStyles({
   root: { padding: "12px", display: "flex", flexDirection: "column", gap: "12px", maxWidth: "520px", boxSizing: "border-box", overflowWrap: "anywhere" },
   header: { display: "flex", alignItems: "center", gap: "8px", borderBottom: `2px solid ${tokens.colorBrandStroke1}`, paddingBottom: "8px" },
   title: { flexGrow: 1 },
+  language: { flexShrink: 0, whiteSpace: "nowrap", overflowWrap: "normal" },
   row: { display: "flex", flexWrap: "wrap", gap: "6px", alignItems: "end" },
   results: { display: "grid", gridTemplateColumns: "1fr auto", rowGap: "2px", columnGap: "8px" },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
@@ -166,7 +167,7 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
           </Text>
           <Text size={200}>{t.subtitle}</Text>
         </div>
-        <Button appearance="subtle" aria-label={t.languageLabel} onClick={() => setLanguage(language === "nl" ? "en" : "nl")}>
+        <Button className={styles.language} appearance="subtle" aria-label={t.languageLabel} onClick={() => setLanguage(language === "nl" ? "en" : "nl")}>
           {t.language}
         </Button>
       </header>
@@ -232,7 +233,7 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
           <div className={styles.results} data-testid="results">
             {results.map((r) => (
               <React.Fragment key={r.result.id}>
-                <Text>{r.result.label}</Text>
+                <Text>{t[`result_${r.result.id}`]}</Text>
                 <Text className={styles.number} data-result={r.result.id}>
                   {formatResult(r.value, r.result.format, language)}
                 </Text>

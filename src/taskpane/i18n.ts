@@ -33,6 +33,10 @@ const nl = {
   reconnected: "Model uit deze werkmap gelezen.",
   exported: "Geëxporteerd: ",
   working: "Bezig…",
+  result_saldo: "Saldo (NCW)",
+  result_ratio: "Baten-kostenratio, maatschappelijk",
+  result_ratio_financieel: "Baten-kostenratio, financieel",
+  result_ratio_gemeentelijk: "Baten-kostenratio, gemeentelijk",
 } as const;
 
 export type Texts = { readonly [K in keyof typeof nl]: string };
@@ -69,6 +73,10 @@ const en: Texts = {
   reconnected: "Model read from this workbook.",
   exported: "Exported: ",
   working: "Working…",
+  result_saldo: "Balance (NPV)",
+  result_ratio: "Benefit-cost ratio, social",
+  result_ratio_financieel: "Benefit-cost ratio, financial",
+  result_ratio_gemeentelijk: "Benefit-cost ratio, municipal",
 };
 
 export const TEXTS: Readonly<Record<Language, Texts>> = { nl, en };

@@ -166,6 +166,7 @@ describe("the task pane in Excel (the double)", () => {
     expect(await pane.page.evaluate(() => document.documentElement.lang)).toBe("en");
     await loadExample(pane, "almere");
     expect(await resultText(pane.page, "saldo")).toMatch(/^€ -?[\d,]+$/);
+    await pane.page.getByText("Benefit-cost ratio, social").waitFor();
     await shot(pane.page, "05-english");
     await pane.page.getByRole("button", { name: "Schakel naar Nederlands" }).click();
     await pane.page.getByRole("heading", { name: "Beginnen" }).waitFor();
