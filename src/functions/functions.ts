@@ -47,7 +47,7 @@ export function benefitCostRatio(baten: any[][], kosten: any[][], discontovoet?:
  * @customfunction SCENARIO SCENARIO
  * @param model Het modelbereik (bijv. Invoer) met de onderdelen [Instellingen], [Actoren], [Categorieën], [Parameters] en [Effecten].
  * @param [scenario] Naam van een scenariokolom in [Parameters], of een bereik met twee kolommen (parameter, waarde). Standaard: het basisscenario.
- * @param [uitkomst] "saldo" (standaard), "baten", "kosten", "ratio", "ratio_financieel", "ratio_gemeentelijk", "terugverdienjaar", de naam van een actor, of "tabel".
+ * @param [uitkomst] "saldo" (standaard), "baten", "kosten", "ratio", "ratio_financieel", "ratio_gemeentelijk", "terugverdienjaar", de naam van een actor, "categorie:NAAM" (een categorie voor de maatschappij), of een tabel: "tabel" (actor × categorie), "overzicht" (Tabel 1.5: effect × actor), "kasstromen" (per jaar).
  * @returns De gevraagde uitkomst in euro's (NCW), een ratio, een jaartal, of de tabel per actor en categorie.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -86,9 +86,14 @@ describe("mkba werkmap", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Invoer", "Uitvoer", "Gevoeligheid"]);
+    // The saldo of the base case: the row labelled "Saldo (NCW)" in the scenario table.
+    let saldoRow = 0;
+    wb.getWorksheet("Uitvoer")!.eachRow((row, n) => {
+      if (row.getCell(1).value === "Saldo (NCW)") saldoRow = n;
+    });
     expect(wb.getWorksheet("Invoer")!.getCell("A1").value).toBe("[Instellingen]");
     expect(wb.definedNames.getRanges("Invoer").ranges[0]).toMatch(/^Invoer!\$A\$1:\$[A-Z]+\$\d+$/);
-    const saldo = wb.getWorksheet("Uitvoer")!.getCell("B5").value as ExcelJS.CellFormulaValue;
+    const saldo = wb.getWorksheet("Uitvoer")!.getCell(`B${saldoRow}`).value as ExcelJS.CellFormulaValue;
     expect(saldo.formula).toBe('MKBA.SCENARIO(Invoer,"Basisvariant","saldo")');
     expect(Math.round((saldo.result as number) / 1000)).toBe(-366);
   });

@@ -82,6 +82,21 @@ describe("MKBA.SCENARIO over a model laid out in the workbook", () => {
     expect(t[t.length - 1]![0]).toBe("Saldo");
     expect(t[t.length - 1]![3]).toBeCloseTo(100, 10);
   });
+  it("spills the overview (Tabel 1.5: a heading per category, a row per effect) and the cash flows per year", () => {
+    const o = call("SCENARIO", cells, null, "overzicht") as unknown[][];
+    expect(o[0]).toEqual(["", "Gemeente", "Inwoners", "Totaal"]);
+    expect(o[o.length - 1]![3]).toBeCloseTo(100, 10);
+    const k = call("SCENARIO", cells, null, "kasstromen") as number[][];
+    expect(k[0]!.slice(0, 4)).toEqual(["Jaar", "Kosten", "Baten", "Saldo"]);
+    for (const year of k.slice(1)) expect(year[1]! + year[2]!).toBeCloseTo(year[3]!, 9);
+    expect(k.slice(1).reduce((sum, y) => sum - y[1]!, 0)).toBeGreaterThan(0);
+  });
+  it("gives a category's NCW for society with categorie:NAAM, and names an unknown category", () => {
+    const names = v.compiled.model.categories.map((c) => c.name);
+    const total = names.reduce((sum, n) => sum + (call("SCENARIO", cells, null, `categorie:${n}`) as number), 0);
+    expect(total).toBeCloseTo(100, 9);
+    expect(errorOf(call("SCENARIO", cells, null, `categorie:${names[0]!.slice(0, -1)}`))?.message).toMatch(/^uitkomst: onbekende categorie ".*". Bedoelt u/);
+  });
   it("names an unknown outcome or scenario and suggests the nearest", () => {
     expect(errorOf(call("SCENARIO", cells, null, "sald"))?.message).toBe('uitkomst: onbekende uitkomst "sald". Bedoelt u "saldo"?');
     expect(errorOf(call("SCENARIO", cells, "Dubel"))?.message).toBe('scenario: onbekend scenario "Dubel". Bedoelt u "Dubbel"?');

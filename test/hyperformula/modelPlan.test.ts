@@ -6,7 +6,9 @@ import { EXAMPLES } from "../../src/engine/examples";
 import { analyse } from "../../src/engine/model";
 import { loadModel } from "../../src/engine/models";
 import { LPBL_EXAMPLE_INPUTS } from "../../src/engine/models/lpbl";
-import { INVOER, UITVOER, modelWorkbook, workbookOptions } from "../../src/engine/workbook/modelPlan";
+import { INVOER, UITVOER, expectedValue, modelWorkbook, workbookOptions } from "../../src/engine/workbook/modelPlan";
+import { LOPENDE_AANPAK } from "../../src/engine/workbook/lpblOutput";
+import { lpblOutputs } from "../../src/engine/models/lpbl";
 import { KENGETALLEN, lpblFileFromValues } from "../../src/engine/workbook/lpblScreen";
 import { planProblems } from "../../src/engine/workbook/plan";
 import { planToHyperFormula, planValue, setPlanValue } from "../support/planHost";
@@ -32,7 +34,16 @@ describe.each(Object.keys(EXAMPLES))("the workbook plan of the example %s in Hyp
   it("is consistent and has Invoer, Uitvoer and charts over Uitvoer", () => {
     expect(planProblems(workbook.plan)).toEqual([]);
     expect(workbook.plan.sheets.map((s) => s.name).filter((s) => s !== KENGETALLEN).slice(0, 2)).toEqual([INVOER, UITVOER]);
-    expect(workbook.plan.sheets.find((s) => s.name === UITVOER)!.charts!.map((c) => c.id)).toEqual(["kosten-baten", "saldo-per-actor"]);
+    const uitvoer = workbook.plan.sheets.find((s) => s.name === UITVOER)!;
+    expect(uitvoer.charts!.map((c) => c.id)).toEqual(["kosten-baten", "scenarios", "saldo-per-actor", "kasstromen"]);
+    // Every chart draws computed cells: each value in a series is a number the engine expects there.
+    for (const chart of uitvoer.charts!) {
+      for (const series of chart.series) {
+        const { row, column, rowCount, columnCount } = series.values.range;
+        for (let r = row; r < row + rowCount; r++)
+          for (let c = column; c < column + columnCount; c++) expect({ chart: chart.id, r, c, type: typeof expectedValue(workbook, series.values.sheet, r, c) }).toEqual({ chart: chart.id, r, c, type: "number" });
+      }
+    }
   });
 
   it("has a form field for every input cell it names, and key results that are the base case's figures", () => {
@@ -121,5 +132,112 @@ describe("the LPBL workbook: the input screen on Invoer, key figures on Kengetal
     const cell = field("keyFigures.qaly_waarde").cell;
     setPlanValue(hf, cell.sheet, cell.row, cell.column, 100000);
     expect(lpblFileFromValues(new Map([...values, ["keyFigures.qaly_waarde", 100000]])).keyFigures).toEqual({ qaly_waarde: 100000 });
+  });
+});
+
+/** The cells right of the first cell labelled `label` (below the row labelled `after`, when given), as HyperFormula computes them. */
+function rowOf(workbook: ReturnType<typeof workbookOf>, hf: ReturnType<typeof planToHyperFormula>, sheetName: string, label: string, after?: string): number[] {
+  const sheet = workbook.plan.sheets.find((s) => s.name === sheetName)!;
+  const start = after === undefined ? 0 : sheet.cells.find((c) => c.column === 0 && typeof c.value === "string" && c.value.startsWith(after))!.row;
+  const height = Math.max(...sheet.cells.map((c) => c.row + (c.spill?.rows ?? 1)));
+  // Column A as computed (spilled tables included), searched from the section down.
+  let row = start;
+  while (row < height && planValue(hf, sheetName, row, 0) !== label) row++;
+  if (row === height) throw new Error(`geen rij "${label}" op ${sheetName}`);
+  const values: number[] = [];
+  for (let c = 1; ; c++) {
+    const v = planValue(hf, sheetName, row, c);
+    if (typeof v !== "number") break;
+    values.push(v);
+  }
+  return values;
+}
+
+describe("Uitvoer of the Almere example in the layout of AEPB (seed 000_c4d112e9f2f46980.txt, §1.7–1.10)", () => {
+  const workbook = workbookOf(EXAMPLES.almere);
+  const hf = planToHyperFormula(workbook.plan);
+  const thousands = (xs: number[]) => xs.map((x) => Math.round(x / 1000));
+
+  it("Tabel 1.6 per scenario and effect type: kosten −424 / −1.298 / −725 / −826, direct 41 / 324, indirect 17 / 135, totaal −366 / −839 / −266 / −367", () => {
+    const t = "Tabel 1.6";
+    expect(thousands(rowOf(workbook, hf, UITVOER, "Kosten", t))).toEqual([-424, -1298, -725, -826]);
+    expect(thousands(rowOf(workbook, hf, UITVOER, "Directe effecten", t))).toEqual([41, 324, 324, 324]);
+    expect(thousands(rowOf(workbook, hf, UITVOER, "Indirecte effecten", t))).toEqual([17, 135, 135, 135]);
+    expect(thousands(rowOf(workbook, hf, UITVOER, "Externe effecten", t))).toEqual([0, 0, 0, 0]);
+    expect(thousands(rowOf(workbook, hf, UITVOER, "Totaal", t))).toEqual([-366, -839, -266, -367]);
+  });
+
+  it("Tabel 1.5 effect × actor: implementatie −239, structureel −185, efficiënter werkproces 3 / 9 / 5, bijstand −114 / +114, saldo −535 / 9 / 160 / 0 / −366", () => {
+    const t = "Tabel 1.5";
+    expect(thousands(rowOf(workbook, hf, UITVOER, "Implementatiekosten", t))).toEqual([-239, 0, 0, 0, -239]);
+    expect(thousands(rowOf(workbook, hf, UITVOER, "Structurele kosten", t))).toEqual([-185, 0, 0, 0, -185]);
+    expect(thousands(rowOf(workbook, hf, UITVOER, "Bijstand", t))).toEqual([-114, 0, 114, 0, 0]);
+    expect(thousands(rowOf(workbook, hf, UITVOER, "Saldo", t))).toEqual([-535, 9, 160, 0, -366]);
+  });
+
+  // Published: Δsaldo 40,5 / 81,0 / 10,5 / 59,8. Only the first holds together with Tabel 1.5 (docs/examples/almere.md,
+  // "Inconsistenties"; test/examples/almere.test.ts pins the engine's values); the sheet gives the engine's.
+  it("Tabel 1.7 as formulas: Δsaldo 40,5 / 40,5 / 5,3 / 42,0 and saldo −325,5 / −325,5 / −360,7 / −324,1 (× € 1.000)", () => {
+    const sheet = workbook.plan.sheets.find((s) => s.name === UITVOER)!;
+    const top = sheet.cells.find((c) => typeof c.value === "string" && c.value.startsWith("Tabel 1.7"))!.row;
+    const rows = [2, 3, 4, 5].map((k) => [planValue(hf, UITVOER, top + k, 1), planValue(hf, UITVOER, top + k, 2)].map((x) => Math.round((x as number) / 100) / 10));
+    expect(rows).toEqual([
+      [40.5, -325.5],
+      [40.5, -325.5],
+      [5.3, -360.7],
+      [42, -324.1],
+    ]);
+  });
+
+  it("the cash flows per year add up: costs + benefits = saldo in every year", () => {
+    const sheet = workbook.plan.sheets.find((s) => s.name === UITVOER)!;
+    const top = sheet.cells.find((c) => c.formula === '=MKBA.SCENARIO(Invoer,,"kasstromen")')!.row;
+    const run = analysed(EXAMPLES.almere).scenarios[0]!;
+    run.cashFlows.forEach((year, t) => {
+      const [y, kosten, baten, saldo] = [0, 1, 2, 3].map((c) => planValue(hf, UITVOER, top + 1 + t, c) as number);
+      expect(y).toBe(year.year);
+      expect(Math.abs(kosten! + baten! - saldo!)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(saldo!)));
+    });
+  });
+});
+
+describe("Uitvoer A and B of the LPBL workbook as formulas (seed 001_89b8683f98a68fb5.txt, Bijlage 2, §4.5)", () => {
+  const workbook = workbookOf(EXAMPLES.lpbl);
+  const field = (id: string) => workbook.plan.fields!.find((f) => f.id === id)!;
+
+  it("has the sheet Lopende aanpak with three cohorts, each a MKBA.SCENARIO over its own parameter block", () => {
+    const sheet = workbook.plan.sheets.find((s) => s.name === LOPENDE_AANPAK)!;
+    expect(sheet.cells.filter((c) => c.formula?.includes('"kasstromen"')).length).toBe(3);
+  });
+
+  it("typing 400 households on Invoer moves Uitvoer A and B to the engine's figures for 400 households", () => {
+    const hf = planToHyperFormula(workbook.plan);
+    const cell = field("reach.households").cell;
+    setPlanValue(hf, cell.sheet, cell.row, cell.column, 400);
+    const data = { schemaVersion: 1, modelType: "lpbl", inputs: { ...LPBL_EXAMPLE_INPUTS, reach: { ...LPBL_EXAMPLE_INPUTS.reach, households: 400 } }, keyFigures: {} };
+    const l = loadModel(data);
+    if (!l.ok) throw new Error("model");
+    const out = lpblOutputs(analysed(data).scenarios[0]!, l.loaded.compiled, l.loaded.lpbl!);
+    const close = (actual: number | undefined, expected: number) => expect(Math.abs((actual ?? NaN) - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+    close(rowOf(workbook, hf, UITVOER, "Totale kosten", "Uitvoer A")[0], out.uitvoerA.totaleKosten);
+    close(rowOf(workbook, hf, UITVOER, "Saldo (baten − kosten)", "Uitvoer A")[0], out.uitvoerA.saldo);
+    close(rowOf(workbook, hf, UITVOER, "Gemeente (subtotaal: direct te vertalen naar de begroting)", "Uitvoer B")[0], out.uitvoerB.gemeente);
+    close(rowOf(workbook, hf, UITVOER, "Zorgverzekeraar", "Uitvoer B")[0], out.uitvoerB.perActor.Zorgverzekeraar!);
+    close(rowOf(workbook, hf, UITVOER, "Totaal", "Uitvoer B")[0], out.uitvoerB.totaal);
+    const l328 = loadModel(EXAMPLES.lpbl);
+    if (!l328.ok) throw new Error("model");
+    expect(out.uitvoerB.totaal).not.toBeCloseTo(lpblOutputs(analysed(EXAMPLES.lpbl).scenarios[0]!, l328.loaded.compiled, l328.loaded.lpbl!).uitvoerB.totaal, 0);
+  });
+
+  it("the team-cost warning appears on Uitvoer A when the cost per fte is set to 0, and is empty otherwise", () => {
+    const hf = planToHyperFormula(workbook.plan);
+    const sheet = workbook.plan.sheets.find((s) => s.name === UITVOER)!;
+    const warning = sheet.cells.find((c) => c.formula?.startsWith("=IF(AND(MKBA.SCENARIO"))!;
+    expect(planValue(hf, UITVOER, warning.row, warning.column)).toBe("");
+    for (const id of ["costs.costPerFte", "costs.otherTeamCosts"]) {
+      const cell = field(id).cell;
+      setPlanValue(hf, cell.sheet, cell.row, cell.column, 0);
+    }
+    expect(planValue(hf, UITVOER, warning.row, warning.column)).toMatch(/^LET OP: de teamkosten zijn € 0/);
   });
 });

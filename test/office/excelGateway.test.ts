@@ -35,10 +35,13 @@ describe("ExcelGateway.writePlan against the HyperFormula-backed Excel double", 
     const saldo = workbook.plan.results!.find((r) => r.id === "saldo")!.cell;
     expect(host().value(saldo.sheet, saldo.row, saldo.column)).toBeCloseTo(analysis.scenarios[0]!.saldo.toNumber(), 6);
     expect(host().charts.map((c) => [c.name, c.title, c.series.length])).toEqual([
-      ["kosten-baten", "Kosten, baten en saldo per scenario (NCW)", 3],
+      ["kosten-baten", "Kosten-batengrafiek — Basisvariant (NCW)", 1],
+      ["scenarios", "Kosten, baten en saldo per scenario (NCW)", 3],
       ["saldo-per-actor", expect.stringContaining("Saldo per actor"), 1],
+      ["kasstromen", expect.stringContaining("Kosten en baten in de tijd"), 2],
     ]);
-    expect(host().charts[0]!.series[0]!.values).toMatch(/^Uitvoer!B\d+:[A-Z]+\d+$/);
+    expect(host().charts[0]!.series[0]!.values).toMatch(/^Uitvoer!B\d+:B\d+$/);
+    expect(host().charts[1]!.series[0]!.values).toMatch(/^Uitvoer!B\d+:[A-Z]+\d+$/);
     expect(host().validations.length).toBeGreaterThan(10);
     expect(host().settings.get("mkba.modelType")).toBe("lpbl");
     expect(JSON.parse(host().settings.get("mkba.sheets")!)).toEqual(workbook.plan.sheets.map((s) => s.name));

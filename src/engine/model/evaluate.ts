@@ -20,6 +20,10 @@ export interface CashFlowYear {
   readonly year: number;
   readonly byActor: ReadonlyMap<string, Dec>;
   readonly saldo: Dec;
+  /** Society's costs (kosten) that fall in this year, undiscounted, as a positive amount; transfers excluded. */
+  readonly costs: Dec;
+  /** Society's benefits (baten, financial and immaterial) that fall in this year, undiscounted; transfers excluded. */
+  readonly benefits: Dec;
 }
 
 export interface EffectResult {
@@ -122,6 +126,8 @@ export function runModel(compiled: CompiledModel, overrides: Readonly<Record<str
   const table = new Map<string, Map<string, Dec>>(model.actors.map((a) => [a.name, new Map(model.categories.map((c) => [c.name, ZERO]))]));
   const byCategory = new Map<string, Dec>(model.categories.map((c) => [c.name, ZERO]));
   const flows: Map<string, Dec>[] = Array.from({ length: horizon }, () => new Map(model.actors.map((a) => [a.name, ZERO])));
+  const yearCosts: Dec[] = Array.from({ length: horizon }, () => ZERO);
+  const yearBenefits: Dec[] = Array.from({ length: horizon }, () => ZERO);
   let costs = ZERO;
   let benefits = ZERO;
   let financialBenefits = ZERO;
@@ -156,6 +162,8 @@ export function runModel(compiled: CompiledModel, overrides: Readonly<Record<str
       ncw = ncw.plus(amount.times(factors[t] as Dec));
       const yearFlows = flows[t] as Map<string, Dec>;
       for (const [actor, sign] of shares) addTo(yearFlows, actor, sign < 0 ? amount.neg() : amount);
+      if (side === "kosten") yearCosts[t] = yearCosts[t]!.plus(amount);
+      else if (side === "baten") yearBenefits[t] = yearBenefits[t]!.plus(amount);
     });
     for (const [actor, sign] of shares) addTo(table.get(actor)!, effect.category, sign < 0 ? ncw.neg() : ncw);
     if (side === "kosten") {
@@ -211,6 +219,8 @@ export function runModel(compiled: CompiledModel, overrides: Readonly<Record<str
     year: model.metadata.firstYear + t,
     byActor: byActorFlow,
     saldo: [...byActorFlow.values()].reduce((a, b) => a.plus(b), ZERO),
+    costs: yearCosts[t]!,
+    benefits: yearBenefits[t]!,
   }));
 
   return {

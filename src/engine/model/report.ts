@@ -48,6 +48,39 @@ export function actorTableCells(run: ModelRun, model: Analysis["compiled"]["mode
   return rows;
 }
 
+/**
+ * The MKBA-overzicht in the layout of AEPB's Tabel 1.5 (seed 000): per category a heading row, under it one row per
+ * effect with each actor's signed NCW and the total, and the saldo row (what MKBA.SCENARIO(…; "overzicht") spills).
+ * Pro-memorie effects stand in their category with "PM" (seed 000 counts them but gives no amount).
+ */
+export function overviewCells(run: ModelRun, model: Analysis["compiled"]["model"]): (string | number)[][] {
+  const actors = model.actors.map((a) => a.name);
+  const rows: (string | number)[][] = [["", ...actors, "Totaal"]];
+  for (const category of model.categories) {
+    rows.push([category.name, ...actors.map(() => ""), ""]);
+    for (const e of run.effects.filter((x) => x.category === category.name)) {
+      const signed = actors.map((a) => e.parties.reduce((sum, [actor, sign]) => (actor === a ? sum.plus(sign < 0 ? e.ncw.neg() : e.ncw) : sum), new Dec(0)));
+      const total = signed.reduce((x, y) => x.plus(y), new Dec(0));
+      rows.push([e.name, ...signed.map((d) => d.toNumber()), total.toNumber()]);
+    }
+    for (const e of run.pm.filter((x) => x.category === category.name)) rows.push([`${e.name} (PM)`, ...actors.map((a) => (e.parties.some(([p]) => p === a) ? "PM" : "")), "PM"]);
+  }
+  rows.push(["Saldo", ...actors.map((a) => run.byActor.get(a)!.toNumber()), run.saldo.toNumber()]);
+  return rows;
+}
+
+/**
+ * The cash flows per year (kasstromen, undiscounted) as cells, for the chart of costs and benefits over the years (seed
+ * 001, Figuur 4.1) and the LPBL budget view: a heading row, then per year the year, the costs (negative: money out),
+ * the benefits, the saldo and each actor's cash flow (what MKBA.SCENARIO(…; "kasstromen") spills).
+ */
+export function cashFlowCells(run: ModelRun, model: Analysis["compiled"]["model"]): (string | number)[][] {
+  const actors = model.actors.map((a) => a.name);
+  const rows: (string | number)[][] = [["Jaar", "Kosten", "Baten", "Saldo", ...actors]];
+  for (const y of run.cashFlows) rows.push([y.year, y.costs.neg().toNumber(), y.benefits.toNumber(), y.saldo.toNumber(), ...actors.map((a) => y.byActor.get(a)!.toNumber())]);
+  return rows;
+}
+
 export function scenarioJson(run: ModelRun): ScenarioJson {
   return {
     name: run.scenario,

@@ -10,19 +10,18 @@
  */
 import { CellValue, isCellError } from "../cells";
 import { modelToCells } from "../layout/workbookLayout";
-import { Analysis, ModelRun, actorTableCells } from "../model";
+import { Analysis, ModelRun, cashFlowCells, overviewCells } from "../model";
 import type { LoadedModel } from "../models";
 import { LpblInputs } from "../models/lpbl";
 import { keyFiguresSheet, lpblScreenFields, writeLpblScreen } from "./lpblScreen";
-import { PLAN_SCHEMA_VERSION, PlanCell, PlanChart, PlanField, PlanResult, SheetBuilder, WorkbookPlan, formulaText } from "./plan";
+import { lpblOutputBlocks } from "./lpblOutput";
+import { EURO, EURO_1, RATIO, expectedKey, spillInto } from "./outputCells";
+import { CellStyle, PLAN_SCHEMA_VERSION, PlanCell, PlanChart, PlanField, PlanResult, SheetBuilder, WorkbookPlan, formulaText, sheetPrefix } from "./plan";
 
 export const INVOER = "Invoer";
 export const UITVOER = "Uitvoer";
 export const GEVOELIGHEID = "Gevoeligheid";
 
-const EURO = '"€" #,##0;[Red]"€" -#,##0';
-const EURO_1 = '"€" #,##0.0;[Red]"€" -#,##0.0';
-const RATIO = "0.00";
 
 export interface ModelWorkbook {
   readonly plan: WorkbookPlan;
@@ -30,7 +29,7 @@ export interface ModelWorkbook {
   readonly expected: ReadonlyMap<string, number | string>;
 }
 
-const key = (sheet: string, row: number, column: number) => `${sheet}!${row},${column}`;
+const key = expectedKey;
 
 export interface ModelWorkbookOptions {
   /** Extra document settings (mkba.modelType is set here). */
@@ -63,6 +62,7 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
   // model, and formulas to the screen or Kengetallen for an LPBL model.
   const top = invoer.row;
   const fields: PlanField[] = [];
+  const parameterCells = new Map<string, { row: number; column: number }>();
   let section = "";
   cells.forEach((row, r) => {
     const first = row[0];
@@ -80,6 +80,7 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
       const style: PlanCell["style"] = marker ? (c === 0 ? "section" : "heading") : c === 0 ? "label" : section === "[Parameters]" && c !== 2 && c !== 3 && c !== 4 ? "input" : undefined;
       invoer.set(top + r, c, { value: value as Exclude<CellValue, { kind: "error" }>, ...(style ? { style } : {}) });
     });
+    if (parameter) parameterCells.set(parameter.key, { row: top + r, column: 1 });
     if (parameter && !screen) {
       fields.push({ id: `parameter:${parameter.key}`, section: "Parameters", label: parameter.label || parameter.key, unit: parameter.unit ?? "", cell: { sheet: INVOER, row: top + r, column: 1 }, rule: { type: "decimal" } });
     }
@@ -88,12 +89,17 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
   const width = cells[0]?.length ?? 1;
   const names: WorkbookPlan["names"][number][] = [{ name: INVOER, sheet: INVOER, range: { row: top, column: 0, rowCount: cells.length, columnCount: width }, comment: "het modelbereik" }];
 
-  // Uitvoer: outcomes per scenario.
-  const uitvoer = new SheetBuilder(UITVOER, "Uitkomsten per scenario en de tabel per actor: MKBA.SCENARIO-formules over het bereik Invoer.");
+  // Uitvoer: Uitvoer A and B of the LPBL tool (for an LPBL model), outcomes per scenario, Tabel 1.5, 1.6, 1.7 and the cash
+  // flows per year — every figure a formula over Invoer.
+  const uitvoer = new SheetBuilder(UITVOER, "Uitkomsten: MKBA-overzicht (Tabel 1.5), scenario's (Tabel 1.6), gevoeligheid (Tabel 1.7) en kasstromen — MKBA.SCENARIO-formules over het bereik Invoer.");
   uitvoer.addRow([{ value: `MKBA — ${model.metadata.title}`, style: "title" }]);
   uitvoer.addRow([{ value: `Netto contante waarde in euro's, ${model.metadata.firstYear}–${model.metadata.firstYear + model.metadata.horizon - 1}; formules MKBA.SCENARIO over het bereik Invoer.`, style: "note" }]);
   uitvoer.skip();
   const runs = analysis.scenarios;
+  const base = runs[0]!;
+  const lopende = options.lpbl ? lpblOutputBlocks(uitvoer, analysis, options.lpbl.inputs, parameterCells, expected) : undefined;
+
+  uitvoer.addRow([{ value: "Uitkomsten per scenario", style: "section" }]);
   const headerRow = uitvoer.addRow([{ value: "Uitkomst", style: "heading" }, ...runs.map((r) => ({ value: r.scenario, style: "heading" as const }))]);
   const outcomes: [string, string, string, (run: ModelRun) => number | string][] = [
     ["saldo", "Saldo (NCW)", EURO, (run) => run.saldo.toNumber()],
@@ -118,39 +124,113 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
   }
   uitvoer.skip();
 
-  // The per-actor table of the base case: one spilling formula (its size is known: categories + 2 rows, actors + 2 columns).
-  const base = runs[0]!;
-  uitvoer.addRow([{ value: `Tabel per actor en categorie — ${base.scenario}`, style: "section" }]);
-  const tableTop = uitvoer.row;
-  const table = actorTableCells(base, model);
-  uitvoer.set(tableTop, 0, { formula: `=MKBA.SCENARIO(Invoer,,"tabel")`, numberFormat: EURO, style: "output", spill: { rows: table.length, columns: table[0]!.length } });
-  table.forEach((row, r) => row.forEach((v, c) => v !== "" && expected.set(key(UITVOER, tableTop + r, c), v)));
-  uitvoer.row = tableTop + table.length + 1;
+  // Tabel 1.5 (seed 000): the MKBA-overzicht of the base case, effect × actor, one spilling formula.
+  uitvoer.addRow([{ value: `Tabel 1.5 — MKBA-overzicht per actor en effect (NCW), ${base.scenario}`, style: "section" }]);
+  const overviewTop = uitvoer.row;
+  const overview = overviewCells(base, model);
+  spillInto(uitvoer, overviewTop, `=MKBA.SCENARIO(Invoer,,"overzicht")`, overview, expected);
+  uitvoer.skip();
+
+  // Tabel 1.6 (seed 000): per scenario and effect type — the costs together, each benefit category, the total.
+  uitvoer.addRow([{ value: "Tabel 1.6 — MKBA-overzicht per scenario en effecttype (NCW)", style: "section" }]);
+  const typeHeader = uitvoer.addRow([{ value: "Posten", style: "heading" }, ...runs.map((r) => ({ value: r.scenario, style: "heading" as const }))]);
+  const typeRows: [string, (scenario: string) => string, (run: ModelRun) => number, CellStyle][] = [
+    ["Kosten", (sc) => `=-MKBA.SCENARIO(Invoer,${sc},"kosten")`, (run) => run.costs.neg().toNumber(), "output"],
+    ...model.categories
+      .filter((c) => c.side === "baten")
+      .map((c): [string, (scenario: string) => string, (run: ModelRun) => number, CellStyle] => [c.name, (sc) => `=MKBA.SCENARIO(Invoer,${sc},${formulaText(`categorie:${c.name}`)})`, (run) => run.byCategory.get(c.name)!.toNumber(), "output"]),
+    ["Totaal", (sc) => `=MKBA.SCENARIO(Invoer,${sc},"saldo")`, (run) => run.saldo.toNumber(), "total"],
+  ];
+  const typeFirst = uitvoer.row;
+  for (const [label, formula, value, style] of typeRows) {
+    const row = uitvoer.row;
+    uitvoer.addRow([
+      { value: label, style: style === "total" ? "total" : "label" },
+      ...runs.map((run, j) => {
+        expected.set(key(UITVOER, row, 1 + j), value(run));
+        return { formula: formula(formulaText(run.scenario)), numberFormat: EURO, style };
+      }),
+    ]);
+  }
+  uitvoer.skip();
+
+  // Tabel 1.7 (seed 000): each sensitivity run (its parameters on Gevoeligheid) with Δsaldo and saldo.
+  if (model.sensitivity.length > 0) {
+    uitvoer.addRow([{ value: "Tabel 1.7 — Gevoeligheidsanalyse (NCW; de aanpassingen staan op het blad Gevoeligheid)", style: "section" }]);
+    uitvoer.addRow(["Gevoeligheidsanalyse", "Δsaldo", "MKBA-saldo"].map((value) => ({ value, style: "heading" as const })));
+    for (const run of sensitivityBlocks(analysis)) {
+      const row = uitvoer.row;
+      const gevoeligheid = run.argument === undefined ? undefined : `${sheetPrefix(GEVOELIGHEID)}${run.argument}`;
+      uitvoer.addRow([
+        { value: run.name, style: "label" },
+        { formula: `=C${row + 1}-MKBA.SCENARIO(Invoer,${formulaText(run.scenario)},"saldo")`, numberFormat: EURO_1, style: "output" },
+        { formula: `=MKBA.SCENARIO(Invoer,${gevoeligheid ?? formulaText(run.scenario)},"saldo")`, numberFormat: EURO_1, style: "output" },
+      ]);
+      if (run.result) {
+        expected.set(key(UITVOER, row, 1), run.result.deltaSaldo.toNumber());
+        expected.set(key(UITVOER, row, 2), run.result.saldo.toNumber());
+      }
+    }
+    uitvoer.skip();
+  }
+
+  // The cash flows per year of the base case (seed 001, Figuur 4.1: costs in the first years, benefits later).
+  uitvoer.addRow([{ value: `Kasstromen per jaar (niet contant), ${base.scenario}`, style: "section" }]);
+  const flowsTop = uitvoer.row;
+  const flows = cashFlowCells(base, model);
+  spillInto(uitvoer, flowsTop, `=MKBA.SCENARIO(Invoer,,"kasstromen")`, flows, expected);
+  uitvoer.skip();
 
   const charts: PlanChart[] = [];
-  const scenarioColumns = { sheet: UITVOER, range: { row: headerRow, column: 1, rowCount: 1, columnCount: runs.length } };
-  const seriesOf = (outcome: string, name: string) => ({ name, values: { sheet: UITVOER, range: { row: outcomeRow.get(outcome)!, column: 1, rowCount: 1, columnCount: runs.length } }, categories: scenarioColumns });
+  const widest = Math.max(overview[0]!.length, flows[0]!.length, runs.length + 1, lopende ? 2 : 0);
+  const chartAt = (i: number) => ({ from: { row: 3 + i * 18, column: widest + 1 }, to: { row: 20 + i * 18, column: widest + 8 } });
+  const typeCount = typeRows.length;
   charts.push({
     id: "kosten-baten",
     type: "columnClustered",
-    title: "Kosten, baten en saldo per scenario (NCW)",
-    series: [seriesOf("kosten", "Kosten"), seriesOf("baten", "Baten"), seriesOf("saldo", "Saldo")],
-    anchor: { from: { row: 3, column: runs.length + 2 }, to: { row: 20, column: runs.length + 9 } },
+    title: `Kosten-batengrafiek — ${base.scenario} (NCW)`,
+    series: [{ name: base.scenario, values: { sheet: UITVOER, range: { row: typeFirst, column: 1, rowCount: typeCount, columnCount: 1 } }, categories: { sheet: UITVOER, range: { row: typeFirst, column: 0, rowCount: typeCount, columnCount: 1 } } }],
+    anchor: chartAt(0),
     valueAxisTitle: "euro (NCW)",
   });
+  const scenarioColumns = { sheet: UITVOER, range: { row: headerRow, column: 1, rowCount: 1, columnCount: runs.length } };
+  const seriesOf = (outcome: string, name: string) => ({ name, values: { sheet: UITVOER, range: { row: outcomeRow.get(outcome)!, column: 1, rowCount: 1, columnCount: runs.length } }, categories: scenarioColumns });
+  charts.push({
+    id: "scenarios",
+    type: "columnClustered",
+    title: "Kosten, baten en saldo per scenario (NCW)",
+    series: [seriesOf("kosten", "Kosten"), seriesOf("baten", "Baten"), seriesOf("saldo", "Saldo")],
+    anchor: chartAt(1),
+    valueAxisTitle: "euro (NCW)",
+  });
+  const actorCount = model.actors.length;
   charts.push({
     id: "saldo-per-actor",
     type: "barClustered",
     title: `Saldo per actor — ${base.scenario}`,
-    series: [{ name: "Saldo", values: { sheet: UITVOER, range: { row: tableTop + table.length - 1, column: 1, rowCount: 1, columnCount: model.actors.length } }, categories: { sheet: UITVOER, range: { row: tableTop, column: 1, rowCount: 1, columnCount: model.actors.length } } }],
-    anchor: { from: { row: 21, column: runs.length + 2 }, to: { row: 38, column: runs.length + 9 } },
+    series: [{ name: "Saldo", values: { sheet: UITVOER, range: { row: overviewTop + overview.length - 1, column: 1, rowCount: 1, columnCount: actorCount } }, categories: { sheet: UITVOER, range: { row: overviewTop, column: 1, rowCount: 1, columnCount: actorCount } } }],
+    anchor: chartAt(2),
     valueAxisTitle: "euro (NCW)",
   });
+  const years = flows.length - 1;
+  const yearColumn = { sheet: UITVOER, range: { row: flowsTop + 1, column: 0, rowCount: years, columnCount: 1 } };
+  charts.push({
+    id: "kasstromen",
+    type: "columnStacked",
+    title: `Kosten en baten in de tijd — ${base.scenario} (kasstromen, niet contant)`,
+    series: [
+      { name: "Kosten", values: { sheet: UITVOER, range: { row: flowsTop + 1, column: 1, rowCount: years, columnCount: 1 } }, categories: yearColumn },
+      { name: "Baten", values: { sheet: UITVOER, range: { row: flowsTop + 1, column: 2, rowCount: years, columnCount: 1 } }, categories: yearColumn },
+    ],
+    anchor: chartAt(3),
+    valueAxisTitle: "euro per jaar",
+    categoryAxisTitle: "jaar",
+  });
   charts.forEach((c) => uitvoer.chart(c));
-  uitvoer.width(0, 36);
-  runs.forEach((_, j) => uitvoer.width(1 + j, 16));
+  uitvoer.width(0, 44);
+  for (let c = 1; c < widest; c++) uitvoer.width(c, 16);
 
-  const sheets = [invoer.build(), ...(options.lpbl ? [keyFiguresSheet(options.lpbl.keyFigures)] : []), uitvoer.build()];
+  const sheets = [invoer.build(), ...(options.lpbl ? [keyFiguresSheet(options.lpbl.keyFigures)] : []), uitvoer.build(), ...(lopende ? [lopende] : [])];
   if (model.sensitivity.length > 0) sheets.push(sensitivitySheet(analysis, expected));
   const results: PlanResult[] = (
     [
@@ -177,31 +257,49 @@ function ratioValue(r: ModelRun["ratios"]["social"]): number | string {
   return r.value === null ? "#DIV/0!" : r.value.toNumber();
 }
 
-/** Each run's overrides as a (parameter, waarde) block, its saldo via MKBA.SCENARIO(Invoer; block; "saldo") and Δ. */
-function sensitivitySheet(analysis: Analysis, expected: Map<string, number | string>) {
+/** Where each sensitivity run's overrides stand on Gevoeligheid (one block per run), shared by that sheet and Tabel 1.7. */
+interface SensitivityBlock {
+  readonly name: string;
+  readonly scenario: string;
+  readonly entries: readonly [string, number][];
+  /** First row of the block (0-based). */
+  readonly row: number;
+  /** The block as "E2:F3", or undefined for a run without overrides. */
+  readonly argument: string | undefined;
+  readonly result: Analysis["sensitivity"][number] | undefined;
+}
+
+function sensitivityBlocks(analysis: Analysis): SensitivityBlock[] {
   const { model } = analysis.compiled;
-  const s = new SheetBuilder(GEVOELIGHEID, "Gevoeligheidsanalyse (Tabel 1.7): elke run als aanpassingen van parameters, met het saldo en het verschil als formules.");
-  s.addRow(["Gevoeligheidsanalyse", "Δsaldo", "MKBA-saldo", "Scenario", "Parameter", "Waarde"].map((value) => ({ value, style: "heading" as const })));
-  for (const run of model.sensitivity) {
+  let row = 1;
+  return model.sensitivity.map((run) => {
     const scenario = run.scenario ?? model.metadata.baseScenarioName;
     const entries = Object.entries({ ...(model.scenarios.find((x) => x.name === scenario)?.overrides ?? {}), ...run.overrides });
-    const r = s.row;
-    entries.forEach(([parameter, value], k) => {
+    const rows = Math.max(1, entries.length);
+    const block: SensitivityBlock = { name: run.name, scenario, entries, row, argument: entries.length > 0 ? `E${row + 1}:F${row + rows}` : undefined, result: analysis.sensitivity.find((x) => x.name === run.name) };
+    row += rows + 1;
+    return block;
+  });
+}
+
+/** Each run's overrides as a (parameter, waarde) block, its saldo via MKBA.SCENARIO(Invoer; block; "saldo") and Δ. */
+function sensitivitySheet(analysis: Analysis, expected: Map<string, number | string>) {
+  const s = new SheetBuilder(GEVOELIGHEID, "Gevoeligheidsanalyse (Tabel 1.7): elke run als aanpassingen van parameters, met het saldo en het verschil als formules.");
+  s.addRow(["Gevoeligheidsanalyse", "Δsaldo", "MKBA-saldo", "Scenario", "Parameter", "Waarde"].map((value) => ({ value, style: "heading" as const })));
+  for (const block of sensitivityBlocks(analysis)) {
+    const r = block.row;
+    block.entries.forEach(([parameter, value], k) => {
       s.set(r + k, 4, { value: parameter });
       s.set(r + k, 5, { value, style: "input" });
     });
-    const rows = Math.max(1, entries.length);
-    const argument = entries.length > 0 ? `E${r + 1}:F${r + rows}` : formulaText(scenario);
-    const result = analysis.sensitivity.find((x) => x.name === run.name);
-    s.set(r, 0, { value: run.name, style: "label" });
-    s.set(r, 3, { value: scenario });
-    s.set(r, 2, { formula: `=MKBA.SCENARIO(Invoer,${argument},"saldo")`, numberFormat: EURO_1, style: "output" });
-    s.set(r, 1, { formula: `=C${r + 1}-MKBA.SCENARIO(Invoer,${formulaText(scenario)},"saldo")`, numberFormat: EURO_1, style: "output" });
-    if (result) {
-      expected.set(key(GEVOELIGHEID, r, 2), result.saldo.toNumber());
-      expected.set(key(GEVOELIGHEID, r, 1), result.deltaSaldo.toNumber());
+    s.set(r, 0, { value: block.name, style: "label" });
+    s.set(r, 3, { value: block.scenario });
+    s.set(r, 2, { formula: `=MKBA.SCENARIO(Invoer,${block.argument ?? formulaText(block.scenario)},"saldo")`, numberFormat: EURO_1, style: "output" });
+    s.set(r, 1, { formula: `=C${r + 1}-MKBA.SCENARIO(Invoer,${formulaText(block.scenario)},"saldo")`, numberFormat: EURO_1, style: "output" });
+    if (block.result) {
+      expected.set(key(GEVOELIGHEID, r, 2), block.result.saldo.toNumber());
+      expected.set(key(GEVOELIGHEID, r, 1), block.result.deltaSaldo.toNumber());
     }
-    s.row = r + rows + 1;
   }
   s.width(0, 60).width(1, 16).width(2, 16).width(3, 16).width(4, 30).width(5, 16);
   return s.build();

@@ -7,13 +7,16 @@
 import { CellRange, CellValue, describeValue, isBlank, isCellError, propagate, toRange, toScalar } from "../../engine/cells";
 import { CellError, cellError } from "../../engine/errors";
 import { cellsToModel } from "../../engine/layout/workbookLayout";
-import { CompiledModel, ModelRun, Ratio, actorTableCells, nearest, runModel, scenarioOverrides, validateModel } from "../../engine/model";
+import { CompiledModel, ModelRun, Ratio, actorTableCells, cashFlowCells, nearest, overviewCells, runModel, scenarioOverrides, validateModel } from "../../engine/model";
 import { LIMITS, formatCount } from "../../engine/model/limits";
 import { toExcelNumber } from "../../engine/netPresentValue";
 import { FunctionResult, resultOf } from "../arguments";
 import { SheetFunction, optional, required } from "../sheetFunction";
 
-export const OUTCOMES = ["saldo", "baten", "kosten", "ratio", "ratio_financieel", "ratio_gemeentelijk", "terugverdienjaar", "tabel"] as const;
+export const OUTCOMES = ["saldo", "baten", "kosten", "ratio", "ratio_financieel", "ratio_gemeentelijk", "terugverdienjaar", "tabel", "overzicht", "kasstromen"] as const;
+
+/** `"categorie:NAAM"`: a category's signed NCW for society (costs negative, transfers 0), as in Tabel 1.6 of seed 000. */
+const CATEGORY_PREFIX = "categorie:";
 
 const CACHE_SIZE = 16;
 const compiledCache = new Map<string, { compiled: CompiledModel; runs: Map<string, ModelRun> } | CellError>();
@@ -137,6 +140,17 @@ export const SCENARIO: SheetFunction = {
         return run.paybackYear.year === null ? cellError("#N/A", `terugverdienjaar: ${run.paybackYear.reason}.`) : run.paybackYear.year;
       case "tabel":
         return actorTableCells(run, entry.compiled.model);
+      case "overzicht":
+        return overviewCells(run, entry.compiled.model);
+      case "kasstromen":
+        return cashFlowCells(run, entry.compiled.model);
+    }
+    if (key.startsWith(CATEGORY_PREFIX)) {
+      const wantedCategory = wanted.slice(CATEGORY_PREFIX.length).trim();
+      const categories = entry.compiled.model.categories.map((c) => c.name);
+      const category = categories.find((c) => c.toLowerCase() === wantedCategory.toLowerCase());
+      if (!category) return invalid(`uitkomst: onbekende categorie "${wantedCategory}".${suggestion(wantedCategory, categories)}`);
+      return resultOf(toExcelNumber(run.byCategory.get(category)!, wanted));
     }
     const actor = actors.find((a) => a.toLowerCase() === key);
     if (actor) return resultOf(toExcelNumber(run.byActor.get(actor)!, actor));

@@ -44,6 +44,51 @@ export function cohortShare(c: number, buildUpYears: number): number {
 }
 
 /**
+ * How cohort c's parameter `key` follows from the full approach's value v: "deel" v × share, "groei" 1 − (1 − v) × share
+ * (a nieuw-voor-oud share growing to its full value), "nul" 0. The workbook writes the same three as formulas.
+ */
+export interface CohortAdjustment {
+  readonly key: string;
+  readonly kind: "deel" | "groei" | "nul";
+  readonly share: number;
+  /** Why (Dutch), for the workbook's Lopende aanpak sheet. */
+  readonly reason: string;
+}
+
+export function adjustedValue(a: CohortAdjustment, v: number): number {
+  return a.kind === "deel" ? v * a.share : a.kind === "groei" ? 1 - (1 - v) * a.share : 0;
+}
+
+/**
+ * The one description of a cohort (used by the engine below and by the workbook plan's Lopende aanpak sheet): the reach
+ * and the nieuw-voor-oud share grow with the approach (the rest is additional money until it is full), only financial
+ * flows count (QALY values and the long-term value of a starting qualification 0), one-time costs in the first cohort only.
+ */
+export function cohortAdjustments(c: number, buildUpYears: number): CohortAdjustment[] {
+  const share = cohortShare(c, buildUpYears);
+  const adjustments: CohortAdjustment[] = [
+    { key: "hh_totaal", kind: "deel", share, reason: "bereik van dit cohort: aandeel van de volledige aanpak" },
+    { key: "additioneel_fte", kind: "groei", share, reason: "nieuw-voor-oud groeit mee; de rest is additioneel" },
+    { key: "additioneel_overig", kind: "groei", share, reason: "nieuw-voor-oud groeit mee; de rest is additioneel" },
+    { key: "qaly_waarde", kind: "nul", share, reason: "alleen financiële stromen (begroting)" },
+    { key: "waarde_startkwalificatie", kind: "nul", share, reason: "alleen financiële stromen (begroting)" },
+  ];
+  if (c > 0) {
+    adjustments.push({ key: "frictie", kind: "nul", share, reason: "eenmalige kosten alleen in het eerste jaar" });
+    adjustments.push({ key: "eenmalige_kosten", kind: "nul", share, reason: "eenmalige kosten alleen in het eerste jaar" });
+  }
+  return adjustments;
+}
+
+/** Cohort c's parameter overrides on top of a scenario's: the scenario's values adjusted by `cohortAdjustments`. */
+export function cohortOverrides(compiled: CompiledModel, overrides: Readonly<Record<string, number>>, c: number, buildUpYears: number): Record<string, number> {
+  const value = (key: string): number => overrides[key] ?? compiled.model.parameters.find((p) => p.key === key)!.value;
+  const cohort: Record<string, number> = { ...overrides };
+  for (const a of cohortAdjustments(c, buildUpYears)) cohort[a.key] = adjustedValue(a, value(a.key));
+  return cohort;
+}
+
+/**
  * The running approach under a scenario's overrides: `years` cohorts, financial cash flows only (QALY values and the
  * long-term value of a starting qualification set to 0), one-time costs in the first cohort only.
  */
@@ -52,7 +97,6 @@ export function runningApproach(
   overrides: Readonly<Record<string, number>>,
   options: { years: number; buildUpYears: number },
 ): { ok: true; approach: RunningApproach } | { ok: false; message: string } {
-  const value = (key: string): number => overrides[key] ?? compiled.model.parameters.find((p) => p.key === key)!.value;
   const horizon = compiled.model.metadata.horizon;
   const length = options.years + horizon - 1;
   const flows: Map<string, Dec>[] = Array.from({ length }, () => new Map(LPBL_ACTORS.map((a) => [a.name, ZERO])));
@@ -60,18 +104,7 @@ export function runningApproach(
   for (let c = 0; c < options.years; c++) {
     const share = cohortShare(c, options.buildUpYears);
     shares.push(share);
-    const cohort: Record<string, number> = {
-      ...overrides,
-      hh_totaal: value("hh_totaal") * share,
-      // The nieuw-voor-oud share grows with the approach: the rest is additional (extra money) until it is full.
-      additioneel_fte: 1 - (1 - value("additioneel_fte")) * share,
-      additioneel_overig: 1 - (1 - value("additioneel_overig")) * share,
-      // Financial flows only: what translates directly to a budget.
-      qaly_waarde: 0,
-      waarde_startkwalificatie: 0,
-      ...(c > 0 ? { frictie: 0, eenmalige_kosten: 0 } : {}),
-    };
-    const run = runModel(compiled, cohort, `cohort ${c + 1}`);
+    const run = runModel(compiled, cohortOverrides(compiled, overrides, c, options.buildUpYears), `cohort ${c + 1}`);
     if (!run.ok) return { ok: false, message: run.problems.map((p) => p.message).join("; ") };
     run.run.cashFlows.forEach((year, t) => {
       const target = flows[c + t]!;
