@@ -133,7 +133,7 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
 
   // Tabel 1.6 (seed 000): per scenario and effect type — the costs together, each benefit category, the total.
   uitvoer.addRow([{ value: "Tabel 1.6 — MKBA-overzicht per scenario en effecttype (NCW)", style: "section" }]);
-  const typeHeader = uitvoer.addRow([{ value: "Posten", style: "heading" }, ...runs.map((r) => ({ value: r.scenario, style: "heading" as const }))]);
+  uitvoer.addRow([{ value: "Posten", style: "heading" }, ...runs.map((r) => ({ value: r.scenario, style: "heading" as const }))]);
   const typeRows: [string, (scenario: string) => string, (run: ModelRun) => number, CellStyle][] = [
     ["Kosten", (sc) => `=-MKBA.SCENARIO(Invoer,${sc},"kosten")`, (run) => run.costs.neg().toNumber(), "output"],
     ...model.categories
