@@ -2,7 +2,9 @@
  * Tornado and break-even values (issue 11, items 1 and 2): for a linear model they equal the analytic ones; a parameter
  * without influence is listed as such; a relation that is not monotone names every break-even value.
  */
+import { EXAMPLES } from "../../../src/engine/examples";
 import { ModelInput, validateModel } from "../../../src/engine/model";
+import { loadModel } from "../../../src/engine/models";
 import { breakEven, tornado } from "../../../src/engine/uncertainty/tornado";
 import { runCli } from "../../support/cli";
 
@@ -80,5 +82,24 @@ describe("mkba gevoeligheid", () => {
     expect(code).toBe(0);
     expect(out).toMatch(/^Gevoeligheid \(tornado\) — Samenwerken voor burgers/);
     expect(out).toMatch(/Waarde van een QALY\s+40\.000\s+60\.000\s+€ -374\.169\s+€ -357\.955\s+€ 16\.214\s+501\.534 \(daarboven positief saldo\)/);
+  });
+});
+
+describe("tornado through the float-compiled model", () => {
+  it("gives the exact engine's tornado of the LPBL example: the same order, every figure within 1e-9", () => {
+    const l = loadModel(EXAMPLES.lpbl);
+    if (!l.ok) throw new Error(JSON.stringify(l.problems));
+    const fast = tornado(l.loaded.compiled);
+    const exact = tornado(l.loaded.compiled, { exact: true });
+    expect(fast.baseOutcome).toBe(exact.baseOutcome);
+    expect(fast.rows.map((r) => [r.key, r.moves, r.breakEven.kind])).toEqual(exact.rows.map((r) => [r.key, r.moves, r.breakEven.kind]));
+    const close = (a: number | null, b: number | null, scale: number) => expect(a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(b), scale)).toBe(true);
+    const scale = Math.abs(exact.baseOutcome ?? 1);
+    fast.rows.forEach((r, i) => {
+      const e = exact.rows[i]!;
+      close(r.outcomeLow, e.outcomeLow, scale);
+      close(r.outcomeHigh, e.outcomeHigh, scale);
+      if (r.breakEven.kind === "gevonden" && e.breakEven.kind === "gevonden") close(r.breakEven.value, e.breakEven.value, 1);
+    });
   });
 });
