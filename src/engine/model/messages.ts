@@ -79,8 +79,12 @@ export function dutchIssueMessage(issue: Issue): string {
       if (values.length === 1) return `moet ${JSON.stringify(values[0])} zijn`;
       return `kies een van ${values.map((v) => JSON.stringify(v)).join(", ")}`;
     }
-    case "invalid_union":
+    case "invalid_union": {
+      // A discriminated union (a distribution's "type"): name the choices.
+      const options = (issue as { discriminator?: string; options?: unknown[] }).discriminator !== undefined ? (issue as { options?: unknown[] }).options : undefined;
+      if (options) return `kies een van ${options.map((o) => JSON.stringify(o)).join(", ")}`;
       return "verwacht een getal of een rekenregel (tekst)";
+    }
     case "invalid_key":
       return "ongeldige sleutel";
     case "invalid_element":

@@ -9,6 +9,7 @@ import { describeRuleNames, ruleFor } from "../discounting";
 import { Expression, parseExpression, parametersOf } from "./expression";
 import { LIMITS, formatCount } from "./limits";
 import { FORBIDDEN_KEY_MESSAGE, dutchIssueMessage, forbiddenKeyPaths } from "./messages";
+import { targetMatrix } from "../uncertainty/correlation";
 
 export const SCHEMA_VERSION = 1;
 
@@ -73,6 +74,62 @@ export const sensitivityRunSchema = z
   .object({ name, description: text.optional(), scenario: name.optional(), overrides: overridesSchema.default({}) })
   .strict();
 
+const finiteNumber = z.number().finite();
+const positive = (what: string) => finiteNumber.gt(0, `${what} moet groter zijn dan 0`);
+const distributionParameter = z.string().max(LIMITS.name, `een sleutel heeft hoogstens ${LIMITS.name} tekens`);
+const distributionCommon = { parameter: distributionParameter, description: text.optional() };
+/** The most values of a discrete distribution, correlated pairs, and distributions (one per parameter at most). */
+export const UNCERTAINTY_LIMITS = { discreteValues: 1_000, correlations: 100 } as const;
+
+/**
+ * A parameter's probability distribution (kansverdeling) for Monte Carlo (src/engine/uncertainty): the type in Dutch,
+ * bounds in the parameter's own unit. Bounds (min ≤ mode ≤ max, probabilities summing to 1) are checked in validateModel.
+ */
+export const distributionSchema = z.discriminatedUnion("type", [
+  z.object({ ...distributionCommon, type: z.literal("uniform"), min: finiteNumber, max: finiteNumber }).strict(),
+  z.object({ ...distributionCommon, type: z.literal("driehoek"), min: finiteNumber, mode: finiteNumber, max: finiteNumber }).strict(),
+  z
+    .object({
+      ...distributionCommon,
+      type: z.literal("pert"),
+      min: finiteNumber,
+      mode: finiteNumber,
+      max: finiteNumber,
+      lambda: positive("lambda").max(100, "lambda is hoogstens 100 (standaard 4)").optional(),
+    })
+    .strict(),
+  z.object({ ...distributionCommon, type: z.literal("normaal"), mean: finiteNumber, sd: positive("de standaardafwijking (sd)") }).strict(),
+  z.object({ ...distributionCommon, type: z.literal("lognormaal"), mean: positive("het gemiddelde van een lognormale verdeling"), sd: positive("de standaardafwijking (sd)") }).strict(),
+  z
+    .object({
+      ...distributionCommon,
+      type: z.literal("discreet"),
+      values: z.array(finiteNumber).min(1, "minstens één waarde").max(UNCERTAINTY_LIMITS.discreteValues, maxItems(UNCERTAINTY_LIMITS.discreteValues, "waarden")),
+      probabilities: z
+        .array(finiteNumber.min(0, "een kans ligt tussen 0 en 1").max(1, "een kans ligt tussen 0 en 1"))
+        .min(1, "minstens één kans")
+        .max(UNCERTAINTY_LIMITS.discreteValues, maxItems(UNCERTAINTY_LIMITS.discreteValues, "kansen")),
+    })
+    .strict(),
+]);
+
+/** A rank correlation (Spearman) between two parameters that both have a distribution. */
+export const correlationSchema = z
+  .object({
+    parameters: z.tuple([distributionParameter, distributionParameter]),
+    coefficient: finiteNumber.min(-1, "een correlatie ligt tussen −1 en 1").max(1, "een correlatie ligt tussen −1 en 1"),
+    description: text.optional(),
+  })
+  .strict();
+
+/** Uncertainty (onzekerheid): distributions per parameter and rank correlations between them, for Monte Carlo. Optional. */
+export const uncertaintySchema = z
+  .object({
+    distributions: z.array(distributionSchema).max(LIMITS.parameters, maxItems(LIMITS.parameters, "verdelingen")).default([]),
+    correlations: z.array(correlationSchema).max(UNCERTAINTY_LIMITS.correlations, maxItems(UNCERTAINTY_LIMITS.correlations, "correlaties")).default([]),
+  })
+  .strict();
+
 export const modelSchema = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
@@ -96,12 +153,15 @@ export const modelSchema = z
     effects: z.array(effectSchema).max(LIMITS.effects, maxItems(LIMITS.effects, "effecten")),
     scenarios: z.array(scenarioSchema).max(LIMITS.scenarios, maxItems(LIMITS.scenarios, "scenario's")).default([]),
     sensitivity: z.array(sensitivityRunSchema).max(LIMITS.sensitivityRuns, maxItems(LIMITS.sensitivityRuns, "gevoeligheidsruns")).default([]),
+    uncertainty: uncertaintySchema.optional(),
   })
   .strict();
 
 export type ModelInput = z.input<typeof modelSchema>;
 export type Model = z.output<typeof modelSchema>;
 export type Effect = z.output<typeof effectSchema>;
+export type ModelDistribution = z.output<typeof distributionSchema>;
+export type ModelUncertainty = z.output<typeof uncertaintySchema>;
 export type Side = (typeof SIDES)[number];
 export type Nature = (typeof NATURES)[number];
 
@@ -268,6 +328,8 @@ export function validateModel(data: unknown): ValidationResult {
     }
   });
 
+  if (model.uncertainty) checkUncertainty(model.uncertainty, keys, problem, hint);
+
   // Work budget: effect-years per run and over the whole analysis (base case, scenarios, sensitivity runs).
   const effectYears = effects.reduce((sum, e) => sum + e.duration, 0);
   const runs = 1 + model.scenarios.length + model.sensitivity.length;
@@ -278,6 +340,84 @@ export function validateModel(data: unknown): ValidationResult {
   }
 
   return problems.length > 0 ? { ok: false, problems } : { ok: true, compiled: { model, effects } };
+}
+
+/** Meaning of the uncertainty section: known parameters, one distribution each, consistent bounds, a usable correlation matrix. */
+function checkUncertainty(
+  uncertainty: ModelUncertainty,
+  keys: ReadonlySet<string>,
+  problem: (path: string, message: string) => void,
+  hint: (value: string, known: Iterable<string>) => string,
+): void {
+  const seen = new Map<string, number>();
+  uncertainty.distributions.forEach((d, i) => {
+    const at = `uncertainty.distributions[${i}]`;
+    if (!keys.has(d.parameter)) problem(`${at}.parameter`, `onbekende parameter "${d.parameter}"${hint(d.parameter, keys)}`);
+    else if (seen.has(d.parameter)) problem(`${at}.parameter`, `de parameter "${d.parameter}" heeft al een verdeling (uncertainty.distributions[${seen.get(d.parameter)}])`);
+    else seen.set(d.parameter, i);
+    const nl = (x: number) => String(x).replace(".", ",");
+    switch (d.type) {
+      case "uniform":
+        if (d.min > d.max) problem(`${at}.max`, `max (${nl(d.max)}) moet minstens min (${nl(d.min)}) zijn`);
+        break;
+      case "driehoek":
+      case "pert":
+        if (d.min > d.max) problem(`${at}.max`, `max (${nl(d.max)}) moet minstens min (${nl(d.min)}) zijn`);
+        else if (d.mode < d.min || d.mode > d.max) problem(`${at}.mode`, `de meest waarschijnlijke waarde (mode ${nl(d.mode)}) ligt tussen min (${nl(d.min)}) en max (${nl(d.max)})`);
+        break;
+      case "discreet": {
+        if (d.values.length !== d.probabilities.length) {
+          problem(`${at}.probabilities`, `${d.probabilities.length} kansen bij ${d.values.length} waarden; geef bij elke waarde één kans`);
+          break;
+        }
+        const sum = d.probabilities.reduce((a, b) => a + b, 0);
+        if (Math.abs(sum - 1) > 1e-9) problem(`${at}.probabilities`, `de kansen tellen op tot ${nl(Number(sum.toPrecision(12)))}; samen moeten ze 1 zijn`);
+        break;
+      }
+      default:
+        break;
+    }
+  });
+  const pairs = new Map<string, number>();
+  const correlated: string[] = [];
+  const valid: { i: number; j: number; rank: number }[] = [];
+  uncertainty.correlations.forEach((c, i) => {
+    const at = `uncertainty.correlations[${i}]`;
+    const [a, b] = c.parameters;
+    let ok = true;
+    c.parameters.forEach((key, k) => {
+      if (!keys.has(key)) {
+        problem(`${at}.parameters[${k}]`, `onbekende parameter "${key}"${hint(key, keys)}`);
+        ok = false;
+      } else if (!seen.has(key)) {
+        problem(`${at}.parameters[${k}]`, `de parameter "${key}" heeft geen verdeling in uncertainty.distributions; alleen parameters met een verdeling kunnen samenhangen`);
+        ok = false;
+      }
+    });
+    if (a === b) {
+      problem(`${at}.parameters`, "een correlatie hoort bij twee verschillende parameters");
+      return;
+    }
+    const pair = [a, b].sort().join("\u0000");
+    if (pairs.has(pair)) {
+      problem(`${at}.parameters`, `de correlatie tussen "${a}" en "${b}" staat er al (uncertainty.correlations[${pairs.get(pair)}])`);
+      return;
+    }
+    pairs.set(pair, i);
+    if (!ok) return;
+    const index = (key: string) => {
+      const at = correlated.indexOf(key);
+      return at >= 0 ? at : correlated.push(key) - 1;
+    };
+    valid.push({ i: index(a), j: index(b), rank: c.coefficient });
+  });
+  if (valid.length > 0 && valid.length === uncertainty.correlations.length) {
+    const target = targetMatrix(correlated.length, valid);
+    if (!target.ok) {
+      const perfect = valid.some((v) => Math.abs(v.rank) === 1);
+      problem("uncertainty.correlations", perfect ? `${target.message} (een correlatie van precies 1 of −1 kan niet; gebruik bijvoorbeeld 0,99)` : target.message);
+    }
+  }
 }
 
 const ZERO_EXPRESSION = parseExpressionOrThrow("0");
