@@ -2,26 +2,50 @@
  * Cell values as the engine sees them (celwaarden): what Excel hands a custom function, what the CLI reads
  * as JSON, what a formula engine in the tests passes. A range (bereik) is a list of rows of cells.
  */
-import { z } from "zod";
-import { CellError, EXCEL_ERROR_CODES, Result, cellError, fail, isCellError, ok } from "./errors";
+import { CellError, Result, cellError, fail, isCellError, isExcelErrorCode, ok } from "./errors";
 import { LIMITS, formatCount } from "./model/limits";
 
 /** A blank cell or an omitted argument is `null`. */
 export type CellValue = number | string | boolean | null | CellError;
 export type CellRange = CellValue[][];
 
-export const cellErrorSchema = z.object({
-  kind: z.literal("error"),
-  code: z.enum(EXCEL_ERROR_CODES),
-  message: z.string(),
-});
-
-export const cellValueSchema = z.union([z.number(), z.string(), z.boolean(), z.null(), cellErrorSchema]);
-export const cellRangeSchema = z.array(z.array(cellValueSchema));
-
 /** An argument of a function: a single cell value, a range, or absent. */
-export const cellArgumentSchema = z.union([cellValueSchema, cellRangeSchema, z.undefined()]);
-export type CellArgument = z.infer<typeof cellArgumentSchema>;
+export type CellArgument = CellValue | CellRange | undefined;
+
+/**
+ * A cell value as the engine accepts it from outside (a `typeof` check, no schema library on the per-call path):
+ * a finite number, text, a logical value, null, or an error value `{ kind: "error", code, message }` with one of
+ * Excel's codes (any object of that shape, extra properties allowed).
+ */
+export function isCellValue(value: unknown): value is CellValue {
+  switch (typeof value) {
+    case "number":
+      return Number.isFinite(value);
+    case "string":
+    case "boolean":
+      return true;
+    case "object": {
+      if (value === null) return true;
+      if (Array.isArray(value)) return false;
+      const v = value as { kind?: unknown; code?: unknown; message?: unknown };
+      return v.kind === "error" && isExcelErrorCode(v.code) && typeof v.message === "string";
+    }
+    default:
+      return false;
+  }
+}
+
+/** An argument as the engine accepts it: a cell value, a list of rows (each a list of cell values), or absent. */
+export function isCellArgument(value: unknown): value is CellArgument {
+  if (value === undefined) return true;
+  if (!Array.isArray(value)) return isCellValue(value);
+  for (let r = 0; r < value.length; r++) {
+    const row: unknown = value[r];
+    if (!Array.isArray(row)) return false;
+    for (let c = 0; c < row.length; c++) if (!isCellValue(row[c])) return false;
+  }
+  return true;
+}
 
 /** A blank cell: no value, or the empty text an Excel formula such as `=""` leaves. */
 export function isBlank(value: CellValue | undefined): value is null | undefined | "" {

@@ -9,6 +9,7 @@
  */
 import { CellValue, describeValue, isBlank, isCellError, propagate } from "./cells";
 import { Dec, ONE, ZERO } from "./decimal";
+import { binaryExponent, powerOfTwo } from "./doubleDouble";
 import { Result, fail, failWith, ok } from "./errors";
 import { DEFAULT_DISCOUNT_RULE_ID, DISCOUNT_RULES, DiscountRule } from "./discountRules";
 
@@ -82,6 +83,80 @@ export class DiscountSchedule {
   private segmentOfWholeStep(from: Dec, to: Dec): Segment | undefined {
     return this.segments.find((s) => from.gte(s.start) && (s.end === null || to.lte(s.end)));
   }
+
+  /** Factor tables of this rule by first year (see `factorTable`). */
+  readonly tables = new Map<number, FactorTable>();
+}
+
+/**
+ * The factors of consecutive years from one first year (factorentabel), computed once by the decimal engine and
+ * kept with each factor F as a double-double: `hi` = the double nearest to F, `lo` = F − hi rounded to a double, so
+ * that |F − (hi + lo)| ≤ 2^−105·|hi| (the fast paths use 2^−104). `fastLength`: the leading factors whose `hi` lies
+ * in [2^−200, 2^200], the range where the fast paths' error bounds hold; past it a caller computes in decimals.
+ */
+export interface FactorTable {
+  readonly decimals: readonly Dec[];
+  readonly hi: Float64Array;
+  readonly lo: Float64Array;
+  readonly fastLength: number;
+}
+
+/** Longest table kept; a longer series has its factors computed per call. */
+export const MAX_TABLE_YEARS = 10_000;
+/** All kept tables together (years) and their number: a bounded cache, the oldest table goes first. */
+const MAX_CACHED_YEARS = 200_000;
+const MAX_TABLES = 4_096;
+let cachedYears = 0;
+const tableOrder: { schedule: DiscountSchedule; firstYear: number; table: FactorTable }[] = [];
+
+// 130 digits: a double hi in [2^−200, 2^200] is m·2^(e−52); m·2^(e−52) is then exact (e ≥ 52) or within a relative
+// 10^−129 (2^−252 … 2^−1 rounded), so F − hi is found within 10^−128·|F|, far below the 2^−106·|F| the bound allows.
+const Wide = Dec.clone({ precision: 130 });
+const FAST_MIN = 2 ** -200;
+const FAST_MAX = 2 ** 200;
+
+/** F − hi for the double hi nearest to F, rounded to a double: hi's exact binary value is m·2^(e−52), m < 2^53. */
+function lowPart(factor: Dec, hi: number): number {
+  const e = binaryExponent(hi);
+  const m = hi * powerOfTwo(52 - e); // exact: scaling by a power of two, an integer of at most 53 bits
+  const exactHi = new Wide(m).times(new Wide(2).pow(e - 52));
+  return new Wide(factor).minus(exactHi).toNumber();
+}
+
+function buildTable(schedule: DiscountSchedule, firstYear: number, count: number): FactorTable {
+  const decimals = schedule.factors(new Dec(firstYear), count);
+  const hi = new Float64Array(count);
+  const lo = new Float64Array(count);
+  let fastLength = 0;
+  for (let i = 0; i < count; i++) {
+    const h = (decimals[i] as Dec).toNumber();
+    hi[i] = h;
+    if (fastLength === i && h >= FAST_MIN && h <= FAST_MAX) {
+      lo[i] = lowPart(decimals[i] as Dec, h);
+      fastLength++;
+    }
+  }
+  return { decimals, hi, lo, fastLength };
+}
+
+/**
+ * The factors of years firstYear, firstYear + 1, … (at least `count` of them; a table may be longer) of a rule,
+ * cached per rule, first year and length (a bounded cache); `count` above MAX_TABLE_YEARS is computed, not kept.
+ */
+export function factorTable(schedule: DiscountSchedule, firstYear: number, count: number): FactorTable {
+  const known = schedule.tables.get(firstYear);
+  if (known && known.decimals.length >= count) return known;
+  const table = buildTable(schedule, firstYear, count);
+  if (count > MAX_TABLE_YEARS) return table;
+  while (tableOrder.length > 0 && (cachedYears + count > MAX_CACHED_YEARS || tableOrder.length >= MAX_TABLES)) {
+    const old = tableOrder.shift()!;
+    cachedYears -= old.table.decimals.length;
+    if (old.schedule.tables.get(old.firstYear) === old.table) old.schedule.tables.delete(old.firstYear);
+  }
+  schedule.tables.set(firstYear, table);
+  tableOrder.push({ schedule, firstYear, table });
+  cachedYears += count;
+  return table;
 }
 
 /** A constant rate given as a number (for instance 0,0225 or 2,25%), as an anonymous rule. */
@@ -130,8 +205,7 @@ export function parseDiscountArgument(value: CellValue, argumentName: string): R
         `${argumentName}: ${describeValue(value)} is geen geldige discontovoet; een discontovoet moet groter zijn dan −1 (bijvoorbeeld 0,0225 of 2,25%).`,
       );
     }
-    const rule = ruleFor(value)!;
-    return ok(rule.id === String(value) && findDiscountRule(rule.id) ? scheduleFor(rule) : new DiscountSchedule(rule));
+    return ok(scheduleOfNumber(value));
   }
   if (typeof value === "string") {
     const rule = findDiscountRule(value);
@@ -149,9 +223,15 @@ export function parseDiscountArgument(value: CellValue, argumentName: string): R
 
 /** The `eerste_jaar` argument: blank or omitted → 0; otherwise a number ≥ 0 (fractions allowed). */
 export function parseFirstYear(value: CellValue, argumentName: string): Result<Dec> {
-  if (isBlank(value)) return ok(ZERO);
+  const year = parseFirstYearNumber(value, argumentName);
+  return year.ok ? ok(year.value === 0 ? ZERO : new Dec(year.value)) : year;
+}
+
+/** `parseFirstYear` as a number (no decimal made on the hot path); −0 becomes 0. */
+export function parseFirstYearNumber(value: CellValue, argumentName: string): Result<number> {
+  if (isBlank(value)) return ok(0);
   if (isCellError(value)) return failWith(propagate(value, argumentName));
-  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return ok(new Dec(value));
+  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return ok(value === 0 ? 0 : value);
   return fail(
     "#VALUE!",
     `${argumentName}: ${describeValue(value)} is geen geldig eerste jaar; geef een getal van 0 of meer (0 = niet verdisconteerd, 0,5 = halverwege het jaar).`,
@@ -160,6 +240,20 @@ export function parseFirstYear(value: CellValue, argumentName: string): Result<D
 
 export function defaultRule(): DiscountRule {
   return findDiscountRule(DEFAULT_DISCOUNT_RULE_ID) as DiscountRule;
+}
+
+const MAX_CONSTANT_SCHEDULES = 256;
+const numberSchedules = new Map<number, DiscountSchedule>();
+/** The schedule of a valid number argument (a rule's year → that rule, else a constant rate), kept per number (bounded). */
+function scheduleOfNumber(value: number): DiscountSchedule {
+  let schedule = numberSchedules.get(value);
+  if (!schedule) {
+    const rule = ruleFor(value)!;
+    schedule = rule.id === String(value) && findDiscountRule(rule.id) ? scheduleFor(rule) : new DiscountSchedule(rule);
+    if (numberSchedules.size >= MAX_CONSTANT_SCHEDULES) numberSchedules.delete(numberSchedules.keys().next().value as number);
+    numberSchedules.set(value, schedule);
+  }
+  return schedule;
 }
 
 const schedules = new Map<string, DiscountSchedule>();

@@ -9,7 +9,7 @@
  */
 import { CellRange, CellValue, describePosition, describeValue, isBlank, isCellError, propagate } from "./cells";
 import { Dec, ZERO } from "./decimal";
-import { DiscountSchedule } from "./discounting";
+import { DiscountSchedule, MAX_TABLE_YEARS, factorTable } from "./discounting";
 import { Result, fail, failWith, ok } from "./errors";
 
 /** The amounts of a range as series of decimals: one array per series, blanks as 0. */
@@ -48,8 +48,18 @@ function amountOfCell(value: CellValue, argumentName: string, r: number, c: numb
 
 /** NCW of series that all start in `firstYear`: Σ over series and years of amount × factor(firstYear + i). */
 export function netPresentValueOfSeries(series: readonly (readonly Dec[])[], schedule: DiscountSchedule, firstYear: Dec): Dec {
-  const length = series.reduce((longest, s) => Math.max(longest, s.length), 0);
-  const factors = schedule.factors(firstYear, length);
+  return sumOfSeries(series, schedule.factors(firstYear, longestSeries(series)));
+}
+
+function longestSeries(series: readonly (readonly Dec[])[]): number {
+  return series.reduce((longest, s) => Math.max(longest, s.length), 0);
+}
+
+/**
+ * Σ over series (in order) and years of amount × factors[i], each product and partial sum rounded to 40 digits,
+ * zeros skipped: the decimal engine's NCW, the number the fast path (netPresentValueFast.ts) must reproduce.
+ */
+export function sumOfSeries(series: readonly (readonly Dec[])[], factors: readonly Dec[]): Dec {
   let total = ZERO;
   for (const s of series) {
     for (let i = 0; i < s.length; i++) {
@@ -58,6 +68,15 @@ export function netPresentValueOfSeries(series: readonly (readonly Dec[])[], sch
     }
   }
   return total;
+}
+
+/** `netPresentValue` with a first year as a number and the factors from the factor cache (discounting.ts). */
+export function netPresentValueCached(range: CellRange, schedule: DiscountSchedule, firstYear: number, argumentName: string): Result<Dec> {
+  const series = seriesOfRange(range, argumentName);
+  if (!series.ok) return series;
+  const length = longestSeries(series.value);
+  const factors = length <= MAX_TABLE_YEARS ? factorTable(schedule, firstYear, length).decimals : schedule.factors(new Dec(firstYear), length);
+  return ok(sumOfSeries(series.value, factors));
 }
 
 /** NCW of a range of cells (see the module comment for the layout rules). */

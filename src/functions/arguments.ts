@@ -4,9 +4,9 @@
  */
 import { CellArgument, CellValue, describeValue, isBlank, isCellError, propagate, toRange, toScalar } from "../engine/cells";
 import { Dec } from "../engine/decimal";
-import { DiscountSchedule, parseDiscountArgument, parseFirstYear } from "../engine/discounting";
+import { DiscountSchedule, parseDiscountArgument, parseFirstYearNumber } from "../engine/discounting";
 import { CellError, Result, fail, failWith, ok } from "../engine/errors";
-import { netPresentValue, seriesOfRange } from "../engine/netPresentValue";
+import { netPresentValueCached, seriesOfRange } from "../engine/netPresentValue";
 
 export type { CellArgument };
 
@@ -21,23 +21,32 @@ export function scalar(argument: CellArgument, name: string): Result<CellValue> 
   return toScalar(argument, name);
 }
 
+interface NumberOptions {
+  fallback?: number;
+  min?: number;
+  max?: number;
+  what?: string;
+}
+
 /** A number argument; blank → `fallback` (or an error when there is none); bounds inclusive. */
-export function numberArgument(
-  argument: CellArgument,
-  name: string,
-  options: { fallback?: number; min?: number; max?: number; what?: string } = {},
-): Result<Dec> {
+export function numberArgument(argument: CellArgument, name: string, options: NumberOptions = {}): Result<Dec> {
+  const v = numberValueArgument(argument, name, options);
+  return v.ok ? ok(new Dec(v.value)) : v;
+}
+
+/** `numberArgument` as a number, for the paths that make no decimal per call. */
+export function numberValueArgument(argument: CellArgument, name: string, options: NumberOptions = {}): Result<number> {
   const v = toScalar(argument, name);
   if (!v.ok) return v;
   const value = v.value;
-  if (isBlank(value) && options.fallback !== undefined) return ok(new Dec(options.fallback));
+  if (isBlank(value) && options.fallback !== undefined) return ok(options.fallback);
   if (isCellError(value)) return failWith(propagate(value, name));
   const allowed = options.what ?? describeBounds(options.min, options.max);
   if (typeof value !== "number" || !Number.isFinite(value)) return fail("#VALUE!", `${name}: ${describeValue(value)} is geen getal; verwacht ${allowed}.`);
   if ((options.min !== undefined && value < options.min) || (options.max !== undefined && value > options.max)) {
     return fail("#VALUE!", `${name}: ${describeValue(value)} ligt buiten het toegestane bereik; verwacht ${allowed}.`);
   }
-  return ok(new Dec(value));
+  return ok(value);
 }
 
 function describeBounds(min?: number, max?: number): string {
@@ -60,7 +69,8 @@ export function textArgument(argument: CellArgument, name: string, fallback: str
 
 export interface Discounting {
   readonly schedule: DiscountSchedule;
-  readonly firstYear: Dec;
+  /** eerste_jaar, ≥ 0 (a number: the fast paths make no decimal of it; `new Dec(firstYear)` where decimals are needed). */
+  readonly firstYear: number;
 }
 
 /** The `discontovoet` and `eerste_jaar` arguments shared by the discounting functions. */
@@ -71,16 +81,16 @@ export function discountingArguments(rate: CellArgument, firstYear: CellArgument
   if (!schedule.ok) return schedule;
   const firstYearValue = toScalar(firstYear, "eerste_jaar");
   if (!firstYearValue.ok) return firstYearValue;
-  const year = parseFirstYear(firstYearValue.value, "eerste_jaar");
+  const year = parseFirstYearNumber(firstYearValue.value, "eerste_jaar");
   if (!year.ok) return year;
   return ok({ schedule: schedule.value, firstYear: year.value });
 }
 
-/** NCW of an amounts argument under the MKBA.NCW layout rules. */
+/** NCW of an amounts argument under the MKBA.NCW layout rules, in decimals. */
 export function ncwOfArgument(argument: CellArgument, name: string, d: Discounting): Result<Dec> {
   const range = toRange(argument, name);
   if (!range.ok) return range;
-  return netPresentValue(range.value, d.schedule, d.firstYear, name);
+  return netPresentValueCached(range.value, d.schedule, d.firstYear, name);
 }
 
 /** Amounts per year (the column sums of a range under the MKBA.NCW layout rules). */

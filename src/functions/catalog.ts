@@ -3,7 +3,7 @@
  * plugins. Pure — no Office import — so that Excel (through functions.ts), the CLI (`mkba fn`) and the
  * formula-engine tests all run the very same code.
  */
-import { cellArgumentSchema } from "../engine/cells";
+import { isCellArgument } from "../engine/cells";
 import { fail } from "../engine/errors";
 import { CellArgument, FunctionResult, resultOf } from "./arguments";
 import { DISCONTOFACTOR, DISCONTOVOET, INTERNRENDEMENT, NCW, RATIO, TERUGVERDIENJAAR } from "./families/discounting";
@@ -22,18 +22,19 @@ export function findFunction(name: string): SheetFunction | undefined {
 }
 
 /**
- * Calls a function with arguments from outside (Excel, CLI, a test engine): each argument is checked against
- * the cell-value schema first, so that anything else is a clear #VALUE!, never an exception.
+ * Calls a function with arguments from outside (Excel, CLI, a test engine): each argument is checked to be a cell
+ * value or a range of them first (`isCellArgument`, a `typeof` walk), so that anything else is a clear #VALUE!,
+ * never an exception.
  */
 export function callFunction(fn: SheetFunction, args: readonly unknown[]): FunctionResult {
   const parsed: CellArgument[] = [];
   for (let i = 0; i < fn.parameters.length; i++) {
-    const check = cellArgumentSchema.safeParse(args[i]);
-    if (!check.success) {
+    const arg = args[i];
+    if (!isCellArgument(arg)) {
       const name = fn.parameters[i]?.name ?? `argument ${i + 1}`;
       return resultOf(fail("#VALUE!", `${name}: geen getal, tekst, logische waarde, lege cel of bereik daarvan.`));
     }
-    parsed.push(check.data);
+    parsed.push(arg);
   }
   try {
     return fn.evaluate(parsed);

@@ -2,36 +2,50 @@
  * Discounting functions (disconteren): MKBA.NCW, MKBA.RATIO, MKBA.DISCONTOFACTOR, MKBA.DISCONTOVOET,
  * MKBA.TERUGVERDIENJAAR and MKBA.INTERNRENDEMENT — all on the layout rules of MKBA.NCW.
  */
-import { toScalar } from "../../engine/cells";
+import { toRange, toScalar } from "../../engine/cells";
 import { benefitCostRatio } from "../../engine/benefitCostRatio";
 import { Dec, ZERO } from "../../engine/decimal";
-import { parseDiscountArgument } from "../../engine/discounting";
+import { factorTable, parseDiscountArgument } from "../../engine/discounting";
 import { Result, fail, ok } from "../../engine/errors";
 import { LIMITS, formatCount } from "../../engine/model/limits";
-import { toExcelNumber } from "../../engine/netPresentValue";
+import { netPresentValueCached, toExcelNumber } from "../../engine/netPresentValue";
+import { fastBenefitCostRatio, fastNetPresentValue } from "../../engine/netPresentValueFast";
 import { paybackIndex } from "../../engine/payback";
-import { discountingArguments, ncwOfArgument, numberArgument, resultOf, yearTotalsOfArgument } from "../arguments";
+import { discountingArguments, ncwOfArgument, numberArgument, numberValueArgument, resultOf, yearTotalsOfArgument } from "../arguments";
 import { SheetFunction, optional, required } from "../sheetFunction";
 
-/** `MKBA.NCW(bedragen; [discontovoet]; [eerste_jaar])` — netto contante waarde. */
+/**
+ * `MKBA.NCW(bedragen; [discontovoet]; [eerste_jaar])` — netto contante waarde. The floating-point fast path
+ * (netPresentValueFast.ts) answers when it can prove its double is the decimal engine's; otherwise decimals.
+ */
 export const NCW: SheetFunction = {
   id: "NCW",
   parameters: [required("bedragen"), optional("discontovoet"), optional("eerste_jaar")],
   evaluate([amounts, rate, firstYear]) {
     const d = discountingArguments(rate, firstYear);
     if (!d.ok) return d.error;
-    const value = ncwOfArgument(amounts, "bedragen", d.value);
+    const range = toRange(amounts, "bedragen");
+    if (!range.ok) return range.error;
+    const fast = fastNetPresentValue(range.value, d.value.schedule, d.value.firstYear);
+    if (fast !== undefined) return fast;
+    const value = netPresentValueCached(range.value, d.value.schedule, d.value.firstYear, "bedragen");
     return value.ok ? resultOf(toExcelNumber(value.value, "NCW")) : value.error;
   },
 };
 
-/** `MKBA.RATIO(baten; kosten; [discontovoet]; [eerste_jaar])` — NCW(baten) / |NCW(kosten)|. */
+/** `MKBA.RATIO(baten; kosten; [discontovoet]; [eerste_jaar])` — NCW(baten) / |NCW(kosten)|, fast path as NCW. */
 export const RATIO: SheetFunction = {
   id: "RATIO",
   parameters: [required("baten"), required("kosten"), optional("discontovoet"), optional("eerste_jaar")],
   evaluate([benefits, costs, rate, firstYear]) {
     const d = discountingArguments(rate, firstYear);
     if (!d.ok) return d.error;
+    const benefitsRange = toRange(benefits, "baten");
+    const costsRange = toRange(costs, "kosten");
+    if (benefitsRange.ok && costsRange.ok) {
+      const fast = fastBenefitCostRatio(benefitsRange.value, costsRange.value, d.value.schedule, d.value.firstYear);
+      if (fast !== undefined) return fast;
+    }
     const b = ncwOfArgument(benefits, "baten", d.value);
     if (!b.ok) return b.error;
     const c = ncwOfArgument(costs, "kosten", d.value);
@@ -46,16 +60,22 @@ function scheduleArgument(rate: Parameters<SheetFunction["evaluate"]>[0][number]
   return v.ok ? parseDiscountArgument(v.value, "discontovoet") : v;
 }
 
-/** `MKBA.DISCONTOFACTOR(jaar; [discontovoet])` — the value today of € 1 in year `jaar`. */
+/**
+ * `MKBA.DISCONTOFACTOR(jaar; [discontovoet])` — the value today of € 1 in year `jaar`: the first factor of the
+ * cached factor table of that rule and year, whose double is the decimal factor's nearest.
+ */
 export const DISCONTOFACTOR: SheetFunction = {
   id: "DISCONTOFACTOR",
   parameters: [required("jaar"), optional("discontovoet")],
   evaluate([year, rate]) {
-    const t = numberArgument(year, "jaar", { min: 0, what: "een jaar van 0 of meer (0 = niet verdisconteerd, 0,5 = halverwege)" });
+    const t = numberValueArgument(year, "jaar", { min: 0, what: "een jaar van 0 of meer (0 = niet verdisconteerd, 0,5 = halverwege)" });
     if (!t.ok) return t.error;
     const schedule = scheduleArgument(rate);
     if (!schedule.ok) return schedule.error;
-    return resultOf(toExcelNumber(schedule.value.factor(t.value), "DISCONTOFACTOR"));
+    const table = factorTable(schedule.value, t.value === 0 ? 0 : t.value, 1);
+    const factor = table.hi[0] as number;
+    if (Number.isFinite(factor)) return factor === 0 ? 0 : factor;
+    return resultOf(toExcelNumber(table.decimals[0] as Dec, "DISCONTOFACTOR"));
   },
 };
 
@@ -81,9 +101,10 @@ export const TERUGVERDIENJAAR: SheetFunction = {
     if (!d.ok) return d.error;
     const totals = yearTotalsOfArgument(amounts, "bedragen");
     if (!totals.ok) return totals.error;
-    const index = paybackIndex(totals.value, d.value.schedule.factors(d.value.firstYear, totals.value.length));
+    const first = new Dec(d.value.firstYear);
+    const index = paybackIndex(totals.value, d.value.schedule.factors(first, totals.value.length));
     if (index === null) return resultOf(fail("#N/A", "bedragen: de cumulatieve contante waarde wordt binnen de reeks niet blijvend 0 of meer (niet terugverdiend)."));
-    return resultOf(toExcelNumber(d.value.firstYear.plus(index), "TERUGVERDIENJAAR"));
+    return resultOf(toExcelNumber(first.plus(index), "TERUGVERDIENJAAR"));
   },
 };
 
