@@ -71,6 +71,7 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
   const [status, setStatus] = React.useState<Status>(gateway.available ? null : { intent: "warning", text: TEXTS[initialLanguage].outside });
   const [progress, setProgress] = React.useState<number | null>(null);
   const [example, setExample] = React.useState(exampleNames()[0]!);
+  const [outdated, setOutdated] = React.useState(false);
   const [question, setQuestion] = React.useState<{ conflicts: readonly OverwriteConflict[]; answer: (yes: boolean) => void } | null>(null);
   const unsubscribe = React.useRef<(() => Promise<void>)[]>([]);
   const fileInput = React.useRef<HTMLInputElement>(null);
@@ -104,10 +105,12 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
     void (async () => {
       const r = await session.reconnect();
       if (r.status === "connected") {
+        setOutdated(r.outdated);
         setStatus(r.outdated ? { intent: "warning", text: TEXTS[initialLanguage].outdated } : { intent: "info", text: TEXTS[initialLanguage].reconnected });
         await refresh();
         await listen();
-      } else if (r.status === "invalid") setStatus(invalid(TEXTS[initialLanguage], r.problems));
+      } else if (r.status === "newer") setStatus({ intent: "warning", text: TEXTS[initialLanguage].newer.replace("{v}", String(r.version)) });
+      else if (r.status === "invalid") setStatus(invalid(TEXTS[initialLanguage], r.problems));
       else setStatus({ intent: "info", text: TEXTS[initialLanguage].ready });
     })();
   }, [gateway, session, refresh, listen, initialLanguage]);
@@ -154,6 +157,18 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
 
   const onAudit = () => write((progress) => session.writeAudit(confirm, progress));
 
+  const onMigrate = async () => {
+    const written = await write(async (progress) => {
+      const outcome = await session.migrate(confirm, progress);
+      return outcome.status === "current" ? { status: "cancelled" as const } : outcome;
+    });
+    if (written) {
+      setOutdated(false);
+      await refresh();
+      await listen();
+    }
+  };
+
   const sections = [...new Set(fields.map((f) => f.section))];
   const disabled = !gateway.available || progress !== null;
 
@@ -187,6 +202,11 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
         </MessageBar>
       )}
       {progress !== null && <ProgressBar value={progress} aria-label={t.working} />}
+      {outdated && (
+        <Button appearance="primary" disabled={disabled} onClick={() => void onMigrate()}>
+          {t.migrate}
+        </Button>
+      )}
 
       <section aria-labelledby="start-title">
         <Text as="h2" id="start-title" size={400} weight="semibold" block>

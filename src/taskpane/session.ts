@@ -159,16 +159,43 @@ export class Session {
    * Reconnects to a workbook the add-in wrote before (reopened, mailed): reads the model from its cells and rebuilds
    * the plan in memory, without writing. `outdated` when the workbook's plan version is older than this add-in's.
    */
-  async reconnect(): Promise<{ status: "none" } | { status: "connected"; outdated: boolean } | { status: "invalid"; problems: ModelProblem[] }> {
+  async reconnect(): Promise<{ status: "none" } | { status: "connected"; outdated: boolean } | { status: "newer"; version: number } | { status: "invalid"; problems: ModelProblem[] }> {
     const type = await this.gateway.getSetting("mkba.modelType");
     if (type === null) return { status: "none" };
+    const version = await this.planVersion();
+    // A workbook from a newer add-in may be laid out in a way this one cannot read: leave it as it is.
+    if (version > PLAN_SCHEMA_VERSION) return { status: "newer", version };
     const data = await this.currentModelFile(type);
     if (!data.ok) return { status: "invalid", problems: data.problems };
     const planned = planFor(data.data);
     if (!planned.ok) return { status: "invalid", problems: planned.problems };
     this.plan = planned.plan;
-    const version = Number((await this.gateway.getSetting("mkba.planVersion")) ?? "0");
     return { status: "connected", outdated: version < PLAN_SCHEMA_VERSION };
+  }
+
+  /** The plan version the workbook was written with (0 when the setting is missing or unreadable). */
+  private async planVersion(): Promise<number> {
+    const version = Number((await this.gateway.getSetting("mkba.planVersion")) ?? "0");
+    return Number.isInteger(version) && version >= 0 ? version : 0;
+  }
+
+  /**
+   * Migrates a workbook written by an older add-in (plan version < PLAN_SCHEMA_VERSION): reads the model as it stands
+   * in the workbook — the analyst's values included — with the reader for its version (src/engine/workbook/plan.ts
+   * lists what changed per version), and rewrites the sheets from that model at today's version through the same
+   * writer as every start: asking before replacing anything of the analyst's, in one batch that leaves nothing
+   * half-written. The model file kept for the export stays. Nothing is written when the workbook is current.
+   */
+  async migrate(confirm: (c: readonly OverwriteConflict[]) => Promise<boolean>, progress?: (done: number, total: number, what: string) => void): Promise<WriteOutcome | { status: "current" } | { status: "invalid"; problems: ModelProblem[] }> {
+    const version = await this.planVersion();
+    if (version >= PLAN_SCHEMA_VERSION) return { status: "current" };
+    const data = await this.currentModelFile();
+    if (!data.ok) return { status: "invalid", problems: data.problems };
+    const planned = planFor(data.data);
+    if (!planned.ok) return { status: "invalid", problems: planned.problems };
+    const outcome = await this.gateway.writePlan(planned.plan, { confirm, ...(progress ? { progress } : {}) });
+    if (outcome.status === "written") this.plan = planned.plan;
+    return outcome;
   }
 
   /** The model as it now stands in the workbook (what the analyst typed included), as a model file's data. */

@@ -4,6 +4,7 @@
  */
 import { EXAMPLES } from "../../src/engine/examples";
 import { loadModel } from "../../src/engine/models";
+import { lpblOutputs } from "../../src/engine/models/lpbl";
 import { CompiledModel, analyse, analysisJson } from "../../src/engine/model";
 
 function analyseOk(compiled: CompiledModel) {
@@ -12,7 +13,7 @@ function analyseOk(compiled: CompiledModel) {
   return a.analysis;
 }
 import { ExcelGateway } from "../../src/office/excelGateway";
-import { Session, validateField, parseFieldText } from "../../src/taskpane/session";
+import { Session, planFor, validateField, parseFieldText } from "../../src/taskpane/session";
 import { useExcelDoubleInNode } from "../support/excelDouble";
 
 const host = useExcelDoubleInNode();
@@ -58,6 +59,53 @@ describe("the task pane session", () => {
     const reopened = new Session(new ExcelGateway());
     expect(await reopened.reconnect()).toEqual({ status: "connected", outdated: false });
     expect(reopened.fields.length).toBeGreaterThan(3);
+  });
+
+  it("migrates a version-1 workbook: the analyst's 400 households stay, Uitvoer B and Lopende aanpak are written, the version becomes current", async () => {
+    // A version-1 LPBL workbook as the add-in of plan version 1 wrote it: Invoer and Kengetallen as today, an Uitvoer
+    // without Uitvoer A/B and the Tabels, no Lopende aanpak, planVersion 1 — written through the same gateway. Then the
+    // analyst types 400 households.
+    const planned = planFor(EXAMPLES.lpbl);
+    if (!planned.ok) throw new Error("plan");
+    const v1Uitvoer = { name: "Uitvoer", purpose: "versie 1", cells: [{ row: 0, column: 0, value: "MKBA (werkmapversie 1)" }, { row: 1, column: 0, value: "Saldo (NCW)" }, { row: 1, column: 1, formula: '=MKBA.SCENARIO(Invoer,"Basisvariant","saldo")' }] };
+    const v1 = {
+      ...planned.plan,
+      planVersion: 1,
+      sheets: planned.plan.sheets.filter((x) => x.name !== "Lopende aanpak").map((x) => (x.name === "Uitvoer" ? v1Uitvoer : x)),
+      results: [{ id: "saldo" as const, label: "Saldo (NCW)", format: "euro" as const, cell: { sheet: "Uitvoer", row: 1, column: 1 } }],
+      settings: { ...planned.plan.settings, "mkba.planVersion": "1" },
+    };
+    expect((await new ExcelGateway().writePlan(v1, { confirm: yes })).status).toBe("written");
+    const h = host();
+    const households = planned.plan.fields!.find((f) => f.id === "reach.households")!.cell;
+    await new ExcelGateway().writeCell(households.sheet, households.row, households.column, 400);
+    const reopened = new Session(new ExcelGateway());
+    expect(await reopened.reconnect()).toEqual({ status: "connected", outdated: true });
+    const questions: unknown[] = [];
+    const outcome = await reopened.migrate(async (c) => (questions.push(c), true));
+    expect(outcome.status).toBe("written");
+    expect(questions).toEqual([]); // nothing of the analyst's is replaced: the model was read from the workbook
+    expect(h.settings.get("mkba.planVersion")).toBe("2");
+    expect(h.sheetNames()).toEqual(expect.arrayContaining(["Invoer", "Kengetallen", "Uitvoer", "Lopende aanpak"]));
+    expect((await reopened.readFields()).get("reach.households")).toBe(400);
+    // Uitvoer B computes the engine's budget view for 400 households.
+    const data = { ...EXAMPLES.lpbl as object, inputs: { ...(EXAMPLES.lpbl as { inputs: { reach: object } }).inputs, reach: { ...(EXAMPLES.lpbl as { inputs: { reach: object } }).inputs.reach, households: 400 } } };
+    const l = loadModel(data);
+    if (!l.ok) throw new Error("load");
+    const expected = lpblOutputs(analyseOk(l.loaded.compiled).scenarios[0]!, l.loaded.compiled, l.loaded.lpbl!).uitvoerB.totaal;
+    const rows = [...Array(200).keys()];
+    const uitvoerB = rows.find((r) => String(h.value("Uitvoer", r, 0)).startsWith("Uitvoer B"))!;
+    const totalRow = rows.find((r) => r > uitvoerB && h.value("Uitvoer", r, 0) === "Totaal")!;
+    expect(Math.abs((h.value("Uitvoer", totalRow, 1) as number) - expected)).toBeLessThanOrEqual(1e-6 * Math.abs(expected));
+    expect(await reopened.migrate(yes)).toEqual({ status: "current" });
+  });
+
+  it("leaves a workbook of a newer add-in as it is", async () => {
+    await new Session(new ExcelGateway()).start({ kind: "example", name: "almere" }, yes);
+    host().settings.set("mkba.planVersion", "99");
+    const reopened = new Session(new ExcelGateway());
+    expect(await reopened.reconnect()).toEqual({ status: "newer", version: 99 });
+    expect(reopened.plan).toBeNull();
   });
 
   it("writes Rekenblad and Controle for the model as it stands, every difference within € 0,01", async () => {

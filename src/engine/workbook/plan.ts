@@ -15,7 +15,16 @@
  *   without asking (see `src/office/` and the task pane).
  */
 
-export const PLAN_SCHEMA_VERSION = 1;
+/**
+ * The workbook plan's version, kept in the document settings (`mkba.planVersion`). What changed, and how an older
+ * workbook is migrated (src/taskpane/session.ts, `Session.migrate`):
+ * - 1 — Invoer (the model block, for LPBL the input screen above it), Kengetallen, Uitvoer (outcomes per scenario,
+ *   the per-actor table), Gevoeligheid;
+ * - 2 — Uitvoer gains LPBL Uitvoer A and B, Tabel 1.5/1.6/1.7 and the cash flows with their charts; the new sheet
+ *   Lopende aanpak (LPBL). Invoer, Kengetallen and Gevoeligheid are laid out as in 1, so a version-1 workbook's model
+ *   is read with today's reader and its sheets are rewritten from it: what the analyst typed stays.
+ */
+export const PLAN_SCHEMA_VERSION = 2;
 
 export type PlanValue = number | string | boolean | null;
 
@@ -171,7 +180,7 @@ export interface PlanResult {
 }
 
 export interface WorkbookPlan {
-  readonly planVersion: typeof PLAN_SCHEMA_VERSION;
+  readonly planVersion: number;
   readonly sheets: readonly PlanSheet[];
   readonly names: readonly PlanNamedRange[];
   /** The input form's fields (each an input cell of a sheet), in screen order. */
