@@ -7,6 +7,7 @@ import { UsageError } from "./args";
 import { runAudit } from "./audit";
 import { runDemo } from "./demo";
 import { runGevoeligheid } from "./gevoeligheid";
+import { runMontecarlo } from "./montecarlo";
 import { runFn } from "./fn";
 import { runExample, runRun, runWerkmap } from "./run";
 import { CliIO } from "./io";
@@ -33,6 +34,9 @@ Gebruik / usage:
   mkba gevoeligheid BESTAND | --example NAAM [--uitkomst saldo|ratio|…] [--bereik 20] [--scenario NAAM] [--json]
                            Tornado: de uitkomst bij een lage en een hoge waarde van elke parameter (standaard ±20%),
                            gesorteerd op invloed, met het omslagpunt (saldo 0 of ratio 1) van elke parameter.
+  mkba montecarlo BESTAND | --example NAAM [--runs 10000] [--seed 1] [--lhs] [--scenario NAAM] [--json]
+                           Monte Carlo: percentielen van saldo en ratio's, P(saldo > 0), gemiddelde ± standaardfout
+                           en een histogram; verdelingen uit het model, anders standaard driehoek ±20%.
   mkba demo                De functies op ingebouwde voorbeelden (zonder Excel).
   mkba --help | --version
 
@@ -75,6 +79,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return await runAudit(rest, io);
       case "gevoeligheid":
         return runGevoeligheid(rest, io);
+      case "montecarlo":
+        return runMontecarlo(rest, io);
       default:
         throw new UsageError(`onbekende opdracht "${command}"; zie mkba --help.`);
     }
