@@ -5,15 +5,26 @@
  * descriptions live in src/functions/functions-en-us.json. Ids and parameter names are a contract with every
  * saved workbook: test/functions/metadata.test.ts keeps them under a snapshot.
  */
-import { FunctionResult, SheetFunction, callFunction, findFunction } from "./catalog";
 import { CellValue } from "../engine/cells";
+import { FunctionResult } from "./arguments";
+import { callFunction } from "./call";
 import { fromExcelArgument, toExcelResult } from "./excelValues";
+import { DISCONTOFACTOR, DISCONTOVOET, INTERNRENDEMENT, NCW, RATIO, TERUGVERDIENJAAR } from "./families/discounting";
+import { EFFECTWAARDE } from "./families/effects";
+import { SheetFunction } from "./sheetFunction";
 
-function invoke<T>(id: string, args: unknown[]): T {
-  const fn = findFunction(id) as SheetFunction;
+/**
+ * The functions in this bundle. MKBA.SCENARIO is not among them: its model reader and validator (with zod) are a
+ * chunk of their own (scenario.js), loaded on its first call, so that functions.js stays small and loads first.
+ */
+const LOADED: readonly SheetFunction[] = [NCW, RATIO, DISCONTOFACTOR, DISCONTOVOET, EFFECTWAARDE, TERUGVERDIENJAAR, INTERNRENDEMENT];
+
+function invoke<T>(id: string, args: unknown[], fn: SheetFunction = LOADED.find((f) => f.id === id) as SheetFunction): T {
   const result: FunctionResult = callFunction(fn, args.map(fromExcelArgument));
   return toExcelResult<T>(result);
 }
+
+let scenarioFunction: Promise<SheetFunction> | undefined;
 
 /**
  * Netto contante waarde (NCW) van bedragen per jaar. Jaar 0 wordt niet verdisconteerd (anders dan NHW); lege cellen tellen als 0.
@@ -51,8 +62,9 @@ export function benefitCostRatio(baten: any[][], kosten: any[][], discontovoet?:
  * @returns De gevraagde uitkomst in euro's (NCW), een ratio, een jaartal, of de tabel per actor en categorie.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function scenario(model: any[][], scenario?: any[][], uitkomst?: any): any[][] {
-  const result = invoke<CellValue | CellValue[][]>("SCENARIO", [model, scenario, uitkomst]);
+export async function scenario(model: any[][], scenario?: any[][], uitkomst?: any): Promise<any[][]> {
+  scenarioFunction ??= import(/* webpackChunkName: "scenario" */ "./families/model").then((m) => m.SCENARIO);
+  const result = invoke<CellValue | CellValue[][]>("SCENARIO", [model, scenario, uitkomst], await scenarioFunction);
   return Array.isArray(result) ? result : [[result]];
 }
 
