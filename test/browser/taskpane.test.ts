@@ -5,78 +5,25 @@
  * (test/support/excelDouble.ts), whose HyperFormula workbook really computes what the pane writes: assertions are on
  * computed cells and on what the analyst sees. Screenshots go to test-artifacts/screenshots/.
  */
-import { createServer, Server } from "http";
-import { existsSync, mkdirSync, readFileSync } from "fs";
-import * as path from "path";
-import { AddressInfo } from "net";
-import { Browser, Page, chromium } from "playwright-core";
+import { readFileSync } from "fs";
 import { EXAMPLES } from "../../src/engine/examples";
 import { analyse, analysisJson } from "../../src/engine/model";
 import { loadModel } from "../../src/engine/models";
 import { lpblScreenFields } from "../../src/engine/workbook/lpblScreen";
 import { planFor } from "../../src/taskpane/session";
-import { ExcelDoubleHost, installExcelShim } from "../support/excelDouble";
+import { BrowserPane, Pane, startBrowserPane } from "../support/browserPane";
 
-const ROOT = path.join(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
-const OFFICE_JS = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
-const SHOTS = path.join(ROOT, "test-artifacts/screenshots");
-const CHROMIUM = "/usr/bin/chromium";
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json", ".png": "image/png" };
-
-let server: Server;
-let base = "";
-let browser: Browser;
+let pane0: BrowserPane;
+const openPane = (excel: boolean) => pane0.open(excel);
+const shot = (page: Pane["page"], name: string) => pane0.shot(page, name);
 
 beforeAll(async () => {
-  if (!existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/taskpane.html ontbreekt: eerst npm run build");
-  server = createServer((req, res) => {
-    const file = path.join(DIST, decodeURIComponent((req.url ?? "/").split("?")[0]!));
-    if (!file.startsWith(DIST) || !existsSync(file)) return void res.writeHead(404).end();
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
-  mkdirSync(SHOTS, { recursive: true });
+  pane0 = await startBrowserPane();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await pane0?.stop();
 });
-
-interface Pane {
-  page: Page;
-  host: ExcelDoubleHost | null;
-  errors: string[];
-  type(sheet: string, row: number, column: number, value: number): Promise<void>;
-}
-
-/** Opens the task pane at 320 px; with `excel` the page gets the Excel double, else it is a plain browser. */
-async function openPane(excel: boolean): Promise<Pane> {
-  const context = await browser.newContext({ viewport: { width: 320, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  // office.js where the page asks for it (appsforoffice.microsoft.com), from the npm package; nothing else leaves the machine.
-  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, async (route) => {
-    const url = new URL(route.request().url());
-    const local = url.hostname === "appsforoffice.microsoft.com" ? path.join(OFFICE_JS, url.pathname.replace(/^\/lib\/1\/hosted\//, "")) : "";
-    if (local && existsSync(local)) await route.fulfill({ path: local, contentType: "text/javascript" });
-    else await route.abort();
-  });
-  const host = excel ? new ExcelDoubleHost() : null;
-  if (host) {
-    await page.exposeFunction("__excelHostSync", (json: string) => host.sync(json));
-    await page.addInitScript(installExcelShim);
-  }
-  await page.goto(`${base}/taskpane.html`);
-  const fire = (handler: string, event: unknown) => page.evaluate(([h, e]) => (window as unknown as { __excelShim: { fire(h: string, e: unknown): Promise<void> } }).__excelShim.fire(h as string, e), [handler, event] as const);
-  return { page, host, errors, type: (sheet, row, column, value) => host!.type(sheet, row, column, value, fire) };
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
 function engineJson(name: string) {
   const l = loadModel(EXAMPLES[name]);
@@ -86,13 +33,9 @@ function engineJson(name: string) {
   return analysisJson(a.analysis); // what mkba run --json prints
 }
 
-async function loadExample(pane: Pane, name: string) {
-  await pane.page.getByRole("combobox", { name: /Voorbeeld|Example/ }).selectOption(name);
-  await pane.page.getByRole("button", { name: /Voorbeeld laden|Load example/ }).click();
-  await pane.page.getByText(/Geschreven:|Written:/).waitFor();
-}
+const loadExample = (pane: Pane, name: string) => pane0.loadExample(pane, name);
 
-const resultText = (page: Page, id: string) => page.locator(`[data-result="${id}"]`).innerText();
+const resultText = (page: Pane["page"], id: string) => page.locator(`[data-result="${id}"]`).innerText();
 
 describe("the task pane outside Office", () => {
   it("renders, says in Dutch that it runs in Excel and how to side-load it, and throws no script error", async () => {
