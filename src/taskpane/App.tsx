@@ -31,6 +31,7 @@ import { exampleNames } from "../engine/examples";
 import { PlanField, a1 } from "../engine/workbook/plan";
 import type { ModelProblem } from "../engine/model";
 import type { OverwriteConflict, WorkbookGateway, WriteOutcome } from "../office/gateway";
+import { fieldText } from "./fieldText";
 import { Language, TEXTS, Texts, formatField, formatResult } from "./i18n";
 import { KeyResult, Session, StartChoice, validateField } from "./session";
 
@@ -273,7 +274,7 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
           <Accordion multiple collapsible defaultOpenItems={[sections[0]!]}>
             {sections.map((section) => (
               <AccordionItem key={section} value={section}>
-                <AccordionHeader>{section}</AccordionHeader>
+                <AccordionHeader>{fieldText(section, language)}</AccordionHeader>
                 <AccordionPanel>
                   <div className={styles.fields}>
                     {fields
@@ -362,9 +363,11 @@ function FormField(props: { field: PlanField; value: CellValue; language: Langua
     if (!written.ok) setMessage(written.message);
     await props.onWritten();
   };
-  const label = field.column ? `${field.label} — ${field.column}` : field.label;
+  // In English the label and unit are translated; the Dutch label as it stands on the sheet follows the unit.
+  const label = field.column ? `${fieldText(field.label, language)} — ${fieldText(field.column, language)}` : fieldText(field.label, language);
+  const hint = language === "nl" ? field.unit : `${fieldText(field.unit, language)} · ${field.column ? `${field.label} — ${field.column}` : field.label}`;
   return (
-    <Field label={label} hint={field.unit} validationMessage={message ?? undefined} validationState={message ? "error" : "none"}>
+    <Field label={label} hint={hint} validationMessage={message ?? undefined} validationState={message ? "error" : "none"}>
       <Input
         value={text}
         disabled={props.disabled}

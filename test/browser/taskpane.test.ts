@@ -107,9 +107,13 @@ describe("the task pane in Excel (the double)", () => {
     await pane.page.getByRole("button", { name: "Switch to English" }).click();
     await pane.page.getByRole("heading", { name: "Start" }).waitFor();
     expect(await pane.page.evaluate(() => document.documentElement.lang)).toBe("en");
-    await loadExample(pane, "almere");
+    await loadExample(pane, "lpbl");
     expect(await resultText(pane.page, "saldo")).toMatch(/^€ -?[\d,]+$/);
     await pane.page.getByText("Benefit-cost ratio, social").waitFor();
+    // The form in English: sections and labels translated, the Dutch label of the sheet beside the unit.
+    await pane.page.getByRole("button", { name: "A. Reach", exact: true }).waitFor();
+    await pane.page.getByText("Households in the approach (total)").waitFor();
+    await pane.page.getByText("households · Aantal hh in aanpak (totaal)").waitFor();
     await shot(pane.page, "05-english");
     await pane.page.getByRole("button", { name: "Schakel naar Nederlands" }).click();
     await pane.page.getByRole("heading", { name: "Beginnen" }).waitFor();
