@@ -58,6 +58,8 @@ module.exports = async (env, options) => {
       taskpane: "./src/taskpane/taskpane.tsx",
       functions: "./src/functions/functions.ts",
       commands: "./src/commands/commands.ts",
+      // The Web Worker of the task pane's tornado and Monte Carlo actions (loaded by the pane, not by the page).
+      "uncertainty.worker": "./src/taskpane/uncertainty.worker.ts",
     },
     output: { path: outputPath, filename: "[name].js", clean: { keep: /^cli\// } },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
@@ -100,8 +102,14 @@ module.exports = async (env, options) => {
     module: { rules: [tsRule] },
     plugins: [licensePlugin("")],
     optimization: { minimize: false },
-    // ExcelJS (for mkba werkmap) is a runtime dependency loaded from node_modules, not bundled.
-    externals: { exceljs: "commonjs exceljs" },
+    // ExcelJS (for mkba werkmap) is a runtime dependency loaded from node_modules, not bundled. HyperFormula (GPLv3)
+    // and custom-functions-metadata are devDependencies that only the benchmark loads, from node_modules.
+    externals: {
+      exceljs: "commonjs exceljs",
+      hyperformula: "commonjs hyperformula",
+      "hyperformula/i18n/languages": "commonjs hyperformula/i18n/languages",
+      "custom-functions-metadata": "commonjs custom-functions-metadata",
+    },
   };
 
   return serving ? addin : [addin, cli];
