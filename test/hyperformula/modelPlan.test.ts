@@ -229,6 +229,28 @@ describe("Uitvoer A and B of the LPBL workbook as formulas (seed 001_89b8683f98a
     expect(out.uitvoerB.totaal).not.toBeCloseTo(lpblOutputs(analysed(EXAMPLES.lpbl).scenarios[0]!, l328.loaded.compiled, l328.loaded.lpbl!).uitvoerB.totaal, 0);
   });
 
+  it("a scenario and a sensitivity run that follow a key figure or a screen input follow it in the workbook (formulas, not constants)", () => {
+    const hf = planToHyperFormula(workbook.plan);
+    const set = (id: string, v: number) => {
+      const cell = field(id).cell;
+      setPlanValue(hf, cell.sheet, cell.row, cell.column, v);
+    };
+    set("keyFigures.kg_substitutie_nieuw", 0.5);
+    set("costs.costPerFte", 90000);
+    const data = { schemaVersion: 1, modelType: "lpbl", inputs: { ...LPBL_EXAMPLE_INPUTS, costs: { ...LPBL_EXAMPLE_INPUTS.costs, costPerFte: 90000 } }, keyFigures: { kg_substitutie_nieuw: 0.5 } };
+    const a = analysed(data);
+    const scenario = a.scenarios.find((x) => x.scenario === "Kengetallen substitutie (Tabel 4.5)")!;
+    const uitvoer = workbook.plan.sheets.find((x) => x.name === UITVOER)!;
+    const cell = uitvoer.cells.find((c) => c.formula === '=MKBA.SCENARIO(Invoer,"Kengetallen substitutie (Tabel 4.5)","saldo")')!;
+    const close = (actual: unknown, expected: number) => expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+    close(planValue(hf, UITVOER, cell.row, cell.column), scenario.saldo.toNumber());
+    const run = a.sensitivity.find((x) => x.name === "Teamkosten 10% hoger")!;
+    const top = uitvoer.cells.find((c) => typeof c.value === "string" && c.value.startsWith("Tabel 1.7"))!.row;
+    const row = [...Array(10).keys()].map((k) => top + 2 + k).find((r) => planValue(hf, UITVOER, r, 0) === "Teamkosten 10% hoger")!;
+    close(planValue(hf, UITVOER, row, 2), run.saldo.toNumber());
+    close(planValue(hf, UITVOER, row, 1), run.deltaSaldo.toNumber());
+  });
+
   it("the team-cost warning appears on Uitvoer A when the cost per fte is set to 0, and is empty otherwise", () => {
     const hf = planToHyperFormula(workbook.plan);
     const sheet = workbook.plan.sheets.find((s) => s.name === UITVOER)!;

@@ -167,11 +167,25 @@ export function lpblScreenFields(): PlanField[] {
   ];
 }
 
-/** The cell that feeds each model parameter: a screen cell on Invoer or a value on Kengetallen. */
-const PARAMETER_SOURCES = new Map<string, string>([
-  ...SCREEN_CELLS.filter((c) => c.cell.key).map((c) => [c.cell.key!, `=${a1(c.row, c.column, true)}`] as [string, string]),
-  ...LPBL_KEY_FIGURES.map((k, i) => [k.key, `=${KENGETALLEN}!${a1(KEY_FIGURES_TOP + i, 1, true)}`] as [string, string]),
+/** The cell that feeds each model parameter, with its sheet: a screen cell on Invoer or a value on Kengetallen. */
+const PARAMETER_CELLS = new Map<string, string>([
+  ...SCREEN_CELLS.filter((c) => c.cell.key).map((c) => [c.cell.key!, `${INVOER}!${a1(c.row, c.column, true)}`] as [string, string]),
+  ...LPBL_KEY_FIGURES.map((k, i) => [k.key, `${KENGETALLEN}!${a1(KEY_FIGURES_TOP + i, 1, true)}`] as [string, string]),
 ]);
+/** The formula that feeds each parameter's value in the model block (on Invoer itself, so without the sheet there). */
+const PARAMETER_SOURCES = new Map<string, string>([...PARAMETER_CELLS].map(([key, ref]) => [key, `=${ref.startsWith(`${INVOER}!`) ? ref.slice(INVOER.length + 1) : ref}`]));
+
+/** A parameter's screen or key-figure cell as a reference any sheet's formula can use ("Kengetallen!$B$9"). */
+export function parameterReference(key: string): string | undefined {
+  return PARAMETER_CELLS.get(key);
+}
+
+/** The formula of an override that follows another parameter (factor × its cell), or undefined for a constant. */
+export function derivedFormula(derived: { readonly from: string; readonly factor: number } | undefined): string | undefined {
+  const ref = derived && parameterReference(derived.from);
+  if (!ref) return undefined;
+  return derived.factor === 1 ? `=${ref}` : `=${ref}*${derived.factor}`;
+}
 
 const get = (data: unknown, path: string): unknown => path.split(".").reduce<unknown>((o, k) => (o !== null && typeof o === "object" && Object.prototype.hasOwnProperty.call(o, k) ? (o as Record<string, unknown>)[k] : undefined), data);
 

@@ -12,8 +12,8 @@ import { CellValue, isCellError } from "../cells";
 import { modelToCells } from "../layout/workbookLayout";
 import { Analysis, ModelRun, cashFlowCells, overviewCells } from "../model";
 import type { LoadedModel } from "../models";
-import { LpblInputs } from "../models/lpbl";
-import { keyFiguresSheet, lpblScreenFields, writeLpblScreen } from "./lpblScreen";
+import { LpblBuildOk, LpblInputs } from "../models/lpbl";
+import { derivedFormula, keyFiguresSheet, lpblScreenFields, writeLpblScreen } from "./lpblScreen";
 import { lpblOutputBlocks } from "./lpblOutput";
 import { EURO, EURO_1, RATIO, expectedKey, spillInto } from "./outputCells";
 import { CellStyle, PLAN_SCHEMA_VERSION, PlanCell, PlanChart, PlanField, PlanResult, SheetBuilder, WorkbookPlan, formulaText, sheetPrefix } from "./plan";
@@ -30,17 +30,25 @@ export interface ModelWorkbook {
 }
 
 const key = expectedKey;
+/** The model block's columns (src/engine/layout/workbookLayout.ts): [Parameters] key | waarde | eenheid | omschrijving | bron | scenarios…; [Gevoeligheid] naam | scenario | parameter | waarde. */
+const SCENARIO_COLUMN = 5;
+const SENSITIVITY_VALUE_COLUMN = 3;
 
 export interface ModelWorkbookOptions {
   /** Extra document settings (mkba.modelType is set here). */
   readonly settings?: Readonly<Record<string, string>>;
   /** An LPBL model: its input screen and key figures go on Invoer and Kengetallen (src/engine/workbook/lpblScreen.ts). */
-  readonly lpbl?: { readonly inputs: LpblInputs; readonly keyFigures: Readonly<Record<string, number>> };
+  readonly lpbl?: {
+    readonly inputs: LpblInputs;
+    readonly keyFigures: Readonly<Record<string, number>>;
+    /** Scenario and sensitivity overrides that follow a key figure or screen input: written as formulas to that cell. */
+    readonly derivedOverrides?: LpblBuildOk["derivedOverrides"];
+  };
 }
 
 /** The options that make a loaded model's workbook: the LPBL input screen when the model is an LPBL model. */
 export function workbookOptions(loaded: LoadedModel): ModelWorkbookOptions {
-  return loaded.lpbl ? { lpbl: { inputs: loaded.lpbl.inputs, keyFigures: loaded.lpbl.keyFigureOverrides } } : {};
+  return loaded.lpbl ? { lpbl: { inputs: loaded.lpbl.inputs, keyFigures: loaded.lpbl.keyFigureOverrides, derivedOverrides: loaded.lpbl.derivedOverrides } } : {};
 }
 
 /**
@@ -61,6 +69,7 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
   // The model block (the name Invoer): section markers and headings bold; parameter values are input cells of a free
   // model, and formulas to the screen or Kengetallen for an LPBL model.
   const top = invoer.row;
+  const derivedOf = (name: string | undefined, parameterKey: string) => (name === undefined ? undefined : derivedFormula(options.lpbl?.derivedOverrides?.[name]?.[parameterKey]));
   const fields: PlanField[] = [];
   const parameterCells = new Map<string, { row: number; column: number }>();
   let section = "";
@@ -71,6 +80,17 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
     const parameter = !marker && section === "[Parameters]" ? model.parameters.find((p) => p.key === first) : undefined;
     row.forEach((value, c) => {
       if (value === null || isCellError(value)) return;
+      // A scenario column's or a sensitivity row's override that follows a key figure or screen input (LPBL).
+      const derived =
+        parameter && c >= SCENARIO_COLUMN
+          ? derivedOf(model.scenarios[c - SCENARIO_COLUMN]?.name, parameter.key)
+          : !marker && section === "[Gevoeligheid]" && c === SENSITIVITY_VALUE_COLUMN && typeof row[0] === "string" && typeof row[2] === "string"
+            ? derivedOf(row[0], row[2])
+            : undefined;
+      if (derived) {
+        invoer.set(top + r, c, { formula: derived, style: "output" });
+        return;
+      }
       const source = parameter && c === 1 ? screen?.formulaOf(parameter.key) : undefined;
       if (source) {
         invoer.set(top + r, c, { formula: source, style: "output" });
@@ -231,7 +251,7 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
   for (let c = 1; c < widest; c++) uitvoer.width(c, 16);
 
   const sheets = [invoer.build(), ...(options.lpbl ? [keyFiguresSheet(options.lpbl.keyFigures)] : []), uitvoer.build(), ...(lopende ? [lopende] : [])];
-  if (model.sensitivity.length > 0) sheets.push(sensitivitySheet(analysis, expected));
+  if (model.sensitivity.length > 0) sheets.push(sensitivitySheet(analysis, expected, derivedOf));
   const results: PlanResult[] = (
     [
       ["saldo", "Saldo (NCW)", "euro"],
@@ -283,14 +303,17 @@ function sensitivityBlocks(analysis: Analysis): SensitivityBlock[] {
 }
 
 /** Each run's overrides as a (parameter, waarde) block, its saldo via MKBA.SCENARIO(Invoer; block; "saldo") and Δ. */
-function sensitivitySheet(analysis: Analysis, expected: Map<string, number | string>) {
+function sensitivitySheet(analysis: Analysis, expected: Map<string, number | string>, derivedOf: (name: string, parameter: string) => string | undefined) {
   const s = new SheetBuilder(GEVOELIGHEID, "Gevoeligheidsanalyse (Tabel 1.7): elke run als aanpassingen van parameters, met het saldo en het verschil als formules.");
   s.addRow(["Gevoeligheidsanalyse", "Δsaldo", "MKBA-saldo", "Scenario", "Parameter", "Waarde"].map((value) => ({ value, style: "heading" as const })));
   for (const block of sensitivityBlocks(analysis)) {
     const r = block.row;
+    const ownKeys = new Set(Object.keys(analysis.compiled.model.sensitivity.find((x) => x.name === block.name)?.overrides ?? {}));
     block.entries.forEach(([parameter, value], k) => {
       s.set(r + k, 4, { value: parameter });
-      s.set(r + k, 5, { value, style: "input" });
+      // An override that follows a key figure or screen input stays a formula to that cell here too.
+      const derived = derivedOf(ownKeys.has(parameter) ? block.name : block.scenario, parameter);
+      s.set(r + k, 5, derived ? { formula: derived, style: "output" } : { value, style: "input" });
     });
     s.set(r, 0, { value: block.name, style: "label" });
     s.set(r, 3, { value: block.scenario });

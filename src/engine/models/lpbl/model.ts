@@ -129,6 +129,14 @@ export interface LpblBuildOk {
   readonly productiveHoursPerFte: number;
   /** Years and build-up of the running approach (Uitvoer B and the multi-year view). */
   readonly runningApproach: { readonly years: number; readonly buildUpYears: number };
+  /** Per scenario or sensitivity run: the overrides that follow another parameter (factor × its value). */
+  readonly derivedOverrides: Readonly<Record<string, Readonly<Record<string, DerivedOverride>>>>;
+}
+
+/** An override that is `factor` × the value of the parameter `from` (a key figure or a screen input). */
+export interface DerivedOverride {
+  readonly from: string;
+  readonly factor: number;
 }
 export type LpblBuildResult = LpblBuildOk | { ok: false; problems: LpblProblem[] };
 
@@ -306,8 +314,24 @@ export function buildLpblModel(inputs: unknown, keyFigureOverrides: Readonly<Rec
     source: overridden.has(k.key) ? `Door de analist opgegeven (standaard: ${k.source})` : k.source,
   }));
 
-  const esc = data.effect.preventedEscalation;
   const kf = (key: string): number => keyParameters.find((p) => p.key === key)!.value;
+  const inputValues = inputParameters(data);
+  // An override that follows another parameter (a key figure or a screen input) is recorded with its source, so that
+  // the workbook writes it as a formula to that cell: overriding the key figure then moves the scenario too.
+  const derivedOverrides: Record<string, Record<string, DerivedOverride>> = {};
+  const valueOf = (key: string): number => (inputValues.find((p) => p.key === key) ?? keyParameters.find((p) => p.key === key)!).value;
+  const follow = (from: string, factor = 1): DerivedOverride => ({ from, factor });
+  const overridesOf = (name: string, spec: Readonly<Record<string, number | DerivedOverride>>): Record<string, number> => {
+    const out: Record<string, number> = {};
+    for (const [key, v] of Object.entries(spec)) {
+      if (typeof v === "number") out[key] = v;
+      else {
+        out[key] = v.factor === 1 ? valueOf(v.from) : valueOf(v.from) * v.factor;
+        (derivedOverrides[name] ??= {})[key] = v;
+      }
+    }
+    return out;
+  };
   const model: ModelInput = {
     schemaVersion: 1,
     metadata: {
@@ -326,7 +350,7 @@ export function buildLpblModel(inputs: unknown, keyFigureOverrides: Readonly<Rec
         "Discontering: 2,5% reëel + 3% risico-opslag (seed 001, voetnoot 13)",
       ],
     },
-    parameters: [...inputParameters(data), ...keyParameters],
+    parameters: [...inputValues, ...keyParameters],
     actors: LPBL_ACTORS.map((a) => ({ ...a })),
     categories: [
       ...LPBL_COST_CATEGORIES.map((name) => ({ name, side: "kosten" as const })),
@@ -336,8 +360,8 @@ export function buildLpblModel(inputs: unknown, keyFigureOverrides: Readonly<Rec
     effects,
     scenarios: [
       // Key figures drive the scenarios (issue 9, fault 9): their current (possibly overridden) values, not constants.
-      { name: "Kengetallen substitutie (Tabel 4.5)", description: "Substitutie volgens de kengetallen in nieuwe en bestaande cases (seed 001, Tabel 4.5, samenvatting: 30% en 10%).", overrides: { subst_nieuw: kf("kg_substitutie_nieuw"), subst_bestaand: kf("kg_substitutie_bestaand") } },
-      { name: "Kengetallen voorkomen escalatie (Tabel 4.7)", description: "Voorkomen escalatie volgens de ondergrenzen van Tabel 4.7 (seed 001): OTS/UHP en intramuraal 3% van de gezinnen en ouderen, tweedelijnszorg 2% (hier van de overige huishoudens).", overrides: { escalatie_gezinnen: kf("kg_escalatie_ots_uhp"), escalatie_ouderen: kf("kg_escalatie_ots_uhp"), escalatie_overig: kf("kg_escalatie_tweedelijn") } },
+      { name: "Kengetallen substitutie (Tabel 4.5)", description: "Substitutie volgens de kengetallen in nieuwe en bestaande cases (seed 001, Tabel 4.5, samenvatting: 30% en 10%).", overrides: overridesOf("Kengetallen substitutie (Tabel 4.5)", { subst_nieuw: follow("kg_substitutie_nieuw"), subst_bestaand: follow("kg_substitutie_bestaand") }) },
+      { name: "Kengetallen voorkomen escalatie (Tabel 4.7)", description: "Voorkomen escalatie volgens de ondergrenzen van Tabel 4.7 (seed 001): OTS/UHP en intramuraal 3% van de gezinnen en ouderen, tweedelijnszorg 2% (hier van de overige huishoudens).", overrides: overridesOf("Kengetallen voorkomen escalatie (Tabel 4.7)", { escalatie_gezinnen: follow("kg_escalatie_ots_uhp"), escalatie_ouderen: follow("kg_escalatie_ots_uhp"), escalatie_overig: follow("kg_escalatie_tweedelijn") }) },
       { name: "Bruto gemeten effecten (attributie 50%)", description: "Als de ingevoerde effecten bruto gemeten zijn: attributie 50% (seed 001, Tabel 4.7).", overrides: { attributie: 0.5 } },
       { name: "Zoals Bijlage 2 (teamkosten € 0)", description: "Het invoerscherm van Bijlage 2 drukt 'kosten fte incl. huisvesting 0' en 'Overige teamkosten € -' (seed 001, regels 1050–1054): zonder teamkosten. LET OP: de ratio's van dit scenario zijn daardoor te hoog.", overrides: { kosten_per_fte: 0, overige_teamkosten: 0 } },
       { name: "Welvaartsvisie: uitkering als overdracht", description: "Een vermeden uitkering is geen maatschappelijke besparing maar een overdracht van huishouden naar gemeente; de maatschappelijke winst van werk is het eigen inkomensvoordeel (minimumloon − uitkering, seed 001, voetnoot 19). De rapportvisie (seed 001, §4.3) blijft de basis.", overrides: { welvaartsvisie: 1 } },
@@ -345,10 +369,13 @@ export function buildLpblModel(inputs: unknown, keyFigureOverrides: Readonly<Rec
     ],
     sensitivity: [
       { name: "QALY van € 20.000 naar € 100.000", description: "Seed 001, voetnoot 21: in andere MKBA's € 100.000.", overrides: { qaly_waarde: 100000 } },
-      { name: "Substitutie volgens de kengetallen (Tabel 4.5)", overrides: { subst_nieuw: kf("kg_substitutie_nieuw"), subst_bestaand: kf("kg_substitutie_bestaand") } },
-      { name: "Voorkomen escalatie gehalveerd", overrides: { escalatie_gezinnen: esc.families / 2, escalatie_ouderen: esc.elderly / 2, escalatie_overig: esc.other / 2, kg_escalatie_huisuitzetting: kf("kg_escalatie_huisuitzetting") / 2 } },
+      { name: "Substitutie volgens de kengetallen (Tabel 4.5)", overrides: overridesOf("Substitutie volgens de kengetallen (Tabel 4.5)", { subst_nieuw: follow("kg_substitutie_nieuw"), subst_bestaand: follow("kg_substitutie_bestaand") }) },
+      {
+        name: "Voorkomen escalatie gehalveerd",
+        overrides: overridesOf("Voorkomen escalatie gehalveerd", { escalatie_gezinnen: follow("escalatie_gezinnen", 0.5), escalatie_ouderen: follow("escalatie_ouderen", 0.5), escalatie_overig: follow("escalatie_overig", 0.5), kg_escalatie_huisuitzetting: follow("kg_escalatie_huisuitzetting", 0.5) }),
+      },
       { name: "Voorkomen huisuitzettingen 12% (bovengrens Tabel 4.7)", overrides: { kg_escalatie_huisuitzetting: 0.12 } },
-      { name: "Teamkosten 10% hoger", overrides: { kosten_per_fte: data.costs.costPerFte * 1.1 } },
+      { name: "Teamkosten 10% hoger", overrides: overridesOf("Teamkosten 10% hoger", { kosten_per_fte: follow("kosten_per_fte", 1.1) }) },
     ],
   };
 
@@ -368,5 +395,6 @@ export function buildLpblModel(inputs: unknown, keyFigureOverrides: Readonly<Rec
     fteFromHours: SEVERITIES.reduce((sum, k) => sum + householdsBySeverity(data)[k] * data.reach.hoursPerHousehold[k], 0) / kf("kg_productieve_uren_fte"),
     productiveHoursPerFte: kf("kg_productieve_uren_fte"),
     runningApproach: data.runningApproach,
+    derivedOverrides,
   };
 }
