@@ -85,7 +85,7 @@ describe("mkba werkmap", () => {
     expect(r.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Invoer", "Uitvoer", "Gevoeligheid"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Invoer", "Uitvoer", "Gevoeligheid", "Onzekerheid"]);
     // The saldo of the base case: the row labelled "Saldo (NCW)" in the scenario table.
     let saldoRow = 0;
     wb.getWorksheet("Uitvoer")!.eachRow((row, n) => {

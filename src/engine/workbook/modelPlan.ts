@@ -15,6 +15,7 @@ import type { LoadedModel } from "../models";
 import { LpblBuildOk, LpblInputs } from "../models/lpbl";
 import { derivedFormula, keyFiguresSheet, lpblScreenFields, writeLpblScreen } from "./lpblScreen";
 import { lpblOutputBlocks } from "./lpblOutput";
+import { uncertaintySheet } from "./uncertaintyPlan";
 import { EURO, EURO_1, RATIO, expectedKey, spillInto } from "./outputCells";
 import { CellStyle, PLAN_SCHEMA_VERSION, PlanCell, PlanChart, PlanField, PlanResult, SheetBuilder, WorkbookPlan, formulaText, sheetPrefix } from "./plan";
 
@@ -252,6 +253,8 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
 
   const sheets = [invoer.build(), ...(options.lpbl ? [keyFiguresSheet(options.lpbl.keyFigures)] : []), uitvoer.build(), ...(lopende ? [lopende] : [])];
   if (model.sensitivity.length > 0) sheets.push(sensitivitySheet(analysis, expected, derivedOf));
+  // Onzekerheid (issue 11): a distribution per parameter beside the parameters, for Monte Carlo and the tornado.
+  sheets.push(uncertaintySheet(model, parameterCells, expected, INVOER));
   const results: PlanResult[] = (
     [
       ["saldo", "Saldo (NCW)", "euro"],
