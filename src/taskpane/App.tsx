@@ -34,6 +34,7 @@ import type { OverwriteConflict, WorkbookGateway, WriteOutcome } from "../office
 import { fieldText } from "./fieldText";
 import { Language, TEXTS, Texts, formatField, formatResult } from "./i18n";
 import { KeyResult, Session, StartChoice, validateField } from "./session";
+import { Uncertainty } from "./Uncertainty";
 
 const useStyles = makeStyles({
   root: { padding: "12px", display: "flex", flexDirection: "column", gap: "12px", maxWidth: "520px", boxSizing: "border-box", overflowWrap: "anywhere" },
@@ -301,6 +302,8 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
           {t.auditButton}
         </Button>
       </section>
+
+      <Uncertainty session={session} texts={t} language={language} disabled={disabled || fields.length === 0} onStatus={setStatus} confirm={confirm} />
 
       <section aria-labelledby="functions-title">
         <Text as="h2" id="functions-title" size={400} weight="semibold" block>

@@ -15,6 +15,8 @@ import { auditPlan } from "../engine/audit/auditPlan";
 import { lpblFileFromValues, lpblScreenFields } from "../engine/workbook/lpblScreen";
 import { INVOER, modelWorkbook, workbookOptions } from "../engine/workbook/modelPlan";
 import { PLAN_SCHEMA_VERSION, PlanField, PlanResult, WorkbookPlan, rangeAddress } from "../engine/workbook/plan";
+import { ONZEKERHEID, UncertaintyRead, uncertaintyFromValues, uncertaintyReadArea } from "../engine/workbook/uncertaintyPlan";
+import { compileJob, JobModel } from "./uncertaintyJob";
 import type { OverwriteConflict, WorkbookGateway, WriteOutcome } from "../office/gateway";
 
 /** A new free model: one cost and one benefit over a parameter, two actors — a start to edit in Invoer. */
@@ -130,6 +132,14 @@ export function validateField(field: PlanField, text: string): { ok: true; value
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: parsed.error.issues[0]!.message };
 }
 
+/** Problems of the uncertainty section named by their cell on the Onzekerheid sheet. */
+function placeProblems(problems: readonly ModelProblem[], read: UncertaintyRead): ModelProblem[] {
+  return problems.map((p) => {
+    const cell = read.cellOf(p.path);
+    return cell ? { path: cell, message: p.message } : p;
+  });
+}
+
 export class Session {
   plan: WorkbookPlan | null = null;
 
@@ -212,7 +222,53 @@ export class Session {
     const read = cellsToModel(cells.map((row) => row.map((v) => (v === "" ? null : v))));
     if (!read.ok) return read;
     const original = await this.gateway.getSetting(ORIGINAL_FILE);
-    return { ok: true, data: original ? withDescriptions(read.model, JSON.parse(original) as unknown) : read.model };
+    const model = original ? withDescriptions(read.model, JSON.parse(original) as unknown) : read.model;
+    // The distributions of the Onzekerheid sheet belong to a free model's file (an LPBL file has no place for them).
+    const keys = Array.isArray((model as { parameters?: unknown }).parameters) ? ((model as { parameters: { key?: unknown }[] }).parameters.map((p) => String(p.key))) : [];
+    const sheet = await this.readUncertainty(keys);
+    if (!sheet.ok) return sheet;
+    if (!sheet.read.uncertainty) return { ok: true, data: model };
+    const data = { ...(model as object), uncertainty: sheet.read.uncertainty };
+    const checked = compileJob({ data, relative: sheet.read.relative });
+    if (!checked.ok && checked.problems.some((p) => p.path.startsWith("uncertainty"))) return { ok: false, problems: placeProblems(checked.problems, sheet.read) };
+    return { ok: true, data };
+  }
+
+  /**
+   * The Onzekerheid sheet as the schema's uncertainty section, the default's share and the tornado ranges; problems
+   * name the cell. A workbook written before the sheet existed reads as the default.
+   */
+  async readUncertainty(keys: readonly string[]): Promise<{ ok: true; read: UncertaintyRead } | { ok: false; problems: ModelProblem[] }> {
+    const correlations = 100;
+    let grid: Awaited<ReturnType<WorkbookGateway["readRange"]>> | null;
+    try {
+      grid = await this.gateway.readRange(ONZEKERHEID, uncertaintyReadArea(keys.length, correlations));
+    } catch {
+      grid = null; // no Onzekerheid sheet
+    }
+    return uncertaintyFromValues(grid, keys);
+  }
+
+  /**
+   * What a tornado or Monte Carlo run needs (for the Web Worker): the model file as it stands in the workbook and the
+   * distributions of the Onzekerheid sheet, checked here so that every problem names its cell.
+   */
+  async uncertaintyJob(): Promise<{ ok: true; job: JobModel; ranges: UncertaintyRead["ranges"] } | { ok: false; problems: ModelProblem[] }> {
+    const file = await this.currentModelFile();
+    if (!file.ok) return file;
+    const loaded = loadModel(file.data);
+    if (!loaded.ok) return loaded;
+    const sheet = await this.readUncertainty(loaded.loaded.compiled.model.parameters.map((p) => p.key));
+    if (!sheet.ok) return sheet;
+    const job: JobModel = { data: file.data, relative: sheet.read.relative, ...(sheet.read.uncertainty ? { uncertainty: sheet.read.uncertainty } : {}) };
+    const checked = compileJob(job);
+    if (!checked.ok) return { ok: false, problems: placeProblems(checked.problems, sheet.read) };
+    return { ok: true, job, ranges: sheet.read.ranges };
+  }
+
+  /** Writes a result sheet (Monte Carlo, Tornado) through the plan writer. */
+  writeResult(plan: WorkbookPlan, confirm: (c: readonly OverwriteConflict[]) => Promise<boolean>, progress?: (done: number, total: number, what: string) => void): Promise<WriteOutcome> {
+    return this.gateway.writePlan(plan, { confirm, ...(progress ? { progress } : {}) });
   }
 
   private async invoerRange() {

@@ -1,0 +1,189 @@
+/**
+ * The task pane's uncertainty actions (onzekerheid, issue 11 item 4): "Gevoeligheid (tornado)" and "Monte Carlo" with
+ * runs, seed and Latin hypercube. Each run goes to a Web Worker (uncertainty.worker.ts) with the model file as it stands
+ * in the workbook and the distributions of the Onzekerheid sheet (session.uncertaintyJob); a progress bar follows the
+ * worker's fractions and "Stoppen" terminates the worker — a stopped run writes nothing. A completed run's result
+ * sheet (Monte Carlo or Tornado) goes through the same plan writer as every other sheet.
+ */
+import * as React from "react";
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles } from "@fluentui/react-components";
+import type { ModelProblem } from "../engine/model";
+import { MONTE_CARLO_LIMITS, Sampling } from "../engine/uncertainty/monteCarlo";
+import { MAX_SEED } from "../engine/uncertainty/random";
+import { PLAN_SCHEMA_VERSION, WorkbookPlan } from "../engine/workbook/plan";
+import { ONZEKERHEID, monteCarloPlan, tornadoPlan } from "../engine/workbook/uncertaintyPlan";
+import type { OverwriteConflict } from "../office/gateway";
+import type { Language, Texts } from "./i18n";
+import type { Session } from "./session";
+import type { JobMessage, JobRequest } from "./uncertaintyJob";
+
+const useStyles = makeStyles({
+  row: { display: "flex", flexWrap: "wrap", gap: "6px", alignItems: "end" },
+  narrow: { width: "120px" },
+  box: { display: "flex", flexDirection: "column", gap: "6px", marginTop: "6px" },
+});
+
+export type UncertaintyStatus = { intent: "info" | "success" | "warning" | "error"; text: string; details?: string[] };
+
+/** A whole number as typed: 10000, 10.000 or 10,000 (thousands grouped by three), nothing else. */
+export function wholeNumberText(text: string): number | null {
+  const t = text.trim().replace(/[\s\u00a0]/g, "");
+  if (/^\d+$/.test(t)) return Number(t);
+  if (/^\d{1,3}([.,]\d{3})+$/.test(t)) return Number(t.replace(/[.,]/g, ""));
+  return null;
+}
+
+type Running = { action: "montecarlo" | "tornado"; fraction: number; worker: Worker };
+
+export function Uncertainty(props: {
+  session: Session;
+  texts: Texts;
+  language: Language;
+  disabled: boolean;
+  onStatus: (status: UncertaintyStatus) => void;
+  confirm: (conflicts: readonly OverwriteConflict[]) => Promise<boolean>;
+}) {
+  const { session, texts: t, language } = props;
+  // The outcome is shown here too, beside the buttons: the pane's status bar is at the top, far above after a long form.
+  const [last, setLast] = React.useState<UncertaintyStatus | null>(null);
+  const onStatus = (status: UncertaintyStatus) => {
+    setLast(status);
+    props.onStatus(status);
+  };
+  const styles = useStyles();
+  const locale = language === "nl" ? "nl-NL" : "en-GB";
+  const [runs, setRuns] = React.useState(MONTE_CARLO_LIMITS.defaultRuns.toLocaleString(locale));
+  const [seed, setSeed] = React.useState("1");
+  const [lhs, setLhs] = React.useState(false);
+  const [running, setRunning] = React.useState<Running | null>(null);
+  const [writing, setWriting] = React.useState(false);
+  const current = React.useRef<Running | null>(null);
+  const runsValue = wholeNumberText(runs);
+  const seedValue = wholeNumberText(seed);
+  const runsWrong = runsValue === null || runsValue < 1 || runsValue > MONTE_CARLO_LIMITS.maxRuns;
+  const seedWrong = seedValue === null || seedValue > MAX_SEED;
+
+  React.useEffect(() => () => current.current?.worker.terminate(), []);
+
+  const invalid = (problems: readonly ModelProblem[]) =>
+    onStatus({ intent: "error", text: problems.every((p) => p.path.startsWith(`${ONZEKERHEID}!`)) ? t.uncertaintyInvalid : t.invalid, details: problems.slice(0, 8).map((p) => `${p.path}: ${p.message}`) });
+
+  const finish = async (plan: WorkbookPlan, summary: string) => {
+    setWriting(true);
+    const outcome = await session.writeResult(plan, props.confirm);
+    setWriting(false);
+    if (outcome.status === "written") onStatus({ intent: "success", text: `${summary}${t.written}${outcome.sheets.join(", ")}` });
+    else if (outcome.status === "cancelled") onStatus({ intent: "info", text: t.cancelled });
+    else onStatus({ intent: "error", text: outcome.message });
+  };
+
+  const start = async (action: "montecarlo" | "tornado") => {
+    if (action === "montecarlo" && (runsWrong || seedWrong)) return;
+    setLast(null);
+    const prepared = await session.uncertaintyJob();
+    if (!prepared.ok) return invalid(prepared.problems);
+    const request: JobRequest =
+      action === "montecarlo"
+        ? { ...prepared.job, action, runs: runsValue!, seed: seedValue!, sampling: (lhs ? "latin-hypercube" : "aselect") as Sampling }
+        : { ...prepared.job, action, ranges: prepared.ranges };
+    const worker = new Worker("uncertainty.worker.js");
+    const state: Running = { action, fraction: 0, worker };
+    current.current = state;
+    setRunning(state);
+    const done = () => {
+      worker.terminate();
+      if (current.current === state) current.current = null;
+      setRunning(null);
+    };
+    const when = new Date().toLocaleString("nl-NL", { dateStyle: "long", timeStyle: "short" });
+    worker.onmessage = (event: MessageEvent<JobMessage>) => {
+      if (current.current !== state) return;
+      const message = event.data;
+      if (message.type === "progress") setRunning({ ...state, fraction: message.fraction });
+      else if (message.type === "problems") {
+        done();
+        invalid(message.problems);
+      } else if (message.type === "montecarlo") {
+        done();
+        const r = message.result;
+        const p50 = r.outcomes.saldo.percentiles.P50;
+        const summary = t.monteCarloDone
+          .replace("{n}", r.runs.toLocaleString(locale))
+          .replace("{s}", String(r.seed))
+          .replace("{p}", `${(Math.round(r.probabilityPositive.share * 1000) / 10).toLocaleString(locale)}%`)
+          .replace("{m}", p50 === null ? "—" : `€ ${Math.round(p50).toLocaleString(locale)}`);
+        void finish(monteCarloPlan(r, when, PLAN_SCHEMA_VERSION), summary);
+      } else {
+        done();
+        const top = message.result.rows[0];
+        void finish(tornadoPlan(message.result, message.title, when, request.relative, PLAN_SCHEMA_VERSION), top ? t.tornadoDone.replace("{label}", top.label) : "");
+      }
+    };
+    worker.onerror = (event) => {
+      if (current.current !== state) return;
+      done();
+      onStatus({ intent: "error", text: `${t.runFailed}${event.message}` });
+    };
+    worker.postMessage(request);
+  };
+
+  const stop = () => {
+    const state = current.current;
+    if (!state) return;
+    state.worker.terminate();
+    current.current = null;
+    setRunning(null);
+    onStatus({ intent: "info", text: t.runStopped });
+  };
+
+  const busy = running !== null || writing;
+  const disabled = props.disabled || busy;
+  return (
+    <section aria-labelledby="uncertainty-title">
+      <Text as="h2" id="uncertainty-title" size={400} weight="semibold" block>
+        {t.uncertainty}
+      </Text>
+      <Text size={200} block>
+        {t.uncertaintyHelp}
+      </Text>
+      <div className={styles.box}>
+        <Button disabled={disabled} onClick={() => void start("tornado")}>
+          {t.tornadoButton}
+        </Button>
+        <div className={styles.row}>
+          <Field label={t.runs} validationMessage={runsWrong ? t.runsInvalid : undefined} validationState={runsWrong ? "error" : "none"}>
+            <Input className={styles.narrow} value={runs} inputMode="numeric" disabled={busy} data-testid="mc-runs" onChange={(_, d) => setRuns(d.value)} />
+          </Field>
+          <Field label={t.seed} validationMessage={seedWrong ? t.seedInvalid : undefined} validationState={seedWrong ? "error" : "none"}>
+            <Input className={styles.narrow} value={seed} inputMode="numeric" disabled={busy} data-testid="mc-seed" onChange={(_, d) => setSeed(d.value)} />
+          </Field>
+        </div>
+        <Checkbox label={t.lhs} checked={lhs} disabled={busy} onChange={(_, d) => setLhs(d.checked === true)} />
+        <Button appearance="primary" disabled={disabled || runsWrong || seedWrong} onClick={() => void start("montecarlo")}>
+          {t.monteCarloButton}
+        </Button>
+        {last && !running && (
+          <MessageBar intent={last.intent} layout="multiline" role="note" data-testid="uncertainty-outcome">
+            <MessageBarBody>
+              {last.text}
+              {last.details && (
+                <ul>
+                  {last.details.map((d) => (
+                    <li key={d}>{d}</li>
+                  ))}
+                </ul>
+              )}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {running && (
+          <div className={styles.box} data-testid="uncertainty-running">
+            <Text aria-live="polite">{running.action === "montecarlo" ? t.monteCarloRunning.replace("{p}", String(Math.floor(running.fraction * 100))) : t.tornadoRunning}</Text>
+            <ProgressBar value={running.action === "montecarlo" ? running.fraction : undefined} max={1} aria-label={running.action === "montecarlo" ? t.monteCarloButton : t.tornadoButton} data-testid="uncertainty-progress" />
+            <Button onClick={stop}>{t.stop}</Button>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
