@@ -102,6 +102,26 @@ describe("the task pane in Excel (the double)", () => {
     await page.context().close();
   });
 
+  it("recognises a workbook of an older version on opening and updates it with 'Werkmap bijwerken', keeping the analyst's input", async () => {
+    const pane = await openPane(true);
+    const { page, host } = pane;
+    await loadExample(pane, "lpbl");
+    const households = lpblScreenFields().find((f) => f.id === "reach.households")!.cell;
+    await pane.type(households.sheet, households.row, households.column, 400);
+    // As if an older add-in had written it: plan version 1. Reopen the pane on the same workbook.
+    host!.settings.set("mkba.planVersion", "1");
+    await page.reload();
+    await page.getByText(/gemaakt met een oudere versie/).waitFor();
+    await shot(page, "07-oudere-werkmap");
+    await page.getByRole("button", { name: "Werkmap bijwerken" }).click();
+    await page.getByText(/Geschreven:/).waitFor();
+    expect(host!.settings.get("mkba.planVersion")).toBe("2");
+    expect(host!.value(households.sheet, households.row, households.column)).toBe(400);
+    expect(await page.getByRole("button", { name: "Werkmap bijwerken" }).count()).toBe(0);
+    expect(pane.errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("switches to English and back", async () => {
     const pane = await openPane(true);
     await pane.page.getByRole("button", { name: "Switch to English" }).click();
