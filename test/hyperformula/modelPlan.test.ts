@@ -254,7 +254,7 @@ describe("Uitvoer A and B of the LPBL workbook as formulas (seed 001_89b8683f98a
   it("the team-cost warning appears on Uitvoer A when the cost per fte is set to 0, and is empty otherwise", () => {
     const hf = planToHyperFormula(workbook.plan);
     const sheet = workbook.plan.sheets.find((s) => s.name === UITVOER)!;
-    const warning = sheet.cells.find((c) => c.formula?.startsWith("=IF(AND(MKBA.SCENARIO"))!;
+    const warning = sheet.cells.find((c) => c.formula?.startsWith("=IFERROR(IF(AND(MKBA.SCENARIO"))!;
     expect(planValue(hf, UITVOER, warning.row, warning.column)).toBe("");
     for (const id of ["costs.costPerFte", "costs.otherTeamCosts"]) {
       const cell = field(id).cell;

@@ -41,7 +41,8 @@ export function lpblOutputBlocks(
   uitvoer.addRow([{ value: `Uitvoer A. MKBA: kosten en baten van één jaar aanpak (NCW; ${base.scenario})`, style: "section" }]);
   const warningRow = uitvoer.addRow([
     {
-      formula: `=IF(AND(${scenario("categorie:Kosten team")}=0,${parameter("fte_team")}>0),"LET OP: de teamkosten zijn € 0, terwijl het team fte telt; de ratio's zijn daardoor te hoog (seed 001, §4.2). Vul de kosten per fte in.","")`,
+      // IFERROR: where the add-in is not loaded (a viewer, Excel without it) the warning stays empty instead of #NAME?.
+      formula: `=IFERROR(IF(AND(${scenario("categorie:Kosten team")}=0,${parameter("fte_team")}>0),"LET OP: de teamkosten zijn € 0, terwijl het team fte telt; de ratio's zijn daardoor te hoog (seed 001, §4.2). Vul de kosten per fte in.",""),"")`,
       style: "warning",
     },
   ]);
