@@ -6,6 +6,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const LicensePlugin = require("webpack-license-plugin");
+const { BannerPlugin } = require("webpack");
 
 /**
  * Third-party licences of everything a bundle contains (zod included, which carries no licence banner), as
@@ -100,7 +101,11 @@ module.exports = async (env, options) => {
     output: { path: path.join(outputPath, "cli"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".js"] },
     module: { rules: [tsRule] },
-    plugins: [licensePlugin("")],
+    plugins: [
+      licensePlugin(""),
+      // The first line of mkba.js names its build: bin/mkba.js keys V8's code cache on it.
+      new BannerPlugin({ banner: "mkba-build [chunkhash]", test: /^mkba\.js$/, entryOnly: true }),
+    ],
     optimization: { minimize: false },
     // ExcelJS (for mkba werkmap) is a runtime dependency loaded from node_modules, not bundled. HyperFormula (GPLv3)
     // and custom-functions-metadata are devDependencies that only the benchmark loads, from node_modules.

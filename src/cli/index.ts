@@ -1,4 +1,5 @@
 /** Entry point of the `mkba` command (built to dist/cli/mkba.js, started by bin/mkba.js). */
+import "./zodConfig"; // first: the schemas are built when their modules load
 import { main } from "./mkba";
 
 function readStdin(): Promise<string> {

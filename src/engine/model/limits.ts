@@ -4,6 +4,8 @@
  * bounded memory and a time budget of a second or two, so that a hostile or mistyped input is answered with a Dutch
  * message that names the field or cell — never a hung or crashed Excel runtime. docs/model-format.md lists them.
  */
+import { formatDutch } from "../numberFormat";
+
 export const LIMITS = {
   /** Years in a model (looptijd) and the highest `jaar N` column in a cell block. */
   horizon: 200,
@@ -37,5 +39,5 @@ export const LIMITS = {
 
 /** A count in Dutch with a thousands dot: 100000 → "100.000". */
 export function formatCount(n: number): string {
-  return new Intl.NumberFormat("nl-NL").format(n);
+  return formatDutch(n, 0, 3); // Intl's defaults: at most 3 decimals
 }
