@@ -6,10 +6,11 @@
  * sheet (Monte Carlo or Tornado) goes through the same plan writer as every other sheet.
  */
 import * as React from "react";
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Text, makeStyles } from "@fluentui/react-components";
 import type { ModelProblem } from "../engine/model";
 import { MONTE_CARLO_LIMITS, Sampling } from "../engine/uncertainty/monteCarlo";
 import { MAX_SEED } from "../engine/uncertainty/random";
+import type { Outcome } from "../engine/uncertainty/tornado";
 import { PLAN_SCHEMA_VERSION, WorkbookPlan } from "../engine/workbook/plan";
 import { ONZEKERHEID, monteCarloPlan, tornadoPlan } from "../engine/workbook/uncertaintyPlan";
 import type { OverwriteConflict } from "../office/gateway";
@@ -20,6 +21,8 @@ import type { JobMessage, JobRequest } from "./uncertaintyJob";
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: "6px", alignItems: "end" },
   narrow: { width: "120px" },
+  // A native select is as wide as its longest option; at 320 px that would stick out of the pane.
+  fit: { minWidth: 0, maxWidth: "100%", width: "100%", textOverflow: "ellipsis" },
   box: { display: "flex", flexDirection: "column", gap: "6px", marginTop: "6px" },
 });
 
@@ -55,6 +58,7 @@ export function Uncertainty(props: {
   const [runs, setRuns] = React.useState(MONTE_CARLO_LIMITS.defaultRuns.toLocaleString(locale));
   const [seed, setSeed] = React.useState("1");
   const [lhs, setLhs] = React.useState(false);
+  const [outcome, setOutcome] = React.useState<Outcome>("saldo");
   const [running, setRunning] = React.useState<Running | null>(null);
   const [writing, setWriting] = React.useState(false);
   const current = React.useRef<Running | null>(null);
@@ -85,7 +89,7 @@ export function Uncertainty(props: {
     const request: JobRequest =
       action === "montecarlo"
         ? { ...prepared.job, action, runs: runsValue!, seed: seedValue!, sampling: (lhs ? "latin-hypercube" : "aselect") as Sampling }
-        : { ...prepared.job, action, ranges: prepared.ranges };
+        : { ...prepared.job, action, ranges: prepared.ranges, outcome };
     const worker = new Worker("uncertainty.worker.js");
     const state: Running = { action, fraction: 0, worker };
     current.current = state;
@@ -147,6 +151,15 @@ export function Uncertainty(props: {
         {t.uncertaintyHelp}
       </Text>
       <div className={styles.box}>
+        <Field label={t.tornadoOutcome}>
+          <Select className={styles.fit} root={{ className: styles.fit }} value={outcome} disabled={busy} onChange={(_, d) => setOutcome(d.value as Outcome)}>
+            {(["saldo", "ratio", "ratio_financieel", "ratio_gemeentelijk"] as const).map((o) => (
+              <option key={o} value={o}>
+                {t[`result_${o}`]}
+              </option>
+            ))}
+          </Select>
+        </Field>
         <Button disabled={disabled} onClick={() => void start("tornado")}>
           {t.tornadoButton}
         </Button>

@@ -56,6 +56,7 @@ const nl = {
   monteCarloDone: "Monte Carlo ({n} trekkingen, seed {s}): P(saldo > 0) = {p}, P50 van het saldo {m}. ",
   tornadoDone: "Tornado: de grootste invloed heeft {label}. ",
   uncertaintyInvalid: "Het blad Onzekerheid klopt niet:",
+  tornadoOutcome: "Uitkomst van de tornado",
 } as const;
 
 export type Texts = { readonly [K in keyof typeof nl]: string };
@@ -115,6 +116,7 @@ const en: Texts = {
   monteCarloDone: "Monte Carlo ({n} runs, seed {s}): P(balance > 0) = {p}, P50 of the balance {m}. ",
   tornadoDone: "Tornado: the largest influence is {label}. ",
   uncertaintyInvalid: "The sheet Onzekerheid is not valid:",
+  tornadoOutcome: "Outcome of the tornado",
 };
 
 export const TEXTS: Readonly<Record<Language, Texts>> = { nl, en };

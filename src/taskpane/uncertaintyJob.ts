@@ -7,7 +7,7 @@
 import { CompiledModel, ModelProblem, ModelUncertainty, validateModel } from "../engine/model";
 import { loadModel } from "../engine/models";
 import { MonteCarloResult, Sampling, monteCarloSteps, planMonteCarlo } from "../engine/uncertainty/monteCarlo";
-import { ParameterRange, Tornado, tornado } from "../engine/uncertainty/tornado";
+import { Outcome, ParameterRange, Tornado, tornado } from "../engine/uncertainty/tornado";
 
 export interface JobModel {
   /** The model file's data (a free model, or an LPBL file). */
@@ -20,7 +20,7 @@ export interface JobModel {
 
 export type JobRequest =
   | (JobModel & { readonly action: "montecarlo"; readonly runs: number; readonly seed: number; readonly sampling: Sampling })
-  | (JobModel & { readonly action: "tornado"; readonly ranges: Readonly<Record<string, ParameterRange>> });
+  | (JobModel & { readonly action: "tornado"; readonly ranges: Readonly<Record<string, ParameterRange>>; readonly outcome?: Outcome });
 
 export type JobMessage =
   | { readonly type: "progress"; readonly fraction: number }
@@ -43,7 +43,7 @@ export function runJob(request: JobRequest, post: (message: JobMessage) => void)
   if (!compiled.ok) return post({ type: "problems", problems: compiled.problems });
   if (request.action === "tornado") {
     post({ type: "progress", fraction: 0 });
-    const result = tornado(compiled.compiled, { relative: request.relative, ranges: request.ranges });
+    const result = tornado(compiled.compiled, { relative: request.relative, ranges: request.ranges, ...(request.outcome ? { outcome: request.outcome } : {}) });
     return post({ type: "tornado", result, title: compiled.compiled.model.metadata.title });
   }
   const planned = planMonteCarlo(compiled.compiled, { runs: request.runs, seed: request.seed, sampling: request.sampling, relative: request.relative });

@@ -151,6 +151,20 @@ describe("uncertainty in the task pane (the Excel double)", () => {
     const chart = host(pane).charts.find((c) => c.name === "tornado" && !c.deleted)!;
     expect(chart.type).toBe("BarClustered");
     expect(chart.series.map((s) => s.name)).toEqual(["Laag − basis", "Hoog − basis"]);
+    // The tornado of a ratio: the outcome chosen in the pane.
+    await page.getByRole("combobox", { name: "Uitkomst van de tornado" }).selectOption("ratio");
+    await page.getByRole("button", { name: "Gevoeligheid (tornado)" }).click();
+    await page.getByTestId("uncertainty-outcome").getByText(/Geschreven: Tornado/).waitFor({ timeout: 60_000 });
+    const ratio = tornado(withSheet.compiled, { relative: read.read.relative, ranges: read.read.ranges, outcome: "ratio" });
+    expect(String(host(pane).value(TORNADO, 1, 0))).toMatch(/uitkomst: maatschappelijke baten-kostenratio/);
+    expect(host(pane).value(TORNADO, first, 5)).toBe(ratio.rows[0]!.outcomeHigh);
+    // At 320 px nothing in the section sticks out of it (a native select is as wide as its longest option).
+    const overflow = await page.evaluate(() => {
+      const section = document.querySelector('section[aria-labelledby="uncertainty-title"]')!;
+      const right = section.getBoundingClientRect().right;
+      return Array.from(section.querySelectorAll("*")).filter((e) => e.getBoundingClientRect().right > right + 1).map((e) => e.outerHTML.slice(0, 80));
+    });
+    expect(overflow).toEqual([]);
     await pane0.shot(page, "09-tornado");
     await sectionShot(page, "09-tornado-onzekerheid");
     expect(pane.errors).toEqual([]);
