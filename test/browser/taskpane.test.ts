@@ -129,7 +129,7 @@ describe("the task pane in Excel (the double)", () => {
     expect(await pane.page.evaluate(() => document.documentElement.lang)).toBe("en");
     await loadExample(pane, "lpbl");
     expect(await resultText(pane.page, "saldo")).toMatch(/^€ -?[\d,]+$/);
-    await pane.page.getByText("Benefit-cost ratio, social").waitFor();
+    await pane.page.getByTestId("results").getByText("Benefit-cost ratio, social").waitFor();
     // The form in English: sections and labels translated, the Dutch label of the sheet beside the unit.
     await pane.page.getByRole("button", { name: "A. Reach", exact: true }).waitFor();
     await pane.page.getByText("Households in the approach (total)").waitFor();
