@@ -256,6 +256,16 @@ function scheduleOfNumber(value: number): DiscountSchedule {
   return schedule;
 }
 
+/**
+ * The schedule of a rule as a model file names it (a number or a rule's name), shared per process so that its factor
+ * tables are cached (see `factorTable`); undefined for an unknown rule.
+ */
+export function sharedSchedule(value: number | string): DiscountSchedule | undefined {
+  if (typeof value === "number") return Number.isFinite(value) && value > -1 ? scheduleOfNumber(value) : undefined; // as ruleFor
+  const rule = findDiscountRule(value);
+  return rule ? scheduleFor(rule) : undefined;
+}
+
 const schedules = new Map<string, DiscountSchedule>();
 /** Named rules are immutable: their schedules are built once per process. */
 function scheduleFor(rule: DiscountRule): DiscountSchedule {

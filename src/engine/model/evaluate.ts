@@ -2,12 +2,20 @@
  * Evaluating a model (doorrekenen): effects × actors × years → NCW per actor and category, costs, benefits,
  * saldo, the three ratios, the payback year and the cash flows per year. Linear in effects × years: every
  * expression is evaluated once per effect, every year costs a few decimal multiplications, and the discount
- * factors are computed once per run.
+ * factors come from the shared factor cache (discounting.ts).
+ *
+ * Exact and as lean as the decimals allow (issue 12): every result is the 40-digit decimal the engine has always
+ * given — the same operations in the same order (test/engine/model/runModel.property.test.ts compares it with the
+ * earlier implementation, test/engine/model/referenceModel.ts) — but without the work around them: the parameters'
+ * decimals are kept per model between runs, a subexpression that recurs across effects is evaluated once per run,
+ * yearly cash flows are summed in arrays per actor instead of maps, and
+ * "beyond the range of doubles" is read from the decimal's exponent instead of converting every figure to a number.
+ * A floating-point path cannot stand in here as it does for MKBA.NCW: the results are 40-digit decimals, not doubles.
  */
 import { Dec, ONE, ZERO } from "../decimal";
-import { DiscountSchedule, ruleFor } from "../discounting";
+import { DiscountSchedule, factorTable, ruleFor, sharedSchedule } from "../discounting";
 import { paybackIndex } from "../payback";
-import { evaluateExpression } from "./expression";
+import { evaluateShared } from "./expression";
 import { CompiledEffect, CompiledModel, ModelProblem, Nature, Side } from "./schema";
 
 export interface Ratio {
@@ -60,10 +68,27 @@ export interface ModelRun {
 
 export type RunResult = { ok: true; run: ModelRun } | { ok: false; problems: ModelProblem[] };
 
+/** The decimals of a model's own parameter values, kept between runs (and rebuilt where a value or key changed). */
+const baseValues = new WeakMap<object, { keys: string[]; numbers: number[]; decimals: Dec[] }>();
+
 /** Parameter values after overrides (keys are checked by validation or by the caller). */
 export function parameterValues(compiled: CompiledModel, overrides: Readonly<Record<string, number>>): Map<string, Dec> {
+  const parameters = compiled.model.parameters;
+  let base = baseValues.get(parameters);
+  if (!base) {
+    base = { keys: [], numbers: [], decimals: [] };
+    baseValues.set(parameters, base);
+  }
   const values = new Map<string, Dec>();
-  for (const p of compiled.model.parameters) values.set(p.key, new Dec(p.value));
+  for (let i = 0; i < parameters.length; i++) {
+    const p = parameters[i]!;
+    if (base.keys[i] !== p.key || !Object.is(base.numbers[i], p.value)) {
+      base.keys[i] = p.key;
+      base.numbers[i] = p.value;
+      base.decimals[i] = new Dec(p.value);
+    }
+    values.set(p.key, base.decimals[i]!);
+  }
   for (const [key, value] of Object.entries(overrides)) values.set(key, new Dec(value));
   return values;
 }
@@ -77,39 +102,42 @@ function addTo<K>(map: Map<K, Dec>, key: K, value: Dec): void {
   map.set(key, (map.get(key) ?? ZERO).plus(value));
 }
 
+/** `!Number.isFinite(d.toNumber())` without the conversion where the exponent decides: below 10^308 a double is finite. */
+function tooLarge(d: Dec): boolean {
+  return d.e <= 307 ? false : !Number.isFinite(d.toNumber());
+}
+
+type Amounts = { ok: true; amounts: Dec[] } | { ok: false; problem: ModelProblem };
+
 /** The yearly amounts (undiscounted, as entered) of one effect, or a problem. */
-function yearlyAmounts(e: CompiledEffect, values: ReadonlyMap<string, Dec>): { ok: true; amounts: Dec[] } | { ok: false; problem: ModelProblem } {
-  const at = `effects[${e.index}]`;
-  const evaluate = (expression: NonNullable<CompiledEffect["amount"]>, path: string) => {
-    const r = evaluateExpression(expression, values);
-    return r.ok ? r : { ok: false as const, problem: { path: `${at}.${path}`, message: r.message } };
-  };
+function yearlyAmounts(e: CompiledEffect, values: ReadonlyMap<string, Dec>, memo: Map<string, Dec | string>): Amounts {
+  const problem = (path: string, message: string): Amounts => ({ ok: false, problem: { path: `effects[${e.index}].${path}`, message } });
   if (e.amounts) {
     const amounts: Dec[] = [];
-    for (const [i, expression] of e.amounts.entries()) {
-      const r = evaluate(expression, `profile.amounts[${i}]`);
-      if (!r.ok) return r;
-      amounts.push(r.value);
+    for (let i = 0; i < e.amounts.length; i++) {
+      const r = evaluateShared(e.amounts[i]!, values, memo);
+      if (typeof r === "string") return problem(`profile.amounts[${i}]`, r);
+      amounts.push(r);
     }
     return { ok: true, amounts };
   }
-  const base = evaluate(e.amount!, "amount");
-  if (!base.ok) return base;
+  const base = evaluateShared(e.amount!, values, memo);
+  if (typeof base === "string") return problem("amount", base);
   let step = ONE;
   if (e.growth) {
-    const g = evaluate(e.growth, "profile.growth");
-    if (!g.ok) return g;
-    step = step.times(ONE.plus(g.value));
+    const g = evaluateShared(e.growth, values, memo);
+    if (typeof g === "string") return problem("profile.growth", g);
+    step = step.times(ONE.plus(g));
   }
   if (e.dropOff) {
-    const d = evaluate(e.dropOff, "profile.dropOff");
-    if (!d.ok) return d;
-    step = step.times(ONE.minus(d.value));
+    const d = evaluateShared(e.dropOff, values, memo);
+    if (typeof d === "string") return problem("profile.dropOff", d);
+    step = step.times(ONE.minus(d));
   }
-  const amounts: Dec[] = [];
-  let amount = base.value;
+  const amounts: Dec[] = new Array<Dec>(e.duration);
+  let amount = base;
   for (let i = 0; i < e.duration; i++) {
-    amounts.push(amount);
+    amounts[i] = amount;
     amount = amount.times(step);
   }
   return { ok: true, amounts };
@@ -118,16 +146,31 @@ function yearlyAmounts(e: CompiledEffect, values: ReadonlyMap<string, Dec>): { o
 export function runModel(compiled: CompiledModel, overrides: Readonly<Record<string, number>>, scenario: string): RunResult {
   const { model } = compiled;
   const values = parameterValues(compiled, overrides);
-  const schedule = scheduleOf(compiled);
+  const schedule = sharedSchedule(model.metadata.discountRule) ?? scheduleOf(compiled);
   const horizon = model.metadata.horizon;
-  const factors = schedule.factors(ZERO, horizon);
+  // The cached table's leading factors are exactly schedule.factors(0, horizon): the same decimals, the same steps.
+  const factors = factorTable(schedule, 0, horizon).decimals;
   const municipal = new Set(model.actors.filter((a) => a.municipal).map((a) => a.name));
 
   const table = new Map<string, Map<string, Dec>>(model.actors.map((a) => [a.name, new Map(model.categories.map((c) => [c.name, ZERO]))]));
   const byCategory = new Map<string, Dec>(model.categories.map((c) => [c.name, ZERO]));
-  const flows: Map<string, Dec>[] = Array.from({ length: horizon }, () => new Map(model.actors.map((a) => [a.name, ZERO])));
-  const yearCosts: Dec[] = Array.from({ length: horizon }, () => ZERO);
-  const yearBenefits: Dec[] = Array.from({ length: horizon }, () => ZERO);
+  // Cash flows per actor (in the order of model.actors, then of first appearance) and year: flowsOf[actor][year].
+  const actorIndex = new Map<string, number>();
+  const actorNames: string[] = [];
+  const flowsOf: Dec[][] = [];
+  const indexOf = (actor: string): number => {
+    let index = actorIndex.get(actor);
+    if (index === undefined) {
+      index = actorNames.length;
+      actorIndex.set(actor, index);
+      actorNames.push(actor);
+      flowsOf.push(new Array<Dec>(horizon).fill(ZERO));
+    }
+    return index;
+  };
+  for (const a of model.actors) indexOf(a.name);
+  const yearCosts: Dec[] = new Array<Dec>(horizon).fill(ZERO);
+  const yearBenefits: Dec[] = new Array<Dec>(horizon).fill(ZERO);
   let costs = ZERO;
   let benefits = ZERO;
   let financialBenefits = ZERO;
@@ -137,9 +180,10 @@ export function runModel(compiled: CompiledModel, overrides: Readonly<Record<str
   const pm: EffectResult[] = [];
   const problems: ModelProblem[] = [];
   // No result may silently become null or Infinity: a figure beyond ±1,8·10^308 is a problem that names where it arose.
-  const tooLarge = (d: Dec) => !Number.isFinite(d.toNumber());
   const beyond = "valt buiten het bereik van getallen (±1,8·10^308); kijk of de parameters kloppen";
   const overflow: ModelProblem[] = [];
+  // Subexpressions that recur across effects are evaluated once (see evaluateShared).
+  const memo = new Map<string, Dec | string>();
 
   for (const e of compiled.effects) {
     const { effect, side } = e;
@@ -151,20 +195,27 @@ export function runModel(compiled: CompiledModel, overrides: Readonly<Record<str
       pm.push({ name: effect.name, category: effect.category, side, nature: "pm", actor: actorLabel, parties: shares, ncw: ZERO });
       continue;
     }
-    const amounts = yearlyAmounts(e, values);
+    const amounts = yearlyAmounts(e, values, memo);
     if (!amounts.ok) {
       problems.push(amounts.problem);
       continue;
     }
+    const first = shares[0]!;
+    const second = shares[1];
+    const firstFlows = flowsOf[indexOf(first[0])]!;
+    const secondFlows = second ? flowsOf[indexOf(second[0])]! : undefined;
+    const list = amounts.amounts;
     let ncw = ZERO;
-    amounts.amounts.forEach((amount, i) => {
+    for (let i = 0; i < list.length; i++) {
+      const amount = list[i]!;
       const t = e.start + i;
       ncw = ncw.plus(amount.times(factors[t] as Dec));
-      const yearFlows = flows[t] as Map<string, Dec>;
-      for (const [actor, sign] of shares) addTo(yearFlows, actor, sign < 0 ? amount.neg() : amount);
+      // x.minus(a) is x.plus(a.neg()) in decimal.js (each delegates to the other when the signs differ), sign of 0 included.
+      firstFlows[t] = first[1] < 0 ? firstFlows[t]!.minus(amount) : firstFlows[t]!.plus(amount);
+      if (secondFlows) secondFlows[t] = second![1] < 0 ? secondFlows[t]!.minus(amount) : secondFlows[t]!.plus(amount);
       if (side === "kosten") yearCosts[t] = yearCosts[t]!.plus(amount);
       else if (side === "baten") yearBenefits[t] = yearBenefits[t]!.plus(amount);
-    });
+    }
     for (const [actor, sign] of shares) addTo(table.get(actor)!, effect.category, sign < 0 ? ncw.neg() : ncw);
     if (side === "kosten") {
       costs = costs.plus(ncw);
@@ -210,18 +261,24 @@ export function runModel(compiled: CompiledModel, overrides: Readonly<Record<str
   for (const [actor, row] of table) {
     for (const [category, d] of row) if (tooLarge(d)) overflow.push({ path: "actors", message: `het bedrag van "${actor}" in de categorie "${category}" ${beyond}` });
   }
-  flows.forEach((f, t) => {
-    for (const [actor, d] of f) if (tooLarge(d)) overflow.push({ path: "(resultaat)", message: `de kasstroom van "${actor}" in jaar ${t} ${beyond}` });
-  });
+  for (let t = 0; t < horizon; t++) {
+    for (let a = 0; a < actorNames.length; a++) {
+      if (tooLarge(flowsOf[a]![t]!)) overflow.push({ path: "(resultaat)", message: `de kasstroom van "${actorNames[a]}" in jaar ${t} ${beyond}` });
+    }
+  }
   if (overflow.length > 0) return { ok: false, problems: overflow.slice(0, 20) };
 
-  const cashFlows: CashFlowYear[] = flows.map((byActorFlow, t) => ({
-    year: model.metadata.firstYear + t,
-    byActor: byActorFlow,
-    saldo: [...byActorFlow.values()].reduce((a, b) => a.plus(b), ZERO),
-    costs: yearCosts[t]!,
-    benefits: yearBenefits[t]!,
-  }));
+  const cashFlows: CashFlowYear[] = new Array<CashFlowYear>(horizon);
+  for (let t = 0; t < horizon; t++) {
+    const byActorFlow = new Map<string, Dec>();
+    let saldo = ZERO;
+    for (let a = 0; a < actorNames.length; a++) {
+      const flow = flowsOf[a]![t]!;
+      byActorFlow.set(actorNames[a]!, flow);
+      saldo = saldo.plus(flow);
+    }
+    cashFlows[t] = { year: model.metadata.firstYear + t, byActor: byActorFlow, saldo, costs: yearCosts[t]!, benefits: yearBenefits[t]! };
+  }
 
   return {
     ok: true,

@@ -165,55 +165,159 @@ export function parametersOf(expression: Expression, into: Set<string> = new Set
 
 /** Evaluates in decimals; division by zero or a non-real power is an error, never NaN or Infinity. */
 export function evaluateExpression(expression: Expression, parameters: ReadonlyMap<string, Dec>): EvaluationResult {
-  const fail = (message: string): EvaluationResult => ({ ok: false, message });
-  const walk = (e: Expression): EvaluationResult => {
-    switch (e.type) {
-      case "number":
-        return { ok: true, value: e.value };
-      case "parameter": {
-        const value = parameters.get(e.key);
-        return value === undefined ? fail(`onbekende parameter "${e.key}"`) : { ok: true, value };
-      }
-      case "negate": {
-        const v = walk(e.operand);
-        return v.ok ? { ok: true, value: v.value.neg() } : v;
-      }
-      case "call": {
-        const values: Dec[] = [];
-        for (const a of e.args) {
-          const v = walk(a);
-          if (!v.ok) return v;
-          values.push(v.value);
-        }
-        return { ok: true, value: e.name === "min" ? Dec.min(...values) : Dec.max(...values) };
-      }
-      case "binary": {
-        const l = walk(e.left);
-        if (!l.ok) return l;
-        const r = walk(e.right);
-        if (!r.ok) return r;
-        let value: Dec;
-        switch (e.operator) {
-          case "+":
-            value = l.value.plus(r.value);
-            break;
-          case "-":
-            value = l.value.minus(r.value);
-            break;
-          case "*":
-            value = l.value.times(r.value);
-            break;
-          case "/":
-            if (r.value.isZero()) return fail("deling door 0");
-            value = l.value.div(r.value);
-            break;
-          case "^":
-            value = l.value.pow(r.value);
-            break;
-        }
-        return value.isFinite() ? { ok: true, value } : fail(`de uitkomst van "${e.operator}" is geen eindig reëel getal`);
-      }
+  const value = evaluateToDecimal(expression, parameters);
+  return typeof value === "string" ? { ok: false, message: value } : { ok: true, value };
+}
+
+/**
+ * `evaluateExpression` without a result object per node (the model engine evaluates every amount of every effect this
+ * way): the value, or the Dutch message of the first problem. The same decimal operations in the same order.
+ */
+export function evaluateToDecimal(e: Expression, parameters: ReadonlyMap<string, Dec>): Dec | string {
+  switch (e.type) {
+    case "number":
+      return e.value;
+    case "parameter":
+      return parameters.get(e.key) ?? `onbekende parameter "${e.key}"`;
+    case "negate": {
+      const v = evaluateToDecimal(e.operand, parameters);
+      return typeof v === "string" ? v : v.neg();
     }
-  };
-  return walk(expression);
+    case "call": {
+      const values: Dec[] = [];
+      for (const a of e.args) {
+        const v = evaluateToDecimal(a, parameters);
+        if (typeof v === "string") return v;
+        values.push(v);
+      }
+      return e.name === "min" ? Dec.min(...values) : Dec.max(...values);
+    }
+    case "binary": {
+      const l = evaluateToDecimal(e.left, parameters);
+      if (typeof l === "string") return l;
+      const r = evaluateToDecimal(e.right, parameters);
+      if (typeof r === "string") return r;
+      let value: Dec;
+      switch (e.operator) {
+        case "+":
+          value = l.plus(r);
+          break;
+        case "-":
+          value = l.minus(r);
+          break;
+        case "*":
+          value = l.times(r);
+          break;
+        case "/":
+          if (r.isZero()) return "deling door 0";
+          value = l.div(r);
+          break;
+        case "^":
+          value = l.pow(r);
+          break;
+      }
+      return value.isFinite() ? value : `de uitkomst van "${e.operator}" is geen eindig reëel getal`;
+    }
+  }
+}
+
+const KEYS = new WeakMap<Expression, string>();
+
+/**
+ * A text that two expressions share exactly when they are the same tree (the same numbers, parameters, operators and
+ * functions in the same places), kept per node: the model engine evaluates a subexpression that recurs across
+ * effects (the LPBL model repeats its team costs in every distribution) once per run.
+ */
+export function expressionKey(e: Expression): string {
+  let key = KEYS.get(e);
+  if (key !== undefined) return key;
+  switch (e.type) {
+    case "number":
+      key = `#${e.value.toString()}`;
+      break;
+    case "parameter":
+      key = e.key;
+      break;
+    case "negate":
+      key = `(- ${expressionKey(e.operand)})`;
+      break;
+    case "binary":
+      key = `(${e.operator} ${expressionKey(e.left)} ${expressionKey(e.right)})`;
+      break;
+    case "call":
+      key = `(${e.name} ${e.args.map(expressionKey).join(" ")})`;
+      break;
+  }
+  KEYS.set(e, key);
+  return key;
+}
+
+/**
+ * `evaluateToDecimal` with the results of compound subexpressions shared through `memo` (by `expressionKey`), for one
+ * set of parameter values: a decimal operation is a function of its operands, so a recurring subexpression has the
+ * same value — or the same problem — wherever it recurs.
+ */
+export function evaluateShared(e: Expression, parameters: ReadonlyMap<string, Dec>, memo: Map<string, Dec | string>): Dec | string {
+  switch (e.type) {
+    case "number":
+      return e.value;
+    case "parameter":
+      return parameters.get(e.key) ?? `onbekende parameter "${e.key}"`;
+    default: {
+      const key = expressionKey(e);
+      let value = memo.get(key);
+      if (value === undefined) {
+        value = evaluateCompound(e, parameters, memo);
+        memo.set(key, value);
+      }
+      return value;
+    }
+  }
+}
+
+function evaluateCompound(e: Expression, parameters: ReadonlyMap<string, Dec>, memo: Map<string, Dec | string>): Dec | string {
+  switch (e.type) {
+    case "number":
+    case "parameter":
+      return evaluateToDecimal(e, parameters);
+    case "negate": {
+      const v = evaluateShared(e.operand, parameters, memo);
+      return typeof v === "string" ? v : v.neg();
+    }
+    case "call": {
+      const values: Dec[] = [];
+      for (const a of e.args) {
+        const v = evaluateShared(a, parameters, memo);
+        if (typeof v === "string") return v;
+        values.push(v);
+      }
+      return e.name === "min" ? Dec.min(...values) : Dec.max(...values);
+    }
+    case "binary": {
+      const l = evaluateShared(e.left, parameters, memo);
+      if (typeof l === "string") return l;
+      const r = evaluateShared(e.right, parameters, memo);
+      if (typeof r === "string") return r;
+      let value: Dec;
+      switch (e.operator) {
+        case "+":
+          value = l.plus(r);
+          break;
+        case "-":
+          value = l.minus(r);
+          break;
+        case "*":
+          value = l.times(r);
+          break;
+        case "/":
+          if (r.isZero()) return "deling door 0";
+          value = l.div(r);
+          break;
+        case "^":
+          value = l.pow(r);
+          break;
+      }
+      return value.isFinite() ? value : `de uitkomst van "${e.operator}" is geen eindig reëel getal`;
+    }
+  }
 }
