@@ -49,103 +49,114 @@ const perSeverity = (what: string, make: (w: string) => z.ZodNumber) =>
 const severityColumn = (type: string) =>
   z.object({ ev: share(`${SEVERITY_LABELS.ev} (${type})`), zr: share(`${SEVERITY_LABELS.zr} (${type})`), nzr: share(`${SEVERITY_LABELS.nzr} (${type})`) }).strict();
 
-export const lpblInputSchema = z
-  .object({
-    /** A. Bereik */
-    reach: z
-      .object({
-        /** Aantal hh in aanpak (totaal) */
-        households: count("Aantal hh in aanpak (totaal)").max(10_000_000, "Aantal hh in aanpak (totaal): hoogstens 10.000.000 huishoudens (Nederland telt er ongeveer 8 miljoen)"),
-        /** Aantal hh in aanpak (%): gezinnen / ouderen / overige hh — sums to 100% */
-        typeShares: perType("Aantal hh in aanpak (%)", share),
-        /** Aantal hh in aanpak (%) naar zwaarte, per type: ev / mv-zr / mv-nzr — each column sums to 100% */
-        severity: z.object({ families: severityColumn("gezinnen"), elderly: severityColumn("ouderen"), other: severityColumn("overige hh") }).strict(),
-        /** Huishoudsamenstelling: eenouder/persoons, tweeouder/meerpersoons (per type, sums to 100%), gemiddeld aantal kinderen */
-        composition: z
-          .object({
-            singleParent: perType("Eenouder/persoons", share),
-            twoParent: perType("Tweeouder/meerpersoons", share),
-            childrenPerFamily: count("Gemiddeld aantal kinderen"),
-          })
-          .strict(),
-        /** Leefsituatie multiproblematiek (mv): problematische schulden, geen werk, overlastgevend (per type) */
-        livingSituation: z
-          .object({ debts: perType("Problematische schulden", share), noWork: perType("Geen werk", share), nuisance: perType("Overlastgevend", share) })
-          .strict(),
-        /** Caseload (huishoudens per fte per jaar) per zwaarte */
-        caseload: perSeverity("Caseload", caseload),
-        /** Uren gem. per hh p.jr per zwaarte */
-        hoursPerHousehold: perSeverity("Uren gem. per hh p.jr", count),
-      })
-      .strict(),
-    /** B. Kosten */
-    costs: z
-      .object({
-        /** Totaal aantal teamleden (fte) */
-        teamFte: count("Totaal aantal teamleden (fte)"),
-        /** w.v. percentage additionele kosten (fte) */
-        additionalShareFte: share("Percentage additionele kosten (fte)"),
-        /** kosten fte incl. huisvesting (euro per fte per jaar) */
-        costPerFte: count("Kosten fte incl. huisvesting"),
-        /** Overige teamkosten (euro per jaar) */
-        otherTeamCosts: count("Overige teamkosten"),
-        /** w.v. percentage additionele kosten (overige teamkosten) */
-        additionalShareOther: share("Percentage additionele kosten (overige teamkosten)"),
-        /** Percentage frictiekosten (%) */
-        frictionShare: share("Percentage frictiekosten"),
-        /** Overige eenmalige kosten (euro) */
-        otherOneTimeCosts: count("Overige eenmalige kosten"),
-        /** Percentage nieuw gevonden hh (%) */
-        newlyFoundShare: share("Percentage nieuw gevonden hh"),
-      })
-      .strict(),
-    /** C. Effect */
-    effect: z
-      .object({
-        /** 1. Aantal trajecten — substitutie (meer/minder) trajecten: in nieuwe cases, in bestaande cases */
-        substitutionNew: change("Substitutie in nieuwe cases"),
-        substitutionExisting: change("Substitutie in bestaande cases"),
-        /** 2. Integrale teamsamenstelling: aantal disciplines in het team */
-        disciplines: z
-          .object({
-            youth: count("Discipline Jeugd").int("Discipline Jeugd: een geheel aantal"),
-            mentalHealthAdults: count("Discipline GGZ-volwassenen").int("Discipline GGZ-volwassenen: een geheel aantal"),
-            workIncomeDebts: count("Discipline Werk & inkomen/ Schulden").int("Discipline Werk & inkomen/ Schulden: een geheel aantal"),
-            welfare: count("Discipline Welzijn/ Maatschappelijke dienstverlening").int("Discipline Welzijn: een geheel aantal"),
-            care: count("Discipline Zorg").int("Discipline Zorg: een geheel aantal"),
-            housing: count("Discipline Wonen").int("Discipline Wonen: een geheel aantal"),
-          })
-          .strict(),
-        /** 2. Succes trajecten (verandering in procentpunten) */
-        success: z
-          .object({
-            debtAssistance: change("Succes schuldhulp"),
-            directToWork: change("Succes direct naar werk"),
-            schoolDropout: change("Schooluitval"),
-            firstLineConsultations: change("Consulten eerste lijn"),
-            secondLineReferrals: change("Doorverwijzing tweede lijn"),
-          })
-          .strict(),
-        /** 3. Voorkomen escalatie (% van de huishoudens van dat type, netto) */
-        preventedEscalation: perType("Voorkomen escalatie", share),
-      })
-      .strict(),
-    /**
-     * Lopende aanpak (not on the screen; seed 001 Figuur 4.8, regel 730: "In vier jaar van opbouw naar volledige
-     * aanpak"): how many years the approach runs (one cohort a year), and in how many years the reach and the
-     * nieuw-voor-oud share grow to the full approach of the screen.
-     */
-    runningApproach: z
-      .object({
-        years: finite("Looptijd lopende aanpak (jaren)").int("Looptijd lopende aanpak: een geheel aantal jaren").min(1, "Looptijd lopende aanpak: minstens 1 jaar").max(20, "Looptijd lopende aanpak: hoogstens 20 jaar"),
-        buildUpYears: finite("Opbouw naar volledige aanpak (jaren)").int("Opbouw: een geheel aantal jaren").min(1, "Opbouw: minstens 1 jaar (1 = geen opbouw)").max(10, "Opbouw: hoogstens 10 jaar"),
-      })
-      .strict()
-      .default({ years: 6, buildUpYears: 4 }),
-  })
-  .strict();
+/**
+ * The schema of the LPBL inputs, built on first use: only an LPBL model needs it, and building it costs every other
+ * `mkba` command about 5 ms at start (`lpblInputSchema()` gives the same schema object each time).
+ */
+function buildLpblInputSchema() {
+  return z
+    .object({
+      /** A. Bereik */
+      reach: z
+        .object({
+          /** Aantal hh in aanpak (totaal) */
+          households: count("Aantal hh in aanpak (totaal)").max(10_000_000, "Aantal hh in aanpak (totaal): hoogstens 10.000.000 huishoudens (Nederland telt er ongeveer 8 miljoen)"),
+          /** Aantal hh in aanpak (%): gezinnen / ouderen / overige hh — sums to 100% */
+          typeShares: perType("Aantal hh in aanpak (%)", share),
+          /** Aantal hh in aanpak (%) naar zwaarte, per type: ev / mv-zr / mv-nzr — each column sums to 100% */
+          severity: z.object({ families: severityColumn("gezinnen"), elderly: severityColumn("ouderen"), other: severityColumn("overige hh") }).strict(),
+          /** Huishoudsamenstelling: eenouder/persoons, tweeouder/meerpersoons (per type, sums to 100%), gemiddeld aantal kinderen */
+          composition: z
+            .object({
+              singleParent: perType("Eenouder/persoons", share),
+              twoParent: perType("Tweeouder/meerpersoons", share),
+              childrenPerFamily: count("Gemiddeld aantal kinderen"),
+            })
+            .strict(),
+          /** Leefsituatie multiproblematiek (mv): problematische schulden, geen werk, overlastgevend (per type) */
+          livingSituation: z
+            .object({ debts: perType("Problematische schulden", share), noWork: perType("Geen werk", share), nuisance: perType("Overlastgevend", share) })
+            .strict(),
+          /** Caseload (huishoudens per fte per jaar) per zwaarte */
+          caseload: perSeverity("Caseload", caseload),
+          /** Uren gem. per hh p.jr per zwaarte */
+          hoursPerHousehold: perSeverity("Uren gem. per hh p.jr", count),
+        })
+        .strict(),
+      /** B. Kosten */
+      costs: z
+        .object({
+          /** Totaal aantal teamleden (fte) */
+          teamFte: count("Totaal aantal teamleden (fte)"),
+          /** w.v. percentage additionele kosten (fte) */
+          additionalShareFte: share("Percentage additionele kosten (fte)"),
+          /** kosten fte incl. huisvesting (euro per fte per jaar) */
+          costPerFte: count("Kosten fte incl. huisvesting"),
+          /** Overige teamkosten (euro per jaar) */
+          otherTeamCosts: count("Overige teamkosten"),
+          /** w.v. percentage additionele kosten (overige teamkosten) */
+          additionalShareOther: share("Percentage additionele kosten (overige teamkosten)"),
+          /** Percentage frictiekosten (%) */
+          frictionShare: share("Percentage frictiekosten"),
+          /** Overige eenmalige kosten (euro) */
+          otherOneTimeCosts: count("Overige eenmalige kosten"),
+          /** Percentage nieuw gevonden hh (%) */
+          newlyFoundShare: share("Percentage nieuw gevonden hh"),
+        })
+        .strict(),
+      /** C. Effect */
+      effect: z
+        .object({
+          /** 1. Aantal trajecten — substitutie (meer/minder) trajecten: in nieuwe cases, in bestaande cases */
+          substitutionNew: change("Substitutie in nieuwe cases"),
+          substitutionExisting: change("Substitutie in bestaande cases"),
+          /** 2. Integrale teamsamenstelling: aantal disciplines in het team */
+          disciplines: z
+            .object({
+              youth: count("Discipline Jeugd").int("Discipline Jeugd: een geheel aantal"),
+              mentalHealthAdults: count("Discipline GGZ-volwassenen").int("Discipline GGZ-volwassenen: een geheel aantal"),
+              workIncomeDebts: count("Discipline Werk & inkomen/ Schulden").int("Discipline Werk & inkomen/ Schulden: een geheel aantal"),
+              welfare: count("Discipline Welzijn/ Maatschappelijke dienstverlening").int("Discipline Welzijn: een geheel aantal"),
+              care: count("Discipline Zorg").int("Discipline Zorg: een geheel aantal"),
+              housing: count("Discipline Wonen").int("Discipline Wonen: een geheel aantal"),
+            })
+            .strict(),
+          /** 2. Succes trajecten (verandering in procentpunten) */
+          success: z
+            .object({
+              debtAssistance: change("Succes schuldhulp"),
+              directToWork: change("Succes direct naar werk"),
+              schoolDropout: change("Schooluitval"),
+              firstLineConsultations: change("Consulten eerste lijn"),
+              secondLineReferrals: change("Doorverwijzing tweede lijn"),
+            })
+            .strict(),
+          /** 3. Voorkomen escalatie (% van de huishoudens van dat type, netto) */
+          preventedEscalation: perType("Voorkomen escalatie", share),
+        })
+        .strict(),
+      /**
+       * Lopende aanpak (not on the screen; seed 001 Figuur 4.8, regel 730: "In vier jaar van opbouw naar volledige
+       * aanpak"): how many years the approach runs (one cohort a year), and in how many years the reach and the
+       * nieuw-voor-oud share grow to the full approach of the screen.
+       */
+      runningApproach: z
+        .object({
+          years: finite("Looptijd lopende aanpak (jaren)").int("Looptijd lopende aanpak: een geheel aantal jaren").min(1, "Looptijd lopende aanpak: minstens 1 jaar").max(20, "Looptijd lopende aanpak: hoogstens 20 jaar"),
+          buildUpYears: finite("Opbouw naar volledige aanpak (jaren)").int("Opbouw: een geheel aantal jaren").min(1, "Opbouw: minstens 1 jaar (1 = geen opbouw)").max(10, "Opbouw: hoogstens 10 jaar"),
+        })
+        .strict()
+        .default({ years: 6, buildUpYears: 4 }),
+    })
+    .strict();
+}
 
-export type LpblInputs = z.output<typeof lpblInputSchema>;
+let builtSchema: ReturnType<typeof buildLpblInputSchema> | undefined;
+export function lpblInputSchema(): ReturnType<typeof buildLpblInputSchema> {
+  return (builtSchema ??= buildLpblInputSchema());
+}
+
+export type LpblInputs = z.output<ReturnType<typeof buildLpblInputSchema>>;
 
 export interface LpblProblem {
   readonly path: string;
@@ -158,7 +169,7 @@ const pct = (x: number) => `${(Math.round(x * 1e6) / 1e4).toLocaleString("nl-NL"
 /** Structure and ranges (zod, Dutch messages), then the columns that must add up to 100%. Never throws. */
 export function validateLpblInputs(data: unknown): { ok: true; inputs: LpblInputs } | { ok: false; problems: LpblProblem[] } {
   // Our own messages name the field; any issue without one gets the shared Dutch error map (never zod's English).
-  const parsed = lpblInputSchema.safeParse(data, { error: dutchIssueMessage });
+  const parsed = lpblInputSchema().safeParse(data, { error: dutchIssueMessage });
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })) };
   const inputs = parsed.data;
   const problems: LpblProblem[] = [];
