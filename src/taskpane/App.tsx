@@ -74,6 +74,7 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
   const [progress, setProgress] = React.useState<number | null>(null);
   const [example, setExample] = React.useState(exampleNames()[0]!);
   const [outdated, setOutdated] = React.useState(false);
+  const [uncertaintyBusy, setUncertaintyBusy] = React.useState(false);
   const [question, setQuestion] = React.useState<{ conflicts: readonly OverwriteConflict[]; answer: (yes: boolean) => void } | null>(null);
   const unsubscribe = React.useRef<(() => Promise<void>)[]>([]);
   const fileInput = React.useRef<HTMLInputElement>(null);
@@ -172,7 +173,8 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
   };
 
   const sections = [...new Set(fields.map((f) => f.section))];
-  const disabled = !gateway.available || progress !== null;
+  // While a tornado or Monte Carlo run is under way, nothing else writes: its result belongs to the model it started on.
+  const disabled = !gateway.available || progress !== null || uncertaintyBusy;
 
   return (
     <main className={styles.root}>
@@ -303,7 +305,7 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
         </Button>
       </section>
 
-      <Uncertainty session={session} texts={t} language={language} disabled={disabled || fields.length === 0} onStatus={setStatus} confirm={confirm} />
+      <Uncertainty session={session} texts={t} language={language} disabled={!gateway.available || progress !== null || fields.length === 0} onStatus={setStatus} confirm={confirm} onBusy={setUncertaintyBusy} />
 
       <section aria-labelledby="functions-title">
         <Text as="h2" id="functions-title" size={400} weight="semibold" block>

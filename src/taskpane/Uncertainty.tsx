@@ -45,6 +45,8 @@ export function Uncertainty(props: {
   disabled: boolean;
   onStatus: (status: UncertaintyStatus) => void;
   confirm: (conflicts: readonly OverwriteConflict[]) => Promise<boolean>;
+  /** Told when a run or its write starts and ends, so the pane keeps the other actions still meanwhile. */
+  onBusy?: (busy: boolean) => void;
 }) {
   const { session, texts: t, language } = props;
   // The outcome is shown here too, beside the buttons: the pane's status bar is at the top, far above after a long form.
@@ -141,6 +143,8 @@ export function Uncertainty(props: {
   };
 
   const busy = running !== null || writing;
+  const { onBusy } = props;
+  React.useEffect(() => onBusy?.(busy), [busy, onBusy]);
   const disabled = props.disabled || busy;
   return (
     <section aria-labelledby="uncertainty-title">

@@ -82,10 +82,13 @@ describe("uncertainty in the task pane (the Excel double)", () => {
     const later = await progressValue(page);
     expect(later).toBeGreaterThan(first);
     expect(later).toBeLessThan(1);
+    // Meanwhile nothing else writes: loading another model would put this run's result beside the wrong model.
+    expect(await page.getByRole("button", { name: "Voorbeeld laden" }).isDisabled()).toBe(true);
     await pane0.shot(page, "07-montecarlo");
     await sectionShot(page, "07-montecarlo-onzekerheid");
     await page.getByRole("button", { name: "Stoppen" }).click();
     await page.getByTestId("uncertainty-outcome").getByText("Gestopt: er is niets geschreven.").waitFor();
+    expect(await page.getByRole("button", { name: "Voorbeeld laden" }).isDisabled()).toBe(false);
     await page.waitForTimeout(500);
     expect(host!.sheetNames()).toEqual(sheetsBefore);
     expect(host!.sheetNames()).not.toContain(MONTE_CARLO);

@@ -20,8 +20,8 @@
  * workbook is migrated (src/taskpane/session.ts, `Session.migrate`):
  * - 1 — Invoer (the model block, for LPBL the input screen above it), Kengetallen, Uitvoer (outcomes per scenario,
  *   the per-actor table), Gevoeligheid;
- * - 2 — Uitvoer gains LPBL Uitvoer A and B, Tabel 1.5/1.6/1.7 and the cash flows with their charts; the new sheet
- *   Lopende aanpak (LPBL). Invoer, Kengetallen and Gevoeligheid are laid out as in 1, so a version-1 workbook's model
+ * - 2 — Uitvoer gains LPBL Uitvoer A and B, Tabel 1.5/1.6/1.7 and the cash flows with their charts; the new sheets
+ *   Lopende aanpak (LPBL) and Onzekerheid (distributions per parameter). Invoer, Kengetallen and Gevoeligheid are laid out as in 1, so a version-1 workbook's model
  *   is read with today's reader and its sheets are rewritten from it: what the analyst typed stays.
  */
 export const PLAN_SCHEMA_VERSION = 2;
