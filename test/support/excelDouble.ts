@@ -478,15 +478,26 @@ export class ExcelDoubleHost {
         throw new HostError("InvalidArgument", `De afmetingen van de matrix (${matrix.length} × ${matrix[0]?.length}) passen niet bij het bereik ${areaAddress(entity.area)}.`);
       }
       const name = hf.getSheetName(entity.sheet)!;
-      matrix.forEach((row, r) =>
-        row.forEach((v, c) => {
-          if (v === null) return; // null leaves the cell as it is, as in Excel
-          const address: SimpleCellAddress = { sheet: entity.sheet, row: entity.area!.row + r, col: entity.area!.column + c };
-          if (prop === "numberFormat") this.numberFormats.set(`${name}!${letters(address.col)}${address.row + 1}`, String(v));
-          else if (prop === "values" && typeof v === "string" && v.startsWith("=")) hf.setCellContents(address, [[`'${v}`]]);
-          else hf.setCellContents(address, [[v === "" ? null : (v as string | number | boolean)]]);
-        }),
-      );
+      const area = entity.area;
+      matrix.forEach((row, r) => {
+        // null leaves the cell as it is, as in Excel; each run of cells that are set goes to HyperFormula in one call.
+        let c = 0;
+        while (c < row.length) {
+          if (row[c] === null) {
+            c++;
+            continue;
+          }
+          const start = c;
+          const run: (string | number | boolean | null)[] = [];
+          for (; c < row.length && row[c] !== null; c++) {
+            const v = row[c];
+            if (prop === "numberFormat") this.numberFormats.set(`${name}!${letters(area.column + c)}${area.row + r + 1}`, String(v));
+            else if (prop === "values" && typeof v === "string" && v.startsWith("=")) run.push(`'${v}`);
+            else run.push(v === "" ? null : (v as string | number | boolean));
+          }
+          if (prop !== "numberFormat") hf.setCellContents({ sheet: entity.sheet, row: area.row + r, col: area.column + start } as SimpleCellAddress, [run]);
+        }
+      });
       return;
     }
     if (entity.kind === "validation") {
