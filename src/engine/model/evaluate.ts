@@ -15,7 +15,7 @@
 import { Dec, ONE, ZERO } from "../decimal";
 import { DiscountSchedule, factorTable, ruleFor, sharedSchedule } from "../discounting";
 import { paybackIndex } from "../payback";
-import { evaluateShared } from "./expression";
+import { evaluateToDecimal } from "./expression";
 import { CompiledEffect, CompiledModel, ModelProblem, Nature, Side } from "./schema";
 
 export interface Ratio {
@@ -115,22 +115,22 @@ function yearlyAmounts(e: CompiledEffect, values: ReadonlyMap<string, Dec>, memo
   if (e.amounts) {
     const amounts: Dec[] = [];
     for (let i = 0; i < e.amounts.length; i++) {
-      const r = evaluateShared(e.amounts[i]!, values, memo);
+      const r = evaluateToDecimal(e.amounts[i]!, values, memo);
       if (typeof r === "string") return problem(`profile.amounts[${i}]`, r);
       amounts.push(r);
     }
     return { ok: true, amounts };
   }
-  const base = evaluateShared(e.amount!, values, memo);
+  const base = evaluateToDecimal(e.amount!, values, memo);
   if (typeof base === "string") return problem("amount", base);
   let step = ONE;
   if (e.growth) {
-    const g = evaluateShared(e.growth, values, memo);
+    const g = evaluateToDecimal(e.growth, values, memo);
     if (typeof g === "string") return problem("profile.growth", g);
     step = step.times(ONE.plus(g));
   }
   if (e.dropOff) {
-    const d = evaluateShared(e.dropOff, values, memo);
+    const d = evaluateToDecimal(e.dropOff, values, memo);
     if (typeof d === "string") return problem("profile.dropOff", d);
     step = step.times(ONE.minus(d));
   }
@@ -182,7 +182,7 @@ export function runModel(compiled: CompiledModel, overrides: Readonly<Record<str
   // No result may silently become null or Infinity: a figure beyond ±1,8·10^308 is a problem that names where it arose.
   const beyond = "valt buiten het bereik van getallen (±1,8·10^308); kijk of de parameters kloppen";
   const overflow: ModelProblem[] = [];
-  // Subexpressions that recur across effects are evaluated once (see evaluateShared).
+  // Subexpressions that recur across effects are evaluated once (see evaluateToDecimal).
   const memo = new Map<string, Dec | string>();
 
   for (const e of compiled.effects) {

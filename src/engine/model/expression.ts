@@ -171,31 +171,49 @@ export function evaluateExpression(expression: Expression, parameters: ReadonlyM
 
 /**
  * `evaluateExpression` without a result object per node (the model engine evaluates every amount of every effect this
- * way): the value, or the Dutch message of the first problem. The same decimal operations in the same order.
+ * way): the value, or the Dutch message of the first problem. With `memo`, the result of each compound subexpression is
+ * shared by `expressionKey` for this one set of parameter values: a decimal operation is a function of its operands, so
+ * a subexpression that recurs across effects (the LPBL model repeats its team costs in every distribution) has the same
+ * value — or the same problem — wherever it recurs, and is computed once per run.
  */
-export function evaluateToDecimal(e: Expression, parameters: ReadonlyMap<string, Dec>): Dec | string {
+export function evaluateToDecimal(e: Expression, parameters: ReadonlyMap<string, Dec>, memo?: Map<string, Dec | string>): Dec | string {
   switch (e.type) {
     case "number":
       return e.value;
     case "parameter":
       return parameters.get(e.key) ?? `onbekende parameter "${e.key}"`;
+    default: {
+      if (!memo) return evaluateCompound(e, parameters, undefined);
+      const key = expressionKey(e);
+      let value = memo.get(key);
+      if (value === undefined) {
+        value = evaluateCompound(e, parameters, memo);
+        memo.set(key, value);
+      }
+      return value;
+    }
+  }
+}
+
+function evaluateCompound(e: Exclude<Expression, { type: "number" | "parameter" }>, parameters: ReadonlyMap<string, Dec>, memo: Map<string, Dec | string> | undefined): Dec | string {
+  switch (e.type) {
     case "negate": {
-      const v = evaluateToDecimal(e.operand, parameters);
+      const v = evaluateToDecimal(e.operand, parameters, memo);
       return typeof v === "string" ? v : v.neg();
     }
     case "call": {
       const values: Dec[] = [];
       for (const a of e.args) {
-        const v = evaluateToDecimal(a, parameters);
+        const v = evaluateToDecimal(a, parameters, memo);
         if (typeof v === "string") return v;
         values.push(v);
       }
       return e.name === "min" ? Dec.min(...values) : Dec.max(...values);
     }
     case "binary": {
-      const l = evaluateToDecimal(e.left, parameters);
+      const l = evaluateToDecimal(e.left, parameters, memo);
       if (typeof l === "string") return l;
-      const r = evaluateToDecimal(e.right, parameters);
+      const r = evaluateToDecimal(e.right, parameters, memo);
       if (typeof r === "string") return r;
       let value: Dec;
       switch (e.operator) {
@@ -250,74 +268,4 @@ export function expressionKey(e: Expression): string {
   }
   KEYS.set(e, key);
   return key;
-}
-
-/**
- * `evaluateToDecimal` with the results of compound subexpressions shared through `memo` (by `expressionKey`), for one
- * set of parameter values: a decimal operation is a function of its operands, so a recurring subexpression has the
- * same value — or the same problem — wherever it recurs.
- */
-export function evaluateShared(e: Expression, parameters: ReadonlyMap<string, Dec>, memo: Map<string, Dec | string>): Dec | string {
-  switch (e.type) {
-    case "number":
-      return e.value;
-    case "parameter":
-      return parameters.get(e.key) ?? `onbekende parameter "${e.key}"`;
-    default: {
-      const key = expressionKey(e);
-      let value = memo.get(key);
-      if (value === undefined) {
-        value = evaluateCompound(e, parameters, memo);
-        memo.set(key, value);
-      }
-      return value;
-    }
-  }
-}
-
-function evaluateCompound(e: Expression, parameters: ReadonlyMap<string, Dec>, memo: Map<string, Dec | string>): Dec | string {
-  switch (e.type) {
-    case "number":
-    case "parameter":
-      return evaluateToDecimal(e, parameters);
-    case "negate": {
-      const v = evaluateShared(e.operand, parameters, memo);
-      return typeof v === "string" ? v : v.neg();
-    }
-    case "call": {
-      const values: Dec[] = [];
-      for (const a of e.args) {
-        const v = evaluateShared(a, parameters, memo);
-        if (typeof v === "string") return v;
-        values.push(v);
-      }
-      return e.name === "min" ? Dec.min(...values) : Dec.max(...values);
-    }
-    case "binary": {
-      const l = evaluateShared(e.left, parameters, memo);
-      if (typeof l === "string") return l;
-      const r = evaluateShared(e.right, parameters, memo);
-      if (typeof r === "string") return r;
-      let value: Dec;
-      switch (e.operator) {
-        case "+":
-          value = l.plus(r);
-          break;
-        case "-":
-          value = l.minus(r);
-          break;
-        case "*":
-          value = l.times(r);
-          break;
-        case "/":
-          if (r.isZero()) return "deling door 0";
-          value = l.div(r);
-          break;
-        case "^":
-          value = l.pow(r);
-          break;
-      }
-      return value.isFinite() ? value : `de uitkomst van "${e.operator}" is geen eindig reëel getal`;
-    }
-  }
 }
