@@ -7,14 +7,14 @@
  *   after `cohortAdjustments`, the engine's one description of a cohort) and one `MKBA.SCENARIO(Invoer; cohort;
  *   "kasstromen")` spill. So typing 400 households on Invoer moves Uitvoer B too, and every step can be traced.
  */
-import { Analysis, cashFlowCells, runModel } from "../model";
-import { LPBL_ACTORS, LPBL_BENEFIT_CATEGORIES, LPBL_COST_CATEGORIES, LpblInputs, cohortAdjustments, cohortOverrides, cohortShare, lpblOutputs } from "../models/lpbl";
+import { Analysis, cashFlowCells } from "../model";
+import { LPBL_ACTORS, LPBL_BENEFIT_CATEGORIES, LPBL_COST_CATEGORIES, LpblInputs, cohortAdjustments, cohortShare, lpblOutputs } from "../models/lpbl";
 import { formatNumber } from "../numberFormat";
 import { EURO, RATIO, expectedKey, spillInto } from "./outputCells";
 import { PlanSheet, SheetBuilder, a1, formulaText, sheetPrefix } from "./plan";
+import { INVOER, LOPENDE_AANPAK } from "./sheetNames";
 
-export const LOPENDE_AANPAK = "Lopende aanpak";
-const INVOER = "Invoer";
+export { LOPENDE_AANPAK } from "./sheetNames";
 
 /** The budget year of Uitvoer B: year index 2 of the running approach ("na 2 jaar", seed 001 §4.5). */
 const BUDGET_YEAR = 2;
@@ -91,9 +91,7 @@ export function lpblOutputBlocks(
     const flowsTop = lopende.row;
     flowTops.push(flowsTop);
     const block = `${a1(blockTop, 0)}:${a1(blockTop + adjustments.length - 1, 1)}`;
-    const cohortRun = runModel(compiled, cohortOverrides(compiled, {}, c, buildUpYears), `cohort ${c + 1}`);
-    if (!cohortRun.ok) throw new Error(`interne fout in cohort ${c + 1}: ${cohortRun.problems.map((p) => p.message).join("; ")}`);
-    spillInto(lopende, flowsTop, `=MKBA.SCENARIO(Invoer,${block},"kasstromen")`, cashFlowCells(cohortRun.run, compiled.model), expected);
+    spillInto(lopende, flowsTop, `=MKBA.SCENARIO(Invoer,${block},"kasstromen")`, cashFlowCells(outputs.cohortRuns[c]!, compiled.model), expected);
     lopende.skip();
   }
   lopende.width(0, 44).width(1, 16).width(2, 16);

@@ -24,8 +24,9 @@ import {
 } from "../models/lpbl";
 import { PlanField, PlanSheet, PlanValidationRule, SheetBuilder, a1, formulaText } from "./plan";
 
-export const KENGETALLEN = "Kengetallen";
-const INVOER = "Invoer";
+import { INVOER, KENGETALLEN } from "./sheetNames";
+
+export { KENGETALLEN } from "./sheetNames";
 
 type Rule = PlanField["rule"];
 const SHARE: Rule = { type: "decimal", min: 0, max: 1, percent: true };

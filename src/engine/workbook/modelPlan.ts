@@ -17,11 +17,10 @@ import { derivedFormula, keyFiguresSheet, lpblScreenFields, writeLpblScreen } fr
 import { lpblOutputBlocks } from "./lpblOutput";
 import { uncertaintySheet } from "./uncertaintyPlan";
 import { EURO, EURO_1, RATIO, expectedKey, spillInto } from "./outputCells";
+import { GEVOELIGHEID, INVOER, UITVOER } from "./sheetNames";
 import { CellStyle, PLAN_SCHEMA_VERSION, PlanCell, PlanChart, PlanField, PlanResult, SheetBuilder, WorkbookPlan, formulaText, sheetPrefix } from "./plan";
 
-export const INVOER = "Invoer";
-export const UITVOER = "Uitvoer";
-export const GEVOELIGHEID = "Gevoeligheid";
+export { INVOER, UITVOER, GEVOELIGHEID } from "./sheetNames";
 
 
 export interface ModelWorkbook {
@@ -254,7 +253,7 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
   const sheets = [invoer.build(), ...(options.lpbl ? [keyFiguresSheet(options.lpbl.keyFigures)] : []), uitvoer.build(), ...(lopende ? [lopende] : [])];
   if (model.sensitivity.length > 0) sheets.push(sensitivitySheet(analysis, expected, derivedOf));
   // Onzekerheid (issue 11): a distribution per parameter beside the parameters, for Monte Carlo and the tornado.
-  sheets.push(uncertaintySheet(model, parameterCells, expected, INVOER));
+  sheets.push(uncertaintySheet(model, parameterCells, expected));
   const results: PlanResult[] = (
     [
       ["saldo", "Saldo (NCW)", "euro"],

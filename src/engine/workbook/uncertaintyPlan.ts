@@ -19,8 +19,9 @@ import type { ParameterRange, Tornado } from "../uncertainty/tornado";
 import { OUTCOME_LABELS } from "../uncertainty/tornado";
 import { EURO, RATIO, expectedKey } from "./outputCells";
 import { PlanCell, PlanSheet, SheetBuilder, WorkbookPlan, a1, sheetPrefix } from "./plan";
+import { INVOER, ONZEKERHEID } from "./sheetNames";
 
-export const ONZEKERHEID = "Onzekerheid";
+export { ONZEKERHEID } from "./sheetNames";
 export const MONTE_CARLO = "Monte Carlo";
 export const TORNADO = "Tornado";
 
@@ -45,7 +46,7 @@ const listText = (xs: readonly number[]) => xs.map((x) => String(x).replace(".",
  * The Onzekerheid sheet of a model. `parameterCells` gives each parameter's value cell in the Invoer model block
  * (0-based, sheet Invoer); the base values are formulas to those cells, with the engine's value in `expected`.
  */
-export function uncertaintySheet(model: Model, parameterCells: ReadonlyMap<string, { row: number; column: number }>, expected?: Map<string, number | string>, invoer = "Invoer"): PlanSheet {
+export function uncertaintySheet(model: Model, parameterCells: ReadonlyMap<string, { row: number; column: number }>, expected?: Map<string, number | string>): PlanSheet {
   const s = new SheetBuilder(ONZEKERHEID, "Onzekerheid: een verdeling per parameter en rangcorrelaties, voor Monte Carlo en de tornado in het taakvenster.");
   const own = model.uncertainty;
   s.addRow([{ value: "Onzekerheid — verdelingen voor Monte Carlo en bereik voor de tornado", style: "title" }]);
@@ -87,7 +88,7 @@ export function uncertaintySheet(model: Model, parameterCells: ReadonlyMap<strin
     const row: (Omit<PlanCell, "row" | "column"> | null)[] = [
       { value: p.key, style: "label" },
       { value: p.label !== "" ? p.label : p.key, style: "label" },
-      cell ? { formula: `=${sheetPrefix(invoer)}${a1(cell.row, cell.column, true)}`, numberFormat: NUMBER, style: "output" } : { value: p.value, numberFormat: NUMBER },
+      cell ? { formula: `=${sheetPrefix(INVOER)}${a1(cell.row, cell.column, true)}`, numberFormat: NUMBER, style: "output" } : { value: p.value, numberFormat: NUMBER },
       { value: type, style: "input" },
     ];
     const input = (value: number | string | null | undefined) => ({ value: value ?? null, numberFormat: NUMBER, style: "input" as const });

@@ -38,6 +38,8 @@ export interface LpblOutputs {
   readonly uitvoerB: LpblUitvoerB;
   /** The running approach over the years (cohorts with build-up), financial cash flows. */
   readonly lopendeAanpak: RunningApproach;
+  /** Each cohort's run of the running approach (its cash flows per year), for the workbook's Lopende aanpak sheet. */
+  readonly cohortRuns: readonly ModelRun[];
   /** Dutch warning when the team costs are 0 while the team has fte (the ratios are then too high), else null. */
   readonly teamCostWarning: string | null;
 }
@@ -72,6 +74,7 @@ export function lpblOutputs(run: ModelRun, compiled: CompiledModel, build: Pick<
     },
     uitvoerB: { jaar: 2, perActor: { ...year2.byActor }, gemeente: year2.gemeente, totaal: year2.saldo },
     lopendeAanpak: running.approach,
+    cohortRuns: running.cohorts,
     teamCostWarning: teamCostWarning(run, fte),
   };
 }

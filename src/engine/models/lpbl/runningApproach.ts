@@ -12,7 +12,7 @@
  */
 import { Dec, ONE, ZERO } from "../../decimal";
 import { paybackIndex } from "../../payback";
-import { CompiledModel, runModel } from "../../model";
+import { CompiledModel, ModelRun, runModel } from "../../model";
 import { LPBL_ACTORS } from "./model";
 
 export interface RunningApproachYear {
@@ -81,7 +81,7 @@ export function cohortAdjustments(c: number, buildUpYears: number): CohortAdjust
 }
 
 /** Cohort c's parameter overrides on top of a scenario's: the scenario's values adjusted by `cohortAdjustments`. */
-export function cohortOverrides(compiled: CompiledModel, overrides: Readonly<Record<string, number>>, c: number, buildUpYears: number): Record<string, number> {
+function cohortOverrides(compiled: CompiledModel, overrides: Readonly<Record<string, number>>, c: number, buildUpYears: number): Record<string, number> {
   const value = (key: string): number => overrides[key] ?? compiled.model.parameters.find((p) => p.key === key)!.value;
   const cohort: Record<string, number> = { ...overrides };
   for (const a of cohortAdjustments(c, buildUpYears)) cohort[a.key] = adjustedValue(a, value(a.key));
@@ -96,16 +96,18 @@ export function runningApproach(
   compiled: CompiledModel,
   overrides: Readonly<Record<string, number>>,
   options: { years: number; buildUpYears: number },
-): { ok: true; approach: RunningApproach } | { ok: false; message: string } {
+): { ok: true; approach: RunningApproach; cohorts: readonly ModelRun[] } | { ok: false; message: string } {
   const horizon = compiled.model.metadata.horizon;
   const length = options.years + horizon - 1;
   const flows: Map<string, Dec>[] = Array.from({ length }, () => new Map(LPBL_ACTORS.map((a) => [a.name, ZERO])));
   const shares: number[] = [];
+  const cohorts: ModelRun[] = [];
   for (let c = 0; c < options.years; c++) {
     const share = cohortShare(c, options.buildUpYears);
     shares.push(share);
     const run = runModel(compiled, cohortOverrides(compiled, overrides, c, options.buildUpYears), `cohort ${c + 1}`);
     if (!run.ok) return { ok: false, message: run.problems.map((p) => p.message).join("; ") };
+    cohorts.push(run.run);
     run.run.cashFlows.forEach((year, t) => {
       const target = flows[c + t]!;
       for (const [actor, amount] of year.byActor) target.set(actor, target.get(actor)!.plus(amount));
@@ -134,5 +136,5 @@ export function runningApproach(
   for (const a of LPBL_ACTORS) if (perYear.some((y) => y.byActor[a.name] !== 0)) paybackYear[a.name] = payback(flows.map((f) => f.get(a.name)!));
   paybackYear["Gemeente (totaal)"] = payback(gemeenteFlows);
   paybackYear["Maatschappij (financieel)"] = payback(saldoFlows);
-  return { ok: true, approach: { years: options.years, buildUpYears: options.buildUpYears, cohortShares: shares, perYear, paybackYear } };
+  return { ok: true, approach: { years: options.years, buildUpYears: options.buildUpYears, cohortShares: shares, perYear, paybackYear }, cohorts };
 }
