@@ -18,7 +18,7 @@ import { lpblOutputBlocks } from "./lpblOutput";
 import { uncertaintySheet } from "./uncertaintyPlan";
 import { EURO, EURO_1, RATIO, expectedKey, spillInto } from "./outputCells";
 import { GEVOELIGHEID, INVOER, UITVOER } from "./sheetNames";
-import { CellStyle, PLAN_SCHEMA_VERSION, PlanCell, PlanChart, PlanField, PlanResult, SheetBuilder, WorkbookPlan, formulaText, sheetPrefix } from "./plan";
+import { CellStyle, PLAN_SCHEMA_VERSION, PlanCell, PlanChart, PlanField, PlanResult, SheetBuilder, WorkbookPlan, a1, formulaText, sheetPrefix } from "./plan";
 
 export { INVOER, UITVOER, GEVOELIGHEID } from "./sheetNames";
 
@@ -174,17 +174,18 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
   }
   uitvoer.skip();
 
-  // Tabel 1.7 (seed 000): each sensitivity run (its parameters on Gevoeligheid) with Δsaldo and saldo.
-  if (model.sensitivity.length > 0) {
+  // Tabel 1.7 (seed 000): each sensitivity run with Δsaldo and saldo, read from the Gevoeligheid sheet, where the run's
+  // parameters stand and its formulas compute.
+  const blocks = sensitivityBlocks(analysis);
+  if (blocks.length > 0) {
     uitvoer.addRow([{ value: "Tabel 1.7 — Gevoeligheidsanalyse (NCW; de aanpassingen staan op het blad Gevoeligheid)", style: "section" }]);
     uitvoer.addRow(["Gevoeligheidsanalyse", "Δsaldo", "MKBA-saldo"].map((value) => ({ value, style: "heading" as const })));
-    for (const run of sensitivityBlocks(analysis)) {
+    for (const run of blocks) {
       const row = uitvoer.row;
-      const gevoeligheid = run.argument === undefined ? undefined : `${sheetPrefix(GEVOELIGHEID)}${run.argument}`;
       uitvoer.addRow([
         { value: run.name, style: "label" },
-        { formula: `=C${row + 1}-MKBA.SCENARIO(Invoer,${formulaText(run.scenario)},"saldo")`, numberFormat: EURO_1, style: "output" },
-        { formula: `=MKBA.SCENARIO(Invoer,${gevoeligheid ?? formulaText(run.scenario)},"saldo")`, numberFormat: EURO_1, style: "output" },
+        { formula: `=${sheetPrefix(GEVOELIGHEID)}${a1(run.row, 1)}`, numberFormat: EURO_1, style: "output" },
+        { formula: `=${sheetPrefix(GEVOELIGHEID)}${a1(run.row, 2)}`, numberFormat: EURO_1, style: "output" },
       ]);
       if (run.result) {
         expected.set(key(UITVOER, row, 1), run.result.deltaSaldo.toNumber());
@@ -251,7 +252,7 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
   for (let c = 1; c < widest; c++) uitvoer.width(c, 16);
 
   const sheets = [invoer.build(), ...(options.lpbl ? [keyFiguresSheet(options.lpbl.keyFigures)] : []), uitvoer.build(), ...(lopende ? [lopende] : [])];
-  if (model.sensitivity.length > 0) sheets.push(sensitivitySheet(analysis, expected, derivedOf));
+  if (blocks.length > 0) sheets.push(sensitivitySheet(blocks, expected, derivedOf));
   // Onzekerheid (issue 11): a distribution per parameter beside the parameters, for Monte Carlo and the tornado.
   sheets.push(uncertaintySheet(model, parameterCells, expected));
   const results: PlanResult[] = (
@@ -284,6 +285,8 @@ interface SensitivityBlock {
   readonly name: string;
   readonly scenario: string;
   readonly entries: readonly [string, number][];
+  /** The parameters the run sets itself (the others come from its scenario). */
+  readonly own: ReadonlySet<string>;
   /** First row of the block (0-based). */
   readonly row: number;
   /** The block as "E2:F3", or undefined for a run without overrides. */
@@ -298,23 +301,22 @@ function sensitivityBlocks(analysis: Analysis): SensitivityBlock[] {
     const scenario = run.scenario ?? model.metadata.baseScenarioName;
     const entries = Object.entries({ ...(model.scenarios.find((x) => x.name === scenario)?.overrides ?? {}), ...run.overrides });
     const rows = Math.max(1, entries.length);
-    const block: SensitivityBlock = { name: run.name, scenario, entries, row, argument: entries.length > 0 ? `E${row + 1}:F${row + rows}` : undefined, result: analysis.sensitivity.find((x) => x.name === run.name) };
+    const block: SensitivityBlock = { name: run.name, scenario, entries, own: new Set(Object.keys(run.overrides)), row, argument: entries.length > 0 ? `E${row + 1}:F${row + rows}` : undefined, result: analysis.sensitivity.find((x) => x.name === run.name) };
     row += rows + 1;
     return block;
   });
 }
 
 /** Each run's overrides as a (parameter, waarde) block, its saldo via MKBA.SCENARIO(Invoer; block; "saldo") and Δ. */
-function sensitivitySheet(analysis: Analysis, expected: Map<string, number | string>, derivedOf: (name: string, parameter: string) => string | undefined) {
+function sensitivitySheet(blocks: readonly SensitivityBlock[], expected: Map<string, number | string>, derivedOf: (name: string, parameter: string) => string | undefined) {
   const s = new SheetBuilder(GEVOELIGHEID, "Gevoeligheidsanalyse (Tabel 1.7): elke run als aanpassingen van parameters, met het saldo en het verschil als formules.");
   s.addRow(["Gevoeligheidsanalyse", "Δsaldo", "MKBA-saldo", "Scenario", "Parameter", "Waarde"].map((value) => ({ value, style: "heading" as const })));
-  for (const block of sensitivityBlocks(analysis)) {
+  for (const block of blocks) {
     const r = block.row;
-    const ownKeys = new Set(Object.keys(analysis.compiled.model.sensitivity.find((x) => x.name === block.name)?.overrides ?? {}));
     block.entries.forEach(([parameter, value], k) => {
       s.set(r + k, 4, { value: parameter });
       // An override that follows a key figure or screen input stays a formula to that cell here too.
-      const derived = derivedOf(ownKeys.has(parameter) ? block.name : block.scenario, parameter);
+      const derived = derivedOf(block.own.has(parameter) ? block.name : block.scenario, parameter);
       s.set(r + k, 5, derived ? { formula: derived, style: "output" } : { value, style: "input" });
     });
     s.set(r, 0, { value: block.name, style: "label" });
