@@ -6,16 +6,13 @@
  */
 import { formatEuro, formatNumber } from "../engine/numberFormat";
 import { textTable } from "../engine/model";
+import { formatCount } from "../engine/model/limits";
 import { MAX_SEED } from "../engine/uncertainty/random";
-import { MC_OUTCOMES, MONTE_CARLO_LIMITS, McOutcome, MonteCarloResult, SAMPLING_LABELS, describeDistribution, runMonteCarlo } from "../engine/uncertainty/monteCarlo";
+import { MC_OUTCOMES, MONTE_CARLO_LIMITS, McOutcome, MonteCarloResult, SAMPLING_LABELS, describeDistribution, formatParameterValue, runMonteCarlo } from "../engine/uncertainty/monteCarlo";
 import { UsageError } from "./args";
 import { CliIO } from "./io";
 import { parseOptions } from "./options";
 import { loadSourceOrReport, scenarioArgument, sourceArguments } from "./source";
-
-const nl = (n: number) => new Intl.NumberFormat("nl-NL").format(n);
-/** A parameter value as an analyst writes it: 50.000, 0,0847, 2. */
-const compact = (x: number) => new Intl.NumberFormat("nl-NL", { maximumFractionDigits: Math.abs(x) >= 100 ? 0 : 4 }).format(x);
 
 /** A whole number as typed: digits, optionally with Dutch thousands dots (10.000) or underscores; nothing else. */
 function wholeNumber(text: string): number | null {
@@ -29,7 +26,7 @@ export function parseRuns(text: string | undefined): number {
   if (text === undefined) return MONTE_CARLO_LIMITS.defaultRuns;
   const n = wholeNumber(text);
   if (n === null || n < 1 || n > MONTE_CARLO_LIMITS.maxRuns) {
-    throw new UsageError(`mkba montecarlo: --runs is het aantal trekkingen, een geheel getal van 1 tot en met ${nl(MONTE_CARLO_LIMITS.maxRuns)} (standaard ${nl(MONTE_CARLO_LIMITS.defaultRuns)}), niet "${text}".`);
+    throw new UsageError(`mkba montecarlo: --runs is het aantal trekkingen, een geheel getal van 1 tot en met ${formatCount(MONTE_CARLO_LIMITS.maxRuns)} (standaard ${formatCount(MONTE_CARLO_LIMITS.defaultRuns)}), niet "${text}".`);
   }
   return n;
 }
@@ -37,7 +34,7 @@ export function parseRuns(text: string | undefined): number {
 export function parseSeed(text: string | undefined): number {
   if (text === undefined) return 1;
   const n = wholeNumber(text);
-  if (n === null || n > MAX_SEED) throw new UsageError(`mkba montecarlo: --seed is een geheel getal van 0 tot en met ${nl(MAX_SEED)} (standaard 1), niet "${text}".`);
+  if (n === null || n > MAX_SEED) throw new UsageError(`mkba montecarlo: --seed is een geheel getal van 0 tot en met ${formatCount(MAX_SEED)} (standaard 1), niet "${text}".`);
   return n;
 }
 
@@ -103,16 +100,16 @@ function monteCarloText(r: MonteCarloResult): string {
     }
     const se = o === "saldo" ? formatEuro(s.standardError!) : formatNumber(s.standardError!, 3);
     const p = s.percentiles;
-    rows.push([OUTCOME_NAMES[o] + (s.count < r.runs ? ` (${nl(s.count)} trekkingen)` : ""), value(o, s.mean), se, value(o, p.P5), value(o, p.P10), value(o, p.P50), value(o, p.P90), value(o, p.P95)]);
+    rows.push([OUTCOME_NAMES[o] + (s.count < r.runs ? ` (${formatCount(s.count)} trekkingen)` : ""), value(o, s.mean), se, value(o, p.P5), value(o, p.P10), value(o, p.P50), value(o, p.P90), value(o, p.P95)]);
   }
   const source =
     r.distributions === "standaard"
-      ? `standaard: driehoek ±${formatNumber((r.relative ?? 0.2) * 100, 0)}% rond de waarde van elke parameter (${nl(r.varied.length)} parameters${r.fixedAtZero.length > 0 ? `; ${nl(r.fixedAtZero.length)} met waarde 0 blijven vast` : ""})`
-      : `uit het modelbestand: ${nl(r.varied.length)} ${r.varied.length === 1 ? "parameter" : "parameters"} met een verdeling, ${nl(r.correlations.length)} ${r.correlations.length === 1 ? "correlatie" : "correlaties"}; de andere parameters op hun waarde`;
+      ? `standaard: driehoek ±${formatNumber((r.relative ?? 0.2) * 100, 0)}% rond de waarde van elke parameter (${formatCount(r.varied.length)} parameters${r.fixedAtZero.length > 0 ? `; ${formatCount(r.fixedAtZero.length)} met waarde 0 blijven vast` : ""})`
+      : `uit het modelbestand: ${formatCount(r.varied.length)} ${r.varied.length === 1 ? "parameter" : "parameters"} met een verdeling, ${formatCount(r.correlations.length)} ${r.correlations.length === 1 ? "correlatie" : "correlaties"}; de andere parameters op hun waarde`;
   const pp = r.probabilityPositive;
   const lines = [
     `Monte Carlo — ${r.title}`,
-    `Scenario: ${r.scenario}; ${nl(r.runs)} trekkingen, ${SAMPLING_LABELS[r.sampling]}, seed ${r.seed}.`,
+    `Scenario: ${r.scenario}; ${formatCount(r.runs)} trekkingen, ${SAMPLING_LABELS[r.sampling]}, seed ${r.seed}.`,
     `Verdelingen: ${source}.`,
     ...(r.fixedByScenario.length > 0 ? [`Vast in dit scenario (de verdeling telt niet): ${r.fixedByScenario.join(", ")}.`] : []),
     `Saldo van het scenario zelf: ${formatEuro(r.baseSaldo)}.`,
@@ -121,11 +118,11 @@ function monteCarloText(r: MonteCarloResult): string {
     "",
     `P(saldo > 0): ${formatNumber(pp.share * 100, 1)}% (± ${formatNumber(pp.standardError * 100, 1)}%)`,
     `Saldo gemiddeld: ${formatEuro(r.outcomes.saldo.mean ?? NaN)} ± ${formatEuro(r.outcomes.saldo.standardError ?? NaN)} (standaardfout van het gemiddelde${r.sampling === "latin-hypercube" ? "; bij Latin hypercube een bovengrens" : ""})`,
-    ...(r.failedRuns > 0 ? [`Niet door te rekenen: ${nl(r.failedRuns)} trekkingen (niet meegeteld), bijvoorbeeld ${r.failure}.`] : []),
+    ...(r.failedRuns > 0 ? [`Niet door te rekenen: ${formatCount(r.failedRuns)} trekkingen (niet meegeteld), bijvoorbeeld ${r.failure}.`] : []),
     "",
     "Verdeling van het saldo:",
     ...histogramText(r),
-    ...(r.distributions === "model" ? ["", "Verdelingen per parameter:", ...r.varied.map((v) => `  ${v.label}: ${describeDistribution(v.distribution, compact)}`)] : []),
+    ...(r.distributions === "model" ? ["", "Verdelingen per parameter:", ...r.varied.map((v) => `  ${v.label}: ${describeDistribution(v.distribution, formatParameterValue)}`)] : []),
     "",
   ];
   return lines.join("\n");
@@ -136,5 +133,5 @@ function histogramText(r: MonteCarloResult): string[] {
   const most = Math.max(1, ...bins.map((b) => b.count));
   const labels = bins.map((b) => `${formatEuro(b.from)} – ${formatEuro(b.to)}`);
   const width = Math.max(...labels.map((l) => l.length));
-  return bins.map((b, i) => `  ${labels[i]!.padStart(width)} │${"█".repeat(Math.round((b.count / most) * 40))} ${nl(b.count)}`);
+  return bins.map((b, i) => `  ${labels[i]!.padStart(width)} │${"█".repeat(Math.round((b.count / most) * 40))} ${formatCount(b.count)}`);
 }

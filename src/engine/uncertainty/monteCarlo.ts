@@ -15,6 +15,8 @@
  * reordering, so memory stays at one block of draws however many runs are asked for (replicated Latin hypercube).
  */
 import { CompiledModel, ModelDistribution, runModel, scenarioNames, scenarioOverrides } from "../model";
+import { formatCount } from "../model/limits";
+import { formatDutch } from "../numberFormat";
 import { imanConover, targetMatrix } from "./correlation";
 import { DISTRIBUTION_LABELS, Distribution, Quantile, quantileOf } from "./distributions";
 import { FastOutcome, compileFastModel } from "./fastModel";
@@ -110,14 +112,12 @@ export interface MonteCarloPlan {
   readonly fixedAtZero: readonly string[];
 }
 
-const nl = (n: number) => new Intl.NumberFormat("nl-NL").format(n);
-
 /** Checks runs and seed (Dutch messages); null when they are fine. */
 export function checkRunsAndSeed(runs: number, seed: number): string | null {
   if (!Number.isInteger(runs) || runs < 1 || runs > MONTE_CARLO_LIMITS.maxRuns) {
-    return `het aantal trekkingen is een geheel getal van 1 tot en met ${nl(MONTE_CARLO_LIMITS.maxRuns)} (standaard ${nl(MONTE_CARLO_LIMITS.defaultRuns)})`;
+    return `het aantal trekkingen is een geheel getal van 1 tot en met ${formatCount(MONTE_CARLO_LIMITS.maxRuns)} (standaard ${formatCount(MONTE_CARLO_LIMITS.defaultRuns)})`;
   }
-  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) return `de seed is een geheel getal van 0 tot en met ${nl(MAX_SEED)}`;
+  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) return `de seed is een geheel getal van 0 tot en met ${formatCount(MAX_SEED)}`;
   return null;
 }
 
@@ -338,6 +338,11 @@ export function runMonteCarlo(compiled: CompiledModel, options: MonteCarloOption
     if (step.done) return { ok: true, result: step.value };
     options.onProgress?.(step.value);
   }
+}
+
+/** A parameter value as an analyst writes it (50.000, 0,0847, 2): no decimals from 100 on, else at most 4. */
+export function formatParameterValue(x: number): string {
+  return formatDutch(x, 0, Math.abs(x) >= 100 ? 0 : 4);
 }
 
 /** A distribution in words (Dutch), for tables: "driehoek 40.000 – 50.000 – 60.000". */

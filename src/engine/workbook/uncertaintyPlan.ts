@@ -13,8 +13,10 @@
  */
 import type { CellValue } from "../cells";
 import type { Model, ModelDistribution, ModelUncertainty } from "../model";
+import { formatCount } from "../model/limits";
+import { formatDutch } from "../numberFormat";
 import { DISTRIBUTION_TYPES, quantileOf } from "../uncertainty/distributions";
-import { DEFAULT_RELATIVE_RANGE, MC_OUTCOMES, MonteCarloResult, SAMPLING_LABELS, defaultDistribution, describeDistribution } from "../uncertainty/monteCarlo";
+import { DEFAULT_RELATIVE_RANGE, MC_OUTCOMES, MonteCarloResult, SAMPLING_LABELS, defaultDistribution, describeDistribution, formatParameterValue } from "../uncertainty/monteCarlo";
 import type { ParameterRange, Tornado } from "../uncertainty/tornado";
 import { OUTCOME_LABELS } from "../uncertainty/tornado";
 import { EURO, RATIO, expectedKey } from "./outputCells";
@@ -138,11 +140,11 @@ export function uncertaintySheet(model: Model, parameterCells: ReadonlyMap<strin
     s.addRow([
       { value: c.parameters[0], style: "input" },
       { value: c.parameters[1], style: "input" },
-      { value: c.coefficient, numberFormat: "0.00", style: "input" },
+      { value: c.coefficient, numberFormat: RATIO, style: "input" },
       { value: c.description ?? null, style: "input" },
     ]);
   }
-  for (let i = 0; i < SPARE_CORRELATIONS; i++) s.addRow([{ value: null, style: "input" }, { value: null, style: "input" }, { value: null, numberFormat: "0.00", style: "input" }, { value: null, style: "input" }]);
+  for (let i = 0; i < SPARE_CORRELATIONS; i++) s.addRow([{ value: null, style: "input" }, { value: null, style: "input" }, { value: null, numberFormat: RATIO, style: "input" }, { value: null, style: "input" }]);
   s.validate({ range: { row: correlationFirst, column: 2, rowCount: correlations.length + SPARE_CORRELATIONS, columnCount: 1 }, rule: { type: "decimal", min: -1, max: 1 }, message: "Een correlatie ligt tussen −1 en 1 (precies ±1 kan niet)." });
   s.width(COL.key, 26).width(COL.label, 40).width(COL.base, 14).width(COL.type, 12);
   for (let c = COL.min; c <= COL.lambda; c++) s.width(c, 12);
@@ -359,8 +361,8 @@ function rangeOf(d: ModelDistribution): ParameterRange {
 
 // ------------------------------------------------------------------------------------------------ result sheets
 
-const nl = (n: number) => new Intl.NumberFormat("nl-NL").format(n);
-const euro = (n: number) => `€ ${new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0 }).format(n)}`;
+/** A bound of a histogram bin in whole euros; formatDutch, not formatEuro, so that a bound just below 0 reads "€ -0". */
+const euro = (n: number) => `€ ${formatDutch(n, 0, 0)}`;
 const OUTCOME_NAMES: Readonly<Record<(typeof MC_OUTCOMES)[number], string>> = {
   saldo: "Saldo (NCW)",
   ratio: "Baten-kostenratio, maatschappelijk",
@@ -375,12 +377,12 @@ const onePlan = (sheet: PlanSheet, planVersion: number): WorkbookPlan => ({ plan
 export function monteCarloPlan(result: MonteCarloResult, when: string, planVersion: number): WorkbookPlan {
   const s = new SheetBuilder(MONTE_CARLO, "Monte Carlo: kengetallen van saldo en ratio's, P(saldo > 0) en het histogram, berekend door de invoegtoepassing.");
   s.addRow([{ value: `Monte Carlo — ${result.title}`, style: "title" }]);
-  s.addRow([{ value: `Berekend door de invoegtoepassing op ${when}, seed ${result.seed}, ${SAMPLING_LABELS[result.sampling]}, ${nl(result.runs)} trekkingen; scenario ${result.scenario}. Vaste getallen, geen formules: opnieuw rekenen = de actie Monte Carlo in het taakvenster.`, style: "note" }]);
+  s.addRow([{ value: `Berekend door de invoegtoepassing op ${when}, seed ${result.seed}, ${SAMPLING_LABELS[result.sampling]}, ${formatCount(result.runs)} trekkingen; scenario ${result.scenario}. Vaste getallen, geen formules: opnieuw rekenen = de actie Monte Carlo in het taakvenster.`, style: "note" }]);
   s.addRow([
     {
       value:
         result.distributions === "standaard"
-          ? `Verdelingen: standaard, een driehoeksverdeling ±${nl(Math.round((result.relative ?? DEFAULT_RELATIVE_RANGE) * 1000) / 10)}% rond de waarde van elke parameter (${result.varied.length} parameters; ${result.fixedAtZero.length} met waarde 0 vast).`
+          ? `Verdelingen: standaard, een driehoeksverdeling ±${formatCount(Math.round((result.relative ?? DEFAULT_RELATIVE_RANGE) * 1000) / 10)}% rond de waarde van elke parameter (${result.varied.length} parameters; ${result.fixedAtZero.length} met waarde 0 vast).`
           : `Verdelingen: het blad ${ONZEKERHEID} (${result.varied.length} parameters met een verdeling, ${result.correlations.length} correlaties).`,
       style: "note",
     },
@@ -412,7 +414,7 @@ export function monteCarloPlan(result: MonteCarloResult, when: string, planVersi
     { value: result.probabilityPositive.standardError, numberFormat: "0.00%", style: "output" },
   ]);
   s.addRow([{ value: "Saldo van het scenario zelf", style: "label" }, { value: result.baseSaldo, numberFormat: EURO, style: "output" }]);
-  if (result.failedRuns > 0) s.addRow([{ value: `${nl(result.failedRuns)} trekkingen waren niet door te rekenen en tellen niet mee: ${result.failure ?? ""}`, style: "warning" }]);
+  if (result.failedRuns > 0) s.addRow([{ value: `${formatCount(result.failedRuns)} trekkingen waren niet door te rekenen en tellen niet mee: ${result.failure ?? ""}`, style: "warning" }]);
   if (result.fixedByScenario.length > 0) s.addRow([{ value: `Vast door het scenario (verdeling niet gebruikt): ${result.fixedByScenario.join(", ")}`, style: "note" }]);
   s.skip();
   s.addRow([{ value: "Histogram van het saldo", style: "section" }]);
@@ -432,14 +434,13 @@ export function monteCarloPlan(result: MonteCarloResult, when: string, planVersi
   s.skip();
   s.addRow([{ value: "Verdelingen in deze run", style: "section" }]);
   s.addRow(["Parameter", "Sleutel", "Basiswaarde", "Verdeling"].map((value) => ({ value, style: "heading" as const })));
-  const compact = (x: number) => new Intl.NumberFormat("nl-NL", { maximumFractionDigits: Math.abs(x) >= 100 ? 0 : 4 }).format(x);
-  for (const v of result.varied) s.addRow([{ value: v.label, style: "label" }, { value: v.key, style: "note" }, { value: v.base, numberFormat: NUMBER }, { value: describeDistribution(v.distribution, compact) }]);
-  for (const c of result.correlations) s.addRow([{ value: `Correlatie ${c.parameters[0]} – ${c.parameters[1]}`, style: "label" }, null, { value: c.coefficient, numberFormat: "0.00" }]);
+  for (const v of result.varied) s.addRow([{ value: v.label, style: "label" }, { value: v.key, style: "note" }, { value: v.base, numberFormat: NUMBER }, { value: describeDistribution(v.distribution, formatParameterValue) }]);
+  for (const c of result.correlations) s.addRow([{ value: `Correlatie ${c.parameters[0]} – ${c.parameters[1]}`, style: "label" }, null, { value: c.coefficient, numberFormat: RATIO }]);
   if (bins > 0) {
     s.chart({
       id: "montecarlo-histogram",
       type: "columnClustered",
-      title: `Histogram van het saldo — P(saldo > 0) = ${nl(Math.round(result.probabilityPositive.share * 1000) / 10)}% (${nl(result.runs)} trekkingen, seed ${result.seed})`,
+      title: `Histogram van het saldo — P(saldo > 0) = ${formatCount(Math.round(result.probabilityPositive.share * 1000) / 10)}% (${formatCount(result.runs)} trekkingen, seed ${result.seed})`,
       series: [{ name: "Aantal trekkingen", values: { sheet: MONTE_CARLO, range: { row: binsFirst, column: 3, rowCount: bins, columnCount: 1 } }, categories: { sheet: MONTE_CARLO, range: { row: binsFirst, column: 0, rowCount: bins, columnCount: 1 } } }],
       anchor: { from: { row: 4, column: 11 }, to: { row: 24, column: 19 } },
       valueAxisTitle: "aantal trekkingen",
@@ -461,7 +462,7 @@ export function tornadoPlan(t: Tornado, title: string, when: string, relative: n
   const format = t.outcome === "saldo" ? EURO : RATIO;
   s.addRow([{ value: `Tornado — ${title}`, style: "title" }]);
   s.addRow([{ value: `Berekend door de invoegtoepassing op ${when}; uitkomst: ${OUTCOME_LABELS[t.outcome]}, scenario ${t.scenario}. Vaste getallen, geen formules: opnieuw rekenen = de actie Gevoeligheid (tornado) in het taakvenster.`, style: "note" }]);
-  s.addRow([{ value: `Laag en hoog: min en max van de verdeling op het blad ${ONZEKERHEID} (normaal en lognormaal: P5 en P95), anders de waarde ±${nl(Math.round(relative * 1000) / 10)}%. Omslagpunt: de waarde waarbij ${t.outcome === "saldo" ? "het saldo 0" : "de ratio 1"} wordt (de andere parameters op hun waarde).`, style: "note" }]);
+  s.addRow([{ value: `Laag en hoog: min en max van de verdeling op het blad ${ONZEKERHEID} (normaal en lognormaal: P5 en P95), anders de waarde ±${formatCount(Math.round(relative * 1000) / 10)}%. Omslagpunt: de waarde waarbij ${t.outcome === "saldo" ? "het saldo 0" : "de ratio 1"} wordt (de andere parameters op hun waarde).`, style: "note" }]);
   s.addRow([{ value: `Uitkomst van het scenario zelf`, style: "label" }, { value: t.baseOutcome, numberFormat: format, style: "total" }]);
   s.skip();
   s.addRow(["Parameter", "Basiswaarde", "Laag", "Hoog", "Uitkomst bij laag", "Uitkomst bij hoog", "Bereik van de uitkomst (swing)", "Omslagpunt", "Richting", "Laag − basis", "Hoog − basis", "Sleutel"].map((value) => ({ value, style: "heading" as const })));
@@ -478,7 +479,7 @@ export function tornadoPlan(t: Tornado, title: string, when: string, relative: n
       { value: r.outcomeHigh, numberFormat: format, style: "output" },
       r.moves ? { value: r.swing, numberFormat: format, style: "output" } : { value: "geen invloed", style: "note" },
       be.kind === "gevonden" ? { value: be.value, numberFormat: NUMBER, style: "output" } : { value: be.kind === "niet bereikt" ? "niet bereikt binnen het bereik" : "geen invloed", style: "note" },
-      be.kind === "gevonden" ? { value: `${be.direction === "stijgend" ? "positief boven" : "positief onder"} het omslagpunt${be.otherValues.length > 0 ? `; niet monotoon, ook bij ${be.otherValues.map((x) => nl(Number(x.toPrecision(6)))).join("; ")}` : ""}`, style: "note" } : { value: r.note ?? null, style: "note" },
+      be.kind === "gevonden" ? { value: `${be.direction === "stijgend" ? "positief boven" : "positief onder"} het omslagpunt${be.otherValues.length > 0 ? `; niet monotoon, ook bij ${be.otherValues.map((x) => formatCount(Number(x.toPrecision(6)))).join("; ")}` : ""}`, style: "note" } : { value: r.note ?? null, style: "note" },
       { value: r.outcomeLow === null ? null : r.outcomeLow - base, numberFormat: format, style: "output" },
       { value: r.outcomeHigh === null ? null : r.outcomeHigh - base, numberFormat: format, style: "output" },
       { value: r.key, style: "note" },
