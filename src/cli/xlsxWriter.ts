@@ -10,7 +10,7 @@
  * computes every figure itself; `recalculateOnOpen` also asks it to recalculate everything when the file is opened.
  */
 import ExcelJS from "exceljs";
-import { PlanCell, STYLE_LOOK, WorkbookPlan, a1, rangeRef } from "../engine/workbook/plan";
+import { PlanCell, STYLE_LOOK, WorkbookPlan, a1, rangeRef, spillFormat } from "../engine/workbook/plan";
 
 export interface XlsxOptions {
   /** A cached result per formula cell (what the engine computed), so numbers show where the formula cannot be computed. */
@@ -60,7 +60,8 @@ export function planToWorkbook(plan: WorkbookPlan, options: XlsxOptions = {}): E
             const v = options.cachedResults?.(sheet.name, c.row + r, c.column + k);
             const other = ws.getCell(c.row + r + 1, c.column + k + 1);
             if (v !== undefined && v !== null) other.value = v;
-            if (typeof v === "number" && c.numberFormat) other.numFmt = c.numberFormat;
+            const format = spillFormat(c, k);
+            if (typeof v === "number" && format) other.numFmt = format;
           }
         }
       }

@@ -13,7 +13,7 @@
  *    half-written sheet is left.
  */
 import type { CellValue } from "../engine/cells";
-import { PlanCell, PlanSheet, STYLE_LOOK, WorkbookPlan, a1, rangeAddress, rangeRef } from "../engine/workbook/plan";
+import { PlanCell, PlanSheet, STYLE_LOOK, WorkbookPlan, a1, rangeAddress, rangeRef, spillFormat } from "../engine/workbook/plan";
 import type { OverwriteConflict, WorkbookGateway, WriteOptions, WriteOutcome } from "./gateway";
 
 const OWNED_SHEETS = "mkba.sheets";
@@ -40,6 +40,13 @@ function matrices(sheet: PlanSheet) {
     if (c.formula !== undefined) formulas[c.row]![c.column] = c.formula;
     else if (c.value !== undefined && c.value !== null) values[c.row]![c.column] = asTyped(c.value);
     if (c.numberFormat) formats[c.row]![c.column] = c.numberFormat;
+    // The area a formula spills into gets its formats too (Excel keeps a cell's format under a spilled value).
+    for (let r = 0; c.spill && r < c.spill.rows; r++) {
+      for (let k = 0; k < c.spill.columns; k++) {
+        const format = spillFormat(c, k);
+        if ((r > 0 || k > 0) && format && formats[c.row + r]![c.column + k] === null) formats[c.row + r]![c.column + k] = format;
+      }
+    }
   }
   return { address: rangeAddress({ row: 0, column: 0, rowCount: rows, columnCount: columns }), values, formulas, formats, rows, columns };
 }

@@ -43,6 +43,9 @@ describe("ExcelGateway.writePlan against the HyperFormula-backed Excel double", 
     expect(host().charts[0]!.series[0]!.values).toMatch(/^Uitvoer!B\d+:B\d+$/);
     expect(host().charts[1]!.series[0]!.values).toMatch(/^Uitvoer!B\d+:[A-Z]+\d+$/);
     expect(host().validations.length).toBeGreaterThan(10);
+    // A spilled table's cells get their formats: the cash flows' years as plain numbers, the amounts in euros.
+    const flows = workbook.plan.sheets.find((x) => x.name === UITVOER)!.cells.find((c) => c.formula === '=MKBA.SCENARIO(Invoer,,"kasstromen")')!;
+    expect([host().numberFormats.get(`Uitvoer!A${flows.row + 2}`), host().numberFormats.get(`Uitvoer!B${flows.row + 2}`)]).toEqual(["0", flows.numberFormat]);
     expect(host().settings.get("mkba.modelType")).toBe("lpbl");
     expect(JSON.parse(host().settings.get("mkba.sheets")!)).toEqual(workbook.plan.sheets.map((s) => s.name));
     expect(steps[steps.length - 1]).toBe("klaar");

@@ -10,7 +10,7 @@
 import { Analysis, cashFlowCells } from "../model";
 import { LPBL_ACTORS, LPBL_BENEFIT_CATEGORIES, LPBL_COST_CATEGORIES, LpblInputs, cohortAdjustments, cohortShare, lpblOutputs } from "../models/lpbl";
 import { formatNumber } from "../numberFormat";
-import { EURO, RATIO, expectedKey, spillInto } from "./outputCells";
+import { EURO, RATIO, YEAR, expectedKey, spillInto } from "./outputCells";
 import { PlanSheet, SheetBuilder, a1, formulaText, sheetPrefix } from "./plan";
 import { INVOER, LOPENDE_AANPAK } from "./sheetNames";
 
@@ -91,7 +91,7 @@ export function lpblOutputBlocks(
     const flowsTop = lopende.row;
     flowTops.push(flowsTop);
     const block = `${a1(blockTop, 0)}:${a1(blockTop + adjustments.length - 1, 1)}`;
-    spillInto(lopende, flowsTop, `=MKBA.SCENARIO(Invoer,${block},"kasstromen")`, cashFlowCells(outputs.cohortRuns[c]!, compiled.model), expected);
+    spillInto(lopende, flowsTop, `=MKBA.SCENARIO(Invoer,${block},"kasstromen")`, cashFlowCells(outputs.cohortRuns[c]!, compiled.model), expected, [YEAR]);
     lopende.skip();
   }
   lopende.width(0, 44).width(1, 16).width(2, 16);

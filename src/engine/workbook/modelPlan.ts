@@ -16,7 +16,7 @@ import { LpblBuildOk, LpblInputs } from "../models/lpbl";
 import { derivedFormula, keyFiguresSheet, lpblScreenFields, writeLpblScreen } from "./lpblScreen";
 import { lpblOutputBlocks } from "./lpblOutput";
 import { uncertaintySheet } from "./uncertaintyPlan";
-import { EURO, EURO_1, RATIO, expectedKey, spillInto } from "./outputCells";
+import { EURO, EURO_1, RATIO, YEAR, expectedKey, spillInto } from "./outputCells";
 import { GEVOELIGHEID, INVOER, UITVOER } from "./sheetNames";
 import { CellStyle, PLAN_SCHEMA_VERSION, PlanCell, PlanChart, PlanField, PlanResult, SheetBuilder, WorkbookPlan, a1, formulaText, sheetPrefix } from "./plan";
 
@@ -199,7 +199,7 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
   uitvoer.addRow([{ value: `Kasstromen per jaar (niet contant), ${base.scenario}`, style: "section" }]);
   const flowsTop = uitvoer.row;
   const flows = cashFlowCells(base, model);
-  spillInto(uitvoer, flowsTop, `=MKBA.SCENARIO(Invoer,,"kasstromen")`, flows, expected);
+  spillInto(uitvoer, flowsTop, `=MKBA.SCENARIO(Invoer,,"kasstromen")`, flows, expected, [YEAR]);
   uitvoer.skip();
 
   const charts: PlanChart[] = [];

@@ -11,9 +11,15 @@ export const RATIO = "0.00";
 /** The key of a cell's expected value: "sheet!row,column" (0-based). */
 export const expectedKey = (sheet: string, row: number, column: number): string => `${sheet}!${row},${column}`;
 
-/** A spilling formula at (top, 0) with the engine's table as its expected values (blank cells are not compared). */
-export function spillInto(sheet: SheetBuilder, top: number, formula: string, table: readonly (readonly (string | number)[])[], expected: Map<string, number | string>): void {
-  sheet.set(top, 0, { formula, numberFormat: EURO, style: "output", spill: { rows: table.length, columns: table[0]!.length } });
+/** A year as a number, without grouping (2024, not 2.024). */
+export const YEAR = "0";
+
+/**
+ * A spilling formula at (top, 0) with the engine's table as its expected values (blank cells are not compared); euros
+ * unless `columnFormats` gives a column its own format.
+ */
+export function spillInto(sheet: SheetBuilder, top: number, formula: string, table: readonly (readonly (string | number)[])[], expected: Map<string, number | string>, columnFormats?: readonly (string | undefined)[]): void {
+  sheet.set(top, 0, { formula, numberFormat: EURO, style: "output", spill: { rows: table.length, columns: table[0]!.length, ...(columnFormats ? { columnFormats } : {}) } });
   table.forEach((row, r) => row.forEach((v, c) => v !== "" && expected.set(expectedKey(sheet.name, top + r, c), v)));
   sheet.row = top + table.length;
 }

@@ -78,7 +78,17 @@ export interface PlanCell {
    * MKBA.SCENARIO(…; "tabel")). Excel spills it by itself; a writer that cannot write a dynamic array writes a legacy
    * array formula over that area.
    */
-  readonly spill?: { readonly rows: number; readonly columns: number };
+  readonly spill?: {
+    readonly rows: number;
+    readonly columns: number;
+    /** A number format per column of the spilled area where it differs from `numberFormat` (a year column: "0"). */
+    readonly columnFormats?: readonly (string | undefined)[];
+  };
+}
+
+/** The number format of the cell `column` columns into a spilling cell's area: its column's own, else the cell's. */
+export function spillFormat(cell: PlanCell, column: number): string | undefined {
+  return cell.spill?.columnFormats?.[column] ?? cell.numberFormat;
 }
 
 export interface PlanNamedRange {
