@@ -198,21 +198,14 @@ export function describeRuleNames(): string {
 export function parseDiscountArgument(value: CellValue, argumentName: string): Result<DiscountSchedule> {
   if (isBlank(value)) return ok(scheduleFor(defaultRule()));
   if (isCellError(value)) return failWith(propagate(value, argumentName));
-  if (typeof value === "number") {
-    if (!Number.isFinite(value) || value <= -1) {
-      return fail(
-        "#VALUE!",
-        `${argumentName}: ${describeValue(value)} is geen geldige discontovoet; een discontovoet moet groter zijn dan −1 (bijvoorbeeld 0,0225 of 2,25%).`,
-      );
-    }
-    return ok(scheduleOfNumber(value));
-  }
-  if (typeof value === "string") {
-    const rule = findDiscountRule(value);
-    if (rule) return ok(scheduleFor(rule));
+  if (typeof value === "number" || typeof value === "string") {
+    const schedule = sharedSchedule(value);
+    if (schedule) return ok(schedule);
     return fail(
       "#VALUE!",
-      `${argumentName}: onbekende discontoregel "${value}"; geef een getal groter dan −1 (bijvoorbeeld 2,25%) of een van ${describeRuleNames()}.`,
+      typeof value === "number"
+        ? `${argumentName}: ${describeValue(value)} is geen geldige discontovoet; een discontovoet moet groter zijn dan −1 (bijvoorbeeld 0,0225 of 2,25%).`
+        : `${argumentName}: onbekende discontoregel "${value}"; geef een getal groter dan −1 (bijvoorbeeld 2,25%) of een van ${describeRuleNames()}.`,
     );
   }
   return fail(
@@ -249,7 +242,7 @@ function scheduleOfNumber(value: number): DiscountSchedule {
   let schedule = numberSchedules.get(value);
   if (!schedule) {
     const rule = ruleFor(value)!;
-    schedule = rule.id === String(value) && findDiscountRule(rule.id) ? scheduleFor(rule) : new DiscountSchedule(rule);
+    schedule = findDiscountRule(rule.id) ? scheduleFor(rule) : new DiscountSchedule(rule);
     if (numberSchedules.size >= MAX_CONSTANT_SCHEDULES) numberSchedules.delete(numberSchedules.keys().next().value as number);
     numberSchedules.set(value, schedule);
   }

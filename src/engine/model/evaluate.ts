@@ -13,7 +13,7 @@
  * A floating-point path cannot stand in here as it does for MKBA.NCW: the results are 40-digit decimals, not doubles.
  */
 import { Dec, ONE, ZERO } from "../decimal";
-import { DiscountSchedule, factorTable, ruleFor, sharedSchedule } from "../discounting";
+import { DiscountSchedule, factorTable, sharedSchedule } from "../discounting";
 import { paybackIndex } from "../payback";
 import { evaluateToDecimal } from "./expression";
 import { CompiledEffect, CompiledModel, ModelProblem, Nature, Side } from "./schema";
@@ -93,9 +93,9 @@ export function parameterValues(compiled: CompiledModel, overrides: Readonly<Rec
   return values;
 }
 
+/** The model's discount schedule, shared per process (validation has checked the rule, so it is known). */
 export function scheduleOf(compiled: CompiledModel): DiscountSchedule {
-  const rule = compiled.model.metadata.discountRule;
-  return new DiscountSchedule(ruleFor(rule)!);
+  return sharedSchedule(compiled.model.metadata.discountRule)!;
 }
 
 function addTo<K>(map: Map<K, Dec>, key: K, value: Dec): void {
@@ -146,7 +146,7 @@ function yearlyAmounts(e: CompiledEffect, values: ReadonlyMap<string, Dec>, memo
 export function runModel(compiled: CompiledModel, overrides: Readonly<Record<string, number>>, scenario: string): RunResult {
   const { model } = compiled;
   const values = parameterValues(compiled, overrides);
-  const schedule = sharedSchedule(model.metadata.discountRule) ?? scheduleOf(compiled);
+  const schedule = scheduleOf(compiled);
   const horizon = model.metadata.horizon;
   // The cached table's leading factors are exactly schedule.factors(0, horizon): the same decimals, the same steps.
   const factors = factorTable(schedule, 0, horizon).decimals;

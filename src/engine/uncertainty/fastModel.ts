@@ -12,7 +12,7 @@
  * real number, an intermediate beyond ±1e300, a ratio whose denominator nearly cancels — `evaluate` answers null and
  * the caller asks the exact engine for that point. It computes no cash flows per year and no payback year.
  */
-import { ZERO } from "../decimal";
+import { factorTable } from "../discounting";
 import { CompiledModel, scenarioOverrides, scheduleOf } from "../model";
 import type { Expression } from "../model/expression";
 
@@ -190,7 +190,7 @@ export function compileFastModel(compiled: CompiledModel): FastModel {
   const municipal = new Set(model.actors.filter((a) => a.municipal).map((a) => a.name));
   const hasMunicipal = municipal.size > 0;
   const horizon = model.metadata.horizon;
-  const factors = Float64Array.from(scheduleOf(compiled).factors(ZERO, horizon).map((f) => f.toNumber()));
+  const factors = factorTable(scheduleOf(compiled), 0, horizon).hi; // the doubles nearest the decimal factors, shared
   const builder = new ProgramBuilder(keys.length, indexOf);
   const NONE = -0x7fffffff;
   const register = (e: Expression | null): Register => (e === null ? NONE : builder.expression(e));
