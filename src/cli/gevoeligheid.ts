@@ -5,13 +5,12 @@
  */
 import { formatEuro, formatNumber } from "../engine/numberFormat";
 import { textTable } from "../engine/model";
-import { OUTCOME_LABELS, Outcome, Tornado, tornado } from "../engine/uncertainty/tornado";
+import { OUTCOMES, OUTCOME_LABELS, Outcome } from "../engine/uncertainty/outcomes";
+import { Tornado, tornado } from "../engine/uncertainty/tornado";
 import { UsageError } from "./args";
 import { CliIO } from "./io";
 import { parseOptions } from "./options";
 import { loadSourceOrReport, scenarioArgument, sourceArguments } from "./source";
-
-const OUTCOMES = Object.keys(OUTCOME_LABELS) as Outcome[];
 
 export function runGevoeligheid(args: readonly string[], io: CliIO): number {
   const { values, positionals } = parseOptions("gevoeligheid", args, {

@@ -7,8 +7,9 @@
 import { formatEuro, formatNumber } from "../engine/numberFormat";
 import { textTable } from "../engine/model";
 import { formatCount } from "../engine/model/limits";
+import { OUTCOMES, Outcome } from "../engine/uncertainty/outcomes";
 import { MAX_SEED } from "../engine/uncertainty/random";
-import { MC_OUTCOMES, MONTE_CARLO_LIMITS, McOutcome, MonteCarloResult, SAMPLING_LABELS, describeDistribution, formatParameterValue, runMonteCarlo } from "../engine/uncertainty/monteCarlo";
+import { MONTE_CARLO_LIMITS, MonteCarloResult, SAMPLING_LABELS, describeDistribution, formatParameterValue, runMonteCarlo } from "../engine/uncertainty/monteCarlo";
 import { UsageError } from "./args";
 import { CliIO } from "./io";
 import { parseOptions } from "./options";
@@ -82,7 +83,7 @@ function progressBar(io: CliIO): { show: (fraction: number) => void; done: () =>
   };
 }
 
-const OUTCOME_NAMES: Readonly<Record<McOutcome, string>> = {
+const OUTCOME_NAMES: Readonly<Record<Outcome, string>> = {
   saldo: "Saldo",
   ratio: "Maatschappelijke ratio",
   ratio_financieel: "Financiële ratio",
@@ -90,9 +91,9 @@ const OUTCOME_NAMES: Readonly<Record<McOutcome, string>> = {
 };
 
 function monteCarloText(r: MonteCarloResult): string {
-  const value = (o: McOutcome, x: number | null) => (x === null ? "n.v.t." : o === "saldo" ? formatEuro(x) : formatNumber(x, 2));
+  const value = (o: Outcome, x: number | null) => (x === null ? "n.v.t." : o === "saldo" ? formatEuro(x) : formatNumber(x, 2));
   const rows: string[][] = [["", "Gemiddelde", "± st.fout", "P5", "P10", "P50", "P90", "P95"]];
-  for (const o of MC_OUTCOMES) {
+  for (const o of OUTCOMES) {
     const s = r.outcomes[o];
     if (s.count === 0) {
       rows.push([OUTCOME_NAMES[o], "n.v.t. (de noemer is 0)", "", "", "", "", "", ""]);

@@ -10,7 +10,7 @@ import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, ProgressBar
 import type { ModelProblem } from "../engine/model";
 import { MONTE_CARLO_LIMITS, Sampling } from "../engine/uncertainty/monteCarlo";
 import { MAX_SEED } from "../engine/uncertainty/random";
-import type { Outcome } from "../engine/uncertainty/tornado";
+import { OUTCOMES, Outcome } from "../engine/uncertainty/outcomes";
 import { PLAN_SCHEMA_VERSION, WorkbookPlan } from "../engine/workbook/plan";
 import { ONZEKERHEID, monteCarloPlan, tornadoPlan } from "../engine/workbook/uncertaintyPlan";
 import type { OverwriteConflict } from "../office/gateway";
@@ -157,7 +157,7 @@ export function Uncertainty(props: {
       <div className={styles.box}>
         <Field label={t.tornadoOutcome}>
           <Select className={styles.fit} root={{ className: styles.fit }} value={outcome} disabled={busy} onChange={(_, d) => setOutcome(d.value as Outcome)}>
-            {(["saldo", "ratio", "ratio_financieel", "ratio_gemeentelijk"] as const).map((o) => (
+            {OUTCOMES.map((o) => (
               <option key={o} value={o}>
                 {t[`result_${o}`]}
               </option>

@@ -7,7 +7,8 @@
 import { CompiledModel, ModelProblem, ModelUncertainty, validateModel } from "../engine/model";
 import { loadModel } from "../engine/models";
 import { MonteCarloResult, Sampling, monteCarloSteps, planMonteCarlo } from "../engine/uncertainty/monteCarlo";
-import { Outcome, ParameterRange, Tornado, tornado } from "../engine/uncertainty/tornado";
+import type { Outcome } from "../engine/uncertainty/outcomes";
+import { ParameterRange, Tornado, tornado } from "../engine/uncertainty/tornado";
 
 export interface JobModel {
   /** The model file's data (a free model, or an LPBL file). */

@@ -20,6 +20,7 @@ import { formatDutch } from "../numberFormat";
 import { imanConover, targetMatrix } from "./correlation";
 import { DISTRIBUTION_LABELS, Distribution, Quantile, quantileOf } from "./distributions";
 import { FastOutcome, compileFastModel } from "./fastModel";
+import { OUTCOMES, Outcome, outcomeOf } from "./outcomes";
 import { MAX_SEED, Random } from "./random";
 import { HistogramBin, Summary, histogram, shareAbove, summarize } from "./statistics";
 
@@ -28,9 +29,6 @@ export const DEFAULT_RELATIVE_RANGE = 0.2;
 
 export type Sampling = "aselect" | "latin-hypercube";
 export const SAMPLING_LABELS: Readonly<Record<Sampling, string>> = { aselect: "gewone aselecte trekking", "latin-hypercube": "Latin hypercube" };
-
-export type McOutcome = "saldo" | "ratio" | "ratio_financieel" | "ratio_gemeentelijk";
-export const MC_OUTCOMES: readonly McOutcome[] = ["saldo", "ratio", "ratio_financieel", "ratio_gemeentelijk"];
 
 export interface ParameterDistribution {
   readonly parameter: string;
@@ -80,7 +78,7 @@ export interface MonteCarloResult {
   readonly fixedAtZero: readonly string[];
   /** The saldo of the scenario itself (exact engine), for reference. */
   readonly baseSaldo: number;
-  readonly outcomes: Readonly<Record<McOutcome, Summary>>;
+  readonly outcomes: Readonly<Record<Outcome, Summary>>;
   /** P(saldo > 0) and its standard error. */
   readonly probabilityPositive: { readonly share: number; readonly standardError: number };
   readonly histogram: readonly HistogramBin[];
@@ -235,7 +233,7 @@ export function* monteCarloSteps(plan: MonteCarloPlan): Generator<number, MonteC
   const overrides = scenarioOverrides(compiled, plan.scenario)!;
   const baseRun = runModel(compiled, overrides, plan.scenario);
   const random = new Random(plan.seed);
-  const values: Record<McOutcome, Float64Array> = {
+  const values: Record<Outcome, Float64Array> = {
     saldo: new Float64Array(runs),
     ratio: new Float64Array(runs),
     ratio_financieel: new Float64Array(runs),
@@ -283,14 +281,11 @@ export function* monteCarloSteps(plan: MonteCarloPlan): Generator<number, MonteC
         for (const v of varied) o[v.key] = vector[v.index]!;
         const exact = runModel(compiled, o, plan.scenario);
         if (exact.ok) {
-          values.saldo[run] = exact.run.saldo.toNumber();
-          values.ratio[run] = exact.run.ratios.social.value?.toNumber() ?? NaN;
-          values.ratio_financieel[run] = exact.run.ratios.financial.value?.toNumber() ?? NaN;
-          values.ratio_gemeentelijk[run] = exact.run.ratios.municipal.value?.toNumber() ?? NaN;
+          for (const k of OUTCOMES) values[k][run] = outcomeOf(exact.run, k) ?? NaN;
         } else {
           failedRuns++;
           failure ??= `${exact.problems[0]!.path}: ${exact.problems[0]!.message}`;
-          for (const k of MC_OUTCOMES) values[k][run] = NaN;
+          for (const k of OUTCOMES) values[k][run] = NaN;
         }
       }
       if ((run + 1) % MONTE_CARLO_LIMITS.chunk === 0 && run + 1 < runs) yield (run + 1) / runs;

@@ -9,16 +9,9 @@
  * seconds. `exact: true` runs every point through the exact engine. A parameter that does not move the outcome is
  * listed as such, never dropped.
  */
-import { CompiledModel, ModelRun, runModel, scenarioOverrides } from "../model";
+import { CompiledModel, runModel, scenarioOverrides } from "../model";
 import { FastOutcome, compileFastModel } from "./fastModel";
-
-export type Outcome = "saldo" | "ratio" | "ratio_financieel" | "ratio_gemeentelijk";
-export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
-  saldo: "saldo",
-  ratio: "maatschappelijke baten-kostenratio",
-  ratio_financieel: "financiële baten-kostenratio",
-  ratio_gemeentelijk: "gemeentelijke baten-kostenratio",
-};
+import { Outcome, fastOutcomeOf, outcomeOf } from "./outcomes";
 
 export interface ParameterRange {
   readonly low: number;
@@ -66,32 +59,6 @@ export interface Tornado {
   readonly baseOutcome: number | null;
   /** Sorted by swing, largest first; parameters without influence last. */
   readonly rows: readonly TornadoRow[];
-}
-
-function outcomeOf(run: ModelRun, outcome: Outcome): number | null {
-  switch (outcome) {
-    case "saldo":
-      return run.saldo.toNumber();
-    case "ratio":
-      return run.ratios.social.value?.toNumber() ?? null;
-    case "ratio_financieel":
-      return run.ratios.financial.value?.toNumber() ?? null;
-    case "ratio_gemeentelijk":
-      return run.ratios.municipal.value?.toNumber() ?? null;
-  }
-}
-
-function fastOutcomeOf(r: FastOutcome, outcome: Outcome): number | null {
-  switch (outcome) {
-    case "saldo":
-      return r.saldo;
-    case "ratio":
-      return r.ratio;
-    case "ratio_financieel":
-      return r.ratioFinancial;
-    case "ratio_gemeentelijk":
-      return r.ratioMunicipal;
-  }
 }
 
 /** The tornado and the break-even values of every parameter of a validated model. */

@@ -16,9 +16,9 @@ import type { Model, ModelDistribution, ModelUncertainty } from "../model";
 import { formatCount } from "../model/limits";
 import { formatDutch } from "../numberFormat";
 import { DISTRIBUTION_TYPES, quantileOf } from "../uncertainty/distributions";
-import { DEFAULT_RELATIVE_RANGE, MC_OUTCOMES, MonteCarloResult, SAMPLING_LABELS, defaultDistribution, describeDistribution, formatParameterValue } from "../uncertainty/monteCarlo";
+import { DEFAULT_RELATIVE_RANGE, MonteCarloResult, SAMPLING_LABELS, defaultDistribution, describeDistribution, formatParameterValue } from "../uncertainty/monteCarlo";
 import type { ParameterRange, Tornado } from "../uncertainty/tornado";
-import { OUTCOME_LABELS } from "../uncertainty/tornado";
+import { OUTCOMES, OUTCOME_LABELS, Outcome } from "../uncertainty/outcomes";
 import { EURO, RATIO, expectedKey } from "./outputCells";
 import { PlanCell, PlanSheet, SheetBuilder, WorkbookPlan, a1, sheetPrefix } from "./plan";
 import { INVOER, ONZEKERHEID } from "./sheetNames";
@@ -363,7 +363,7 @@ function rangeOf(d: ModelDistribution): ParameterRange {
 
 /** A bound of a histogram bin in whole euros; formatDutch, not formatEuro, so that a bound just below 0 reads "€ -0". */
 const euro = (n: number) => `€ ${formatDutch(n, 0, 0)}`;
-const OUTCOME_NAMES: Readonly<Record<(typeof MC_OUTCOMES)[number], string>> = {
+const OUTCOME_NAMES: Readonly<Record<Outcome, string>> = {
   saldo: "Saldo (NCW)",
   ratio: "Baten-kostenratio, maatschappelijk",
   ratio_financieel: "Baten-kostenratio, financieel",
@@ -390,7 +390,7 @@ export function monteCarloPlan(result: MonteCarloResult, when: string, planVersi
   s.skip();
   s.addRow([{ value: "Kengetallen van de uitkomsten", style: "section" }]);
   s.addRow(["Uitkomst", "P5", "P10", "P50", "P90", "P95", "Gemiddelde", "Standaardfout", "Standaardafwijking", "Trekkingen met uitkomst"].map((value) => ({ value, style: "heading" as const })));
-  for (const outcome of MC_OUTCOMES) {
+  for (const outcome of OUTCOMES) {
     const o = result.outcomes[outcome];
     const format = outcome === "saldo" ? EURO : RATIO;
     const n = (x: number | null) => ({ value: x, numberFormat: format, style: "output" as const });
