@@ -73,8 +73,6 @@ export const DISCONTOFACTOR: SheetFunction = {
     const schedule = scheduleArgument(rate);
     if (!schedule.ok) return schedule.error;
     const table = factorTable(schedule.value, t.value === 0 ? 0 : t.value, 1);
-    const factor = table.hi[0] as number;
-    if (Number.isFinite(factor)) return factor === 0 ? 0 : factor;
     return resultOf(toExcelNumber(table.decimals[0] as Dec, "DISCONTOFACTOR"));
   },
 };
