@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { CellValue } from "../engine/cells";
 import { cellsToModel } from "../engine/layout/workbookLayout";
-import { analyse, ModelProblem } from "../engine/model";
+import { analyse, ModelProblem, UNCERTAINTY_LIMITS } from "../engine/model";
 import { LoadedModel, loadModel } from "../engine/models";
 import { LPBL_EXAMPLE_INPUTS } from "../engine/models/lpbl";
 import { EXAMPLES } from "../engine/examples";
@@ -140,6 +140,11 @@ function placeProblems(problems: readonly ModelProblem[], read: UncertaintyRead)
   });
 }
 
+type Confirm = (c: readonly OverwriteConflict[]) => Promise<boolean>;
+type Progress = (done: number, total: number, what: string) => void;
+
+const writeOptions = (confirm: Confirm, progress?: Progress) => ({ confirm, ...(progress ? { progress } : {}) });
+
 export class Session {
   plan: WorkbookPlan | null = null;
 
@@ -150,18 +155,24 @@ export class Session {
   }
 
   /** Starts a model: writes its plan into the workbook (asking before replacing anything of the analyst's). */
-  async start(choice: StartChoice, confirm: (c: readonly OverwriteConflict[]) => Promise<boolean>, progress?: (done: number, total: number, what: string) => void): Promise<WriteOutcome | { status: "invalid"; problems: ModelProblem[] }> {
+  async start(choice: StartChoice, confirm: Confirm, progress?: Progress): Promise<WriteOutcome | { status: "invalid"; problems: ModelProblem[] }> {
     const data = choiceData(choice);
     if (!data.ok) return { status: "invalid", problems: data.problems };
-    const planned = planFor(data.data);
-    if (!planned.ok) return { status: "invalid", problems: planned.problems };
-    const outcome = await this.gateway.writePlan(planned.plan, { confirm, ...(progress ? { progress } : {}) });
+    const outcome = await this.writeModel(data.data, confirm, progress);
     if (outcome.status === "written") {
-      this.plan = planned.plan;
       // The workbook layout has no column for descriptions: the file as started keeps them for the export.
       const original = JSON.stringify(data.data);
       if (original.length <= MAX_SETTING) await this.gateway.setSetting(ORIGINAL_FILE, original);
     }
+    return outcome;
+  }
+
+  /** A model file's data → its plan, written through the gateway (asking first); the session's plan once written. */
+  private async writeModel(data: unknown, confirm: Confirm, progress?: Progress): Promise<WriteOutcome | { status: "invalid"; problems: ModelProblem[] }> {
+    const planned = planFor(data);
+    if (!planned.ok) return { status: "invalid", problems: planned.problems };
+    const outcome = await this.gateway.writePlan(planned.plan, writeOptions(confirm, progress));
+    if (outcome.status === "written") this.plan = planned.plan;
     return outcome;
   }
 
@@ -196,20 +207,22 @@ export class Session {
    * writer as every start: asking before replacing anything of the analyst's, in one batch that leaves nothing
    * half-written. The model file kept for the export stays. Nothing is written when the workbook is current.
    */
-  async migrate(confirm: (c: readonly OverwriteConflict[]) => Promise<boolean>, progress?: (done: number, total: number, what: string) => void): Promise<WriteOutcome | { status: "current" } | { status: "invalid"; problems: ModelProblem[] }> {
+  async migrate(confirm: Confirm, progress?: Progress): Promise<WriteOutcome | { status: "current" } | { status: "invalid"; problems: ModelProblem[] }> {
     const version = await this.planVersion();
     if (version >= PLAN_SCHEMA_VERSION) return { status: "current" };
     const data = await this.currentModelFile();
     if (!data.ok) return { status: "invalid", problems: data.problems };
-    const planned = planFor(data.data);
-    if (!planned.ok) return { status: "invalid", problems: planned.problems };
-    const outcome = await this.gateway.writePlan(planned.plan, { confirm, ...(progress ? { progress } : {}) });
-    if (outcome.status === "written") this.plan = planned.plan;
-    return outcome;
+    return this.writeModel(data.data, confirm, progress);
   }
 
   /** The model as it now stands in the workbook (what the analyst typed included), as a model file's data. */
   async currentModelFile(type?: string | null): Promise<{ ok: true; data: unknown } | { ok: false; problems: ModelProblem[] }> {
+    const file = await this.readModelFile(type);
+    return file.ok ? { ok: true, data: file.data } : file;
+  }
+
+  /** `currentModelFile`, with the Onzekerheid sheet as read for a free model (an LPBL file has no place for it). */
+  private async readModelFile(type?: string | null): Promise<{ ok: true; data: unknown; uncertainty?: UncertaintyRead } | { ok: false; problems: ModelProblem[] }> {
     const modelType = type ?? this.plan?.settings["mkba.modelType"] ?? (await this.gateway.getSetting("mkba.modelType"));
     if (modelType === "lpbl") {
       const fields = lpblScreenFields();
@@ -227,11 +240,11 @@ export class Session {
     const keys = Array.isArray((model as { parameters?: unknown }).parameters) ? ((model as { parameters: { key?: unknown }[] }).parameters.map((p) => String(p.key))) : [];
     const sheet = await this.readUncertainty(keys);
     if (!sheet.ok) return sheet;
-    if (!sheet.read.uncertainty) return { ok: true, data: model };
+    if (!sheet.read.uncertainty) return { ok: true, data: model, uncertainty: sheet.read };
     const data = { ...(model as object), uncertainty: sheet.read.uncertainty };
     const checked = compileJob({ data, relative: sheet.read.relative });
     if (!checked.ok && checked.problems.some((p) => p.path.startsWith("uncertainty"))) return { ok: false, problems: placeProblems(checked.problems, sheet.read) };
-    return { ok: true, data };
+    return { ok: true, data, uncertainty: sheet.read };
   }
 
   /**
@@ -239,12 +252,13 @@ export class Session {
    * name the cell. A workbook written before the sheet existed reads as the default.
    */
   async readUncertainty(keys: readonly string[]): Promise<{ ok: true; read: UncertaintyRead } | { ok: false; problems: ModelProblem[] }> {
-    const correlations = 100;
     let grid: Awaited<ReturnType<WorkbookGateway["readRange"]>> | null;
     try {
-      grid = await this.gateway.readRange(ONZEKERHEID, uncertaintyReadArea(keys.length, correlations));
-    } catch {
-      grid = null; // no Onzekerheid sheet
+      grid = await this.gateway.readRange(ONZEKERHEID, uncertaintyReadArea(keys.length, UNCERTAINTY_LIMITS.correlations));
+    } catch (e) {
+      // Only a missing sheet means "the default"; any other failure is said, not silently replaced by the default.
+      if ((e as { code?: unknown }).code !== "ItemNotFound") return { ok: false, problems: [{ path: ONZEKERHEID, message: `het blad kon niet worden gelezen: ${(e as Error).message}` }] };
+      grid = null;
     }
     return uncertaintyFromValues(grid, keys);
   }
@@ -254,21 +268,26 @@ export class Session {
    * distributions of the Onzekerheid sheet, checked here so that every problem names its cell.
    */
   async uncertaintyJob(): Promise<{ ok: true; job: JobModel; ranges: UncertaintyRead["ranges"] } | { ok: false; problems: ModelProblem[] }> {
-    const file = await this.currentModelFile();
+    const file = await this.readModelFile();
     if (!file.ok) return file;
-    const loaded = loadModel(file.data);
-    if (!loaded.ok) return loaded;
-    const sheet = await this.readUncertainty(loaded.loaded.compiled.model.parameters.map((p) => p.key));
-    if (!sheet.ok) return sheet;
-    const job: JobModel = { data: file.data, relative: sheet.read.relative, ...(sheet.read.uncertainty ? { uncertainty: sheet.read.uncertainty } : {}) };
+    // A free model's file already carries the sheet's distributions; an LPBL model's sheet is read here.
+    let read = file.uncertainty;
+    if (!read) {
+      const loaded = loadModel(file.data);
+      if (!loaded.ok) return loaded;
+      const sheet = await this.readUncertainty(loaded.loaded.compiled.model.parameters.map((p) => p.key));
+      if (!sheet.ok) return sheet;
+      read = sheet.read;
+    }
+    const job: JobModel = { data: file.data, relative: read.relative, ...(read.uncertainty && !file.uncertainty ? { uncertainty: read.uncertainty } : {}) };
     const checked = compileJob(job);
-    if (!checked.ok) return { ok: false, problems: placeProblems(checked.problems, sheet.read) };
-    return { ok: true, job, ranges: sheet.read.ranges };
+    if (!checked.ok) return { ok: false, problems: placeProblems(checked.problems, read) };
+    return { ok: true, job, ranges: read.ranges };
   }
 
   /** Writes a result sheet (Monte Carlo, Tornado) through the plan writer. */
-  writeResult(plan: WorkbookPlan, confirm: (c: readonly OverwriteConflict[]) => Promise<boolean>, progress?: (done: number, total: number, what: string) => void): Promise<WriteOutcome> {
-    return this.gateway.writePlan(plan, { confirm, ...(progress ? { progress } : {}) });
+  writeResult(plan: WorkbookPlan, confirm: Confirm, progress?: Progress): Promise<WriteOutcome> {
+    return this.gateway.writePlan(plan, writeOptions(confirm, progress));
   }
 
   private async invoerRange() {
@@ -311,13 +330,13 @@ export class Session {
   }
 
   /** Rekenblad and Controle for the model as it now stands in the workbook. */
-  async writeAudit(confirm: (c: readonly OverwriteConflict[]) => Promise<boolean>, progress: (done: number, total: number, what: string) => void): Promise<WriteOutcome | { status: "invalid"; problems: ModelProblem[] }> {
+  async writeAudit(confirm: Confirm, progress: Progress): Promise<WriteOutcome | { status: "invalid"; problems: ModelProblem[] }> {
     const data = await this.currentModelFile();
     if (!data.ok) return { status: "invalid", problems: data.problems };
     const loaded = loadModel(data.data);
     if (!loaded.ok) return { status: "invalid", problems: loaded.problems };
     const analysis = analyse(loaded.loaded.compiled);
     if (!analysis.ok) return { status: "invalid", problems: analysis.problems };
-    return this.gateway.writePlan(auditPlan(loaded.loaded.compiled, analysis.analysis.scenarios[0]!), { confirm, progress });
+    return this.gateway.writePlan(auditPlan(loaded.loaded.compiled, analysis.analysis.scenarios[0]!), writeOptions(confirm, progress));
   }
 }

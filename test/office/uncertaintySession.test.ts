@@ -21,6 +21,18 @@ function headingRow(): number {
 }
 
 describe("uncertainty in the session", () => {
+  it("says so when the Onzekerheid sheet cannot be read, instead of quietly using the default (only a missing sheet means the default)", async () => {
+    class Failing extends ExcelGateway {
+      override async readRange(sheet: string, address: string) {
+        if (sheet === ONZEKERHEID) throw Object.assign(new Error("verbinding verbroken"), { code: "GeneralException" });
+        return super.readRange(sheet, address);
+      }
+    }
+    const session = new Session(new Failing());
+    await session.start({ kind: "example", name: "lpbl" }, yes);
+    expect(await session.uncertaintyJob()).toEqual({ ok: false, problems: [{ path: ONZEKERHEID, message: "het blad kon niet worden gelezen: verbinding verbroken" }] });
+  });
+
   it("exports a free model with the sheet's distributions (Almere: the file's own) and re-reads them", async () => {
     const session = new Session(new ExcelGateway());
     await session.start({ kind: "example", name: "almere" }, yes);
