@@ -15,6 +15,7 @@ main(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   readStdin,
+  stderrIsTerminal: process.stderr.isTTY === true,
 }).then(
   (code) => {
     process.exitCode = code;

@@ -55,7 +55,7 @@ export function runMontecarlo(args: readonly string[], io: CliIO): number {
   if (!loaded) return 2;
   const { compiled } = loaded;
   const scenario = scenarioArgument(values.scenario, compiled.model);
-  const bar = process.stderr.isTTY === true ? progressBar(io) : undefined;
+  const bar = io.stderrIsTerminal === true ? progressBar(io) : undefined;
   const answer = runMonteCarlo(compiled, { runs, seed, sampling: values.lhs ? "latin-hypercube" : "aselect", ...(scenario ? { scenario } : {}), ...(bar ? { onProgress: bar.show } : {}) });
   bar?.done();
   if (!answer.ok) {

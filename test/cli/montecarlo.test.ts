@@ -11,22 +11,13 @@ import { runCli as run } from "../support/cli";
 
 const work = mkdtempSync(path.join(tmpdir(), "mkba-montecarlo-"));
 
-/** Runs with stderr pretending to be a terminal or not (the progress bar depends on it). */
-async function withTty<T>(tty: boolean, f: () => Promise<T>): Promise<T> {
-  const before = Object.getOwnPropertyDescriptor(process.stderr, "isTTY");
-  Object.defineProperty(process.stderr, "isTTY", { value: tty, configurable: true });
-  try {
-    return await f();
-  } finally {
-    if (before) Object.defineProperty(process.stderr, "isTTY", before);
-    else delete (process.stderr as { isTTY?: boolean }).isTTY;
-  }
-}
+/** Runs `mkba` with stderr a terminal or not (the progress bar depends on it). */
+const runWith = (tty: boolean, argv: readonly string[]) => run(argv, "", { stderrIsTerminal: tty });
 
 describe("mkba montecarlo", () => {
   it("--example lpbl --runs 10000 --seed 1 --json: identical on a second run, with percentiles and P(saldo > 0)", async () => {
-    const first = await withTty(false, () => run(["montecarlo", "--example", "lpbl", "--runs", "10000", "--seed", "1", "--json"]));
-    const second = await withTty(false, () => run(["montecarlo", "--example", "lpbl", "--runs", "10000", "--seed", "1", "--json"]));
+    const first = await runWith(false, ["montecarlo", "--example", "lpbl", "--runs", "10000", "--seed", "1", "--json"]);
+    const second = await runWith(false, ["montecarlo", "--example", "lpbl", "--runs", "10000", "--seed", "1", "--json"]);
     expect(first.code).toBe(0);
     expect(first.err).toBe("");
     expect(second.out).toBe(first.out);
@@ -41,7 +32,7 @@ describe("mkba montecarlo", () => {
   });
 
   it("prints Dutch text: seed, sampling and run count, the default stated, a percentile table and a histogram", async () => {
-    const r = await withTty(false, () => run(["montecarlo", "--example", "lpbl", "--runs", "2.000", "--seed", "7", "--lhs"]));
+    const r = await runWith(false, ["montecarlo", "--example", "lpbl", "--runs", "2.000", "--seed", "7", "--lhs"]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^Monte Carlo — LPBL MKBA-tool/);
     expect(r.out).toContain("Scenario: Basisvariant; 2.000 trekkingen, Latin hypercube, seed 7.");
@@ -54,22 +45,22 @@ describe("mkba montecarlo", () => {
   });
 
   it("uses the model's own distributions (the Almere example) and lists them", async () => {
-    const r = await withTty(false, () => run(["montecarlo", "--example", "almere", "--runs", "1000"]));
+    const r = await runWith(false, ["montecarlo", "--example", "almere", "--runs", "1000"]);
     expect(r.out).toContain("Verdelingen: uit het modelbestand: 11 parameters met een verdeling, 2 correlaties; de andere parameters op hun waarde.");
     expect(r.out).toContain("Waarde van een QALY: PERT 20.000 – 50.000 – 100.000");
     expect(r.out).toContain("Maanden eerder bijstand per persoon: discreet 0,5 (25%), 1 (50%), 2 (25%)");
   });
 
   it("runs around a scenario with --scenario", async () => {
-    const r = await withTty(false, () => run(["montecarlo", "--example", "almere", "--runs", "500", "--scenario", "Scenario 1", "--json"]));
+    const r = await runWith(false, ["montecarlo", "--example", "almere", "--runs", "500", "--scenario", "Scenario 1", "--json"]);
     expect(JSON.parse(r.out)).toMatchObject({ scenario: "Scenario 1", runs: 500 });
   });
 
   it("shows a progress bar on stderr only when stderr is a terminal", async () => {
-    const tty = await withTty(true, () => run(["montecarlo", "--example", "almere", "--runs", "5000", "--json"]));
+    const tty = await runWith(true, ["montecarlo", "--example", "almere", "--runs", "5000", "--json"]);
     expect(tty.err).toContain("Monte Carlo [");
     expect(tty.err).toContain("100%");
-    const plain = await withTty(false, () => run(["montecarlo", "--example", "almere", "--runs", "5000", "--json"]));
+    const plain = await runWith(false, ["montecarlo", "--example", "almere", "--runs", "5000", "--json"]);
     expect(plain.err).toBe("");
     expect(plain.out).toBe(tty.out);
   });
