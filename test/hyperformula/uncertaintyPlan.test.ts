@@ -6,10 +6,11 @@
 import { EXAMPLES } from "../../src/engine/examples";
 import { analyse } from "../../src/engine/model";
 import { loadModel } from "../../src/engine/models";
-import { runMonteCarlo } from "../../src/engine/uncertainty/monteCarlo";
+import { MonteCarloResult, runMonteCarlo } from "../../src/engine/uncertainty/monteCarlo";
 import { modelWorkbook, workbookOptions } from "../../src/engine/workbook/modelPlan";
 import { ONZEKERHEID, uncertaintyFromValues } from "../../src/engine/workbook/uncertaintyPlan";
 import { CellValue } from "../../src/engine/cells";
+import { compileJob } from "../../src/taskpane/uncertaintyJob";
 import { planToHyperFormula, planValue } from "../support/planHost";
 
 function setUp(name: string) {
@@ -40,8 +41,11 @@ describe("the Onzekerheid sheet", () => {
     if (!read.ok) throw new Error(JSON.stringify(read.problems));
     expect(read.read.uncertainty).toBeUndefined();
     expect(read.read.relative).toBe(0.2);
+    // The task pane's run on what the sheet read back (compileJob, as in its Web Worker) against the CLI's on the file.
+    const job = compileJob({ data: EXAMPLES.lpbl, relative: read.read.relative });
+    if (!job.ok) throw new Error(JSON.stringify(job.problems));
     const a = runMonteCarlo(compiled, { runs: 500, seed: 3 });
-    const b = runMonteCarlo(compiled, { runs: 500, seed: 3, relative: read.read.relative });
+    const b = runMonteCarlo(job.compiled, { runs: 500, seed: 3, relative: read.read.relative });
     expect(a).toEqual(b);
   });
 
@@ -60,6 +64,17 @@ describe("the Onzekerheid sheet", () => {
     expect(d[0]).toEqual({ parameter: keys[0], type: "pert", min: 1, mode: 2.5, max: 4 });
     expect(d.length).toBe(compiled.model.parameters.filter((p) => p.value !== 0).length);
     expect(read.read.ranges[keys[0]!]).toEqual({ low: 1, high: 4 });
+    const job = compileJob({ data: EXAMPLES.lpbl, uncertainty: read.read.uncertainty!, relative: read.read.relative });
+    if (!job.ok) throw new Error(JSON.stringify(job.problems));
+    const fromSheet = runMonteCarlo(job.compiled, { runs: 200, seed: 3 });
+    const fromFile = runMonteCarlo(compiled, { runs: 200, seed: 3 });
+    if (!fromSheet.ok || !fromFile.ok) throw new Error("Monte Carlo");
+    const distributions = (r: MonteCarloResult) => Object.fromEntries(r.varied.map((v) => [v.key, v.distribution]));
+    const { [keys[0]!]: changed, ...untouched } = distributions(fromSheet.result);
+    const { [keys[0]!]: before, ...defaults } = distributions(fromFile.result);
+    expect(changed).toEqual({ type: "pert", min: 1, mode: 2.5, max: 4 });
+    expect(before).not.toEqual(changed);
+    expect(untouched).toEqual(defaults);
   });
 
   it("names the cell of every problem in Dutch", () => {

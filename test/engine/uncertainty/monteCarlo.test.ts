@@ -224,7 +224,7 @@ describe("Monte Carlo invariants", () => {
     );
   });
 
-  it("the analytic mean of the distributions used is the mean of their draws (a check on moments())", () => {
+  it("the analytic means of the distributions used give the linear model's analytic mean (a check on moments())", () => {
     const r = result(independent, { runs: 20_000, seed: 2, sampling: "latin-hypercube" });
     const m = Object.fromEntries(r.varied.map((v) => [v.key, moments(v.distribution).mean]));
     expect(m.aantal! * m.prijs! + m.extra! - m.kosten!).toBeCloseTo(analyticMean, 9);
