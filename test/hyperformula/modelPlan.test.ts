@@ -6,7 +6,7 @@ import { EXAMPLES } from "../../src/engine/examples";
 import { analyse } from "../../src/engine/model";
 import { loadModel } from "../../src/engine/models";
 import { LPBL_EXAMPLE_INPUTS } from "../../src/engine/models/lpbl";
-import { INVOER, UITVOER, expectedValue, modelWorkbook, workbookOptions } from "../../src/engine/workbook/modelPlan";
+import { INVOER, UITVOER, modelWorkbook, workbookOptions } from "../../src/engine/workbook/modelPlan";
 import { LOPENDE_AANPAK } from "../../src/engine/workbook/lpblOutput";
 import { lpblOutputs } from "../../src/engine/models/lpbl";
 import { KENGETALLEN, lpblFileFromValues } from "../../src/engine/workbook/lpblScreen";
@@ -41,7 +41,7 @@ describe.each(Object.keys(EXAMPLES))("the workbook plan of the example %s in Hyp
       for (const series of chart.series) {
         const { row, column, rowCount, columnCount } = series.values.range;
         for (let r = row; r < row + rowCount; r++)
-          for (let c = column; c < column + columnCount; c++) expect({ chart: chart.id, r, c, type: typeof expectedValue(workbook, series.values.sheet, r, c) }).toEqual({ chart: chart.id, r, c, type: "number" });
+          for (let c = column; c < column + columnCount; c++) expect({ chart: chart.id, r, c, type: typeof planValue(hf, series.values.sheet, r, c) }).toEqual({ chart: chart.id, r, c, type: "number" });
       }
     }
   });
@@ -189,21 +189,24 @@ describe("Uitvoer of the Almere example in the layout of AEPB (seed 000_c4d112e9
     ]);
   });
 
-  it("the cash flows per year add up: costs + benefits = saldo in every year", () => {
-    const sheet = workbook.plan.sheets.find((s) => s.name === UITVOER)!;
-    const top = sheet.cells.find((c) => c.formula === '=MKBA.SCENARIO(Invoer,,"kasstromen")')!.row;
-    const run = analysed(EXAMPLES.almere).scenarios[0]!;
-    run.cashFlows.forEach((year, t) => {
-      const [y, kosten, baten, saldo] = [0, 1, 2, 3].map((c) => planValue(hf, UITVOER, top + 1 + t, c) as number);
-      expect(y).toBe(year.year);
-      expect(Math.abs(kosten! + baten! - saldo!)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(saldo!)));
-    });
-  });
 });
 
 describe("Uitvoer A and B of the LPBL workbook as formulas (seed 001_89b8683f98a68fb5.txt, Bijlage 2, §4.5)", () => {
   const workbook = workbookOf(EXAMPLES.lpbl);
   const field = (id: string) => workbook.plan.fields!.find((f) => f.id === id)!;
+
+  // Seed 001, regel 717 (Figuur 4.1): "De kosten vallen dan ook allemaal in jaar 0. De baten volgen verspreid over de
+  // jaren … De baten op lange termijn zijn samengevat in jaar negen."
+  it("the cash flows per year as Figuur 4.1 shows them: every cost in year 0, benefits spread over the later years up to year 9", () => {
+    const hf = planToHyperFormula(workbook.plan);
+    const sheet = workbook.plan.sheets.find((s) => s.name === UITVOER)!;
+    const top = sheet.cells.find((c) => c.formula === '=MKBA.SCENARIO(Invoer,,"kasstromen")')!.row;
+    const years = [...Array(10).keys()].map((t) => [0, 1, 2].map((c) => planValue(hf, UITVOER, top + 1 + t, c) as number));
+    expect(years.map(([, kosten]) => kosten! < 0)).toEqual([true, false, false, false, false, false, false, false, false, false]);
+    expect(years.slice(1).filter(([, , baten]) => baten! > 0).length).toBeGreaterThan(3);
+    expect(years[9]![2]).toBeGreaterThan(0);
+    expect(planValue(hf, UITVOER, top + 11, 0)).toBeNull(); // ten years, 0–9
+  });
 
   it("has the sheet Lopende aanpak with three cohorts, each a MKBA.SCENARIO over its own parameter block", () => {
     const sheet = workbook.plan.sheets.find((s) => s.name === LOPENDE_AANPAK)!;

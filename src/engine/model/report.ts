@@ -61,11 +61,11 @@ export function overviewCells(run: ModelRun, model: Analysis["compiled"]["model"
     for (const e of run.effects.filter((x) => x.category === category.name)) {
       const signed = actors.map((a) => e.parties.reduce((sum, [actor, sign]) => (actor === a ? sum.plus(sign < 0 ? e.ncw.neg() : e.ncw) : sum), new Dec(0)));
       const total = signed.reduce((x, y) => x.plus(y), new Dec(0));
-      rows.push([e.name, ...signed.map((d) => d.toNumber()), total.toNumber()]);
+      rows.push([e.name, ...signed.map(num), num(total)]);
     }
     for (const e of run.pm.filter((x) => x.category === category.name)) rows.push([`${e.name} (PM)`, ...actors.map((a) => (e.parties.some(([p]) => p === a) ? "PM" : "")), "PM"]);
   }
-  rows.push(["Saldo", ...actors.map((a) => run.byActor.get(a)!.toNumber()), run.saldo.toNumber()]);
+  rows.push(["Saldo", ...actors.map((a) => num(run.byActor.get(a)!)), num(run.saldo)]);
   return rows;
 }
 
@@ -77,7 +77,8 @@ export function overviewCells(run: ModelRun, model: Analysis["compiled"]["model"
 export function cashFlowCells(run: ModelRun, model: Analysis["compiled"]["model"]): (string | number)[][] {
   const actors = model.actors.map((a) => a.name);
   const rows: (string | number)[][] = [["Jaar", "Kosten", "Baten", "Saldo", ...actors]];
-  for (const y of run.cashFlows) rows.push([y.year, y.costs.neg().toNumber(), y.benefits.toNumber(), y.saldo.toNumber(), ...actors.map((a) => y.byActor.get(a)!.toNumber())]);
+  // num: a year without costs shows 0, not −0.
+  for (const y of run.cashFlows) rows.push([y.year, num(y.costs.neg()), num(y.benefits), num(y.saldo), ...actors.map((a) => num(y.byActor.get(a)!))]);
   return rows;
 }
 
