@@ -68,26 +68,26 @@ export interface ModelRun {
 
 export type RunResult = { ok: true; run: ModelRun } | { ok: false; problems: ModelProblem[] };
 
-/** The decimals of a model's own parameter values, kept between runs (and rebuilt where a value or key changed). */
-const baseValues = new WeakMap<object, { keys: string[]; numbers: number[]; decimals: Dec[] }>();
+/** The decimals of a model's own parameter values, kept between runs (and rebuilt where a value changed). */
+const baseValues = new WeakMap<object, { value: number; dec: Dec }[]>();
 
 /** Parameter values after overrides (keys are checked by validation or by the caller). */
 export function parameterValues(compiled: CompiledModel, overrides: Readonly<Record<string, number>>): Map<string, Dec> {
   const parameters = compiled.model.parameters;
   let base = baseValues.get(parameters);
   if (!base) {
-    base = { keys: [], numbers: [], decimals: [] };
+    base = [];
     baseValues.set(parameters, base);
   }
   const values = new Map<string, Dec>();
   for (let i = 0; i < parameters.length; i++) {
     const p = parameters[i]!;
-    if (base.keys[i] !== p.key || !Object.is(base.numbers[i], p.value)) {
-      base.keys[i] = p.key;
-      base.numbers[i] = p.value;
-      base.decimals[i] = new Dec(p.value);
+    let entry = base[i];
+    if (!entry || !Object.is(entry.value, p.value)) {
+      entry = { value: p.value, dec: new Dec(p.value) };
+      base[i] = entry;
     }
-    values.set(p.key, base.decimals[i]!);
+    values.set(p.key, entry.dec);
   }
   for (const [key, value] of Object.entries(overrides)) values.set(key, new Dec(value));
   return values;
@@ -154,21 +154,10 @@ export function runModel(compiled: CompiledModel, overrides: Readonly<Record<str
 
   const table = new Map<string, Map<string, Dec>>(model.actors.map((a) => [a.name, new Map(model.categories.map((c) => [c.name, ZERO]))]));
   const byCategory = new Map<string, Dec>(model.categories.map((c) => [c.name, ZERO]));
-  // Cash flows per actor (in the order of model.actors, then of first appearance) and year: flowsOf[actor][year].
-  const actorIndex = new Map<string, number>();
-  const actorNames: string[] = [];
-  const flowsOf: Dec[][] = [];
-  const indexOf = (actor: string): number => {
-    let index = actorIndex.get(actor);
-    if (index === undefined) {
-      index = actorNames.length;
-      actorIndex.set(actor, index);
-      actorNames.push(actor);
-      flowsOf.push(new Array<Dec>(horizon).fill(ZERO));
-    }
-    return index;
-  };
-  for (const a of model.actors) indexOf(a.name);
+  // Cash flows per actor (in the order of model.actors; validation has checked every effect's actors) and year: flowsOf[actor][year].
+  const actorNames = model.actors.map((a) => a.name);
+  const actorIndex = new Map(actorNames.map((name, index) => [name, index] as const));
+  const flowsOf: Dec[][] = actorNames.map(() => new Array<Dec>(horizon).fill(ZERO));
   const yearCosts: Dec[] = new Array<Dec>(horizon).fill(ZERO);
   const yearBenefits: Dec[] = new Array<Dec>(horizon).fill(ZERO);
   let costs = ZERO;
@@ -202,8 +191,8 @@ export function runModel(compiled: CompiledModel, overrides: Readonly<Record<str
     }
     const first = shares[0]!;
     const second = shares[1];
-    const firstFlows = flowsOf[indexOf(first[0])]!;
-    const secondFlows = second ? flowsOf[indexOf(second[0])]! : undefined;
+    const firstFlows = flowsOf[actorIndex.get(first[0])!]!;
+    const secondFlows = second ? flowsOf[actorIndex.get(second[0])!]! : undefined;
     const list = amounts.amounts;
     let ncw = ZERO;
     for (let i = 0; i < list.length; i++) {
