@@ -23,7 +23,7 @@ function wholeNumber(text: string): number | null {
   return null;
 }
 
-export function parseRuns(text: string | undefined): number {
+function parseRuns(text: string | undefined): number {
   if (text === undefined) return MONTE_CARLO_LIMITS.defaultRuns;
   const n = wholeNumber(text);
   if (n === null || n < 1 || n > MONTE_CARLO_LIMITS.maxRuns) {
@@ -32,7 +32,7 @@ export function parseRuns(text: string | undefined): number {
   return n;
 }
 
-export function parseSeed(text: string | undefined): number {
+function parseSeed(text: string | undefined): number {
   if (text === undefined) return 1;
   const n = wholeNumber(text);
   if (n === null || n > MAX_SEED) throw new UsageError(`mkba montecarlo: --seed is een geheel getal van 0 tot en met ${formatCount(MAX_SEED)} (standaard 1), niet "${text}".`);

@@ -12,7 +12,7 @@ import { normalQuantile } from "./distributions";
 import { Random } from "./random";
 
 /** The lower-triangular Cholesky factor L of a symmetric matrix (L Lᵀ = A), or null when A is not positive definite. */
-export function cholesky(a: readonly (readonly number[])[]): number[][] | null {
+function cholesky(a: readonly (readonly number[])[]): number[][] | null {
   const n = a.length;
   const l = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (let i = 0; i < n; i++) {
@@ -31,7 +31,7 @@ export function cholesky(a: readonly (readonly number[])[]): number[][] | null {
 }
 
 /** The normal-score (Pearson) correlation that gives Spearman rank correlation ρ for normal variables. */
-export function normalScoreCorrelation(spearman: number): number {
+function normalScoreCorrelation(spearman: number): number {
   return 2 * Math.sin((Math.PI * spearman) / 6);
 }
 
@@ -131,7 +131,7 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return pearson(ranks(x), ranks(y));
 }
 
-export function ranks(x: ArrayLike<number>): Float64Array {
+function ranks(x: ArrayLike<number>): Float64Array {
   const n = x.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a]! - x[b]!);
   const r = new Float64Array(n);
@@ -145,7 +145,7 @@ export function ranks(x: ArrayLike<number>): Float64Array {
   return r;
 }
 
-export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
+function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const n = x.length;
   let mx = 0;
   let my = 0;

@@ -83,11 +83,11 @@ export function quantileOf(d: Distribution): Quantile {
   }
 }
 
-export function pertShape(min: number, mode: number, max: number, lambda: number): { alpha: number; beta: number } {
+function pertShape(min: number, mode: number, max: number, lambda: number): { alpha: number; beta: number } {
   return { alpha: 1 + (lambda * (mode - min)) / (max - min), beta: 1 + (lambda * (max - mode)) / (max - min) };
 }
 
-export function lognormalShape(mean: number, sd: number): { mu: number; sigma: number } {
+function lognormalShape(mean: number, sd: number): { mu: number; sigma: number } {
   const s2 = Math.log(1 + (sd * sd) / (mean * mean));
   return { mu: Math.log(mean) - s2 / 2, sigma: Math.sqrt(s2) };
 }
@@ -184,7 +184,7 @@ export function normalQuantile(p: number): number {
 }
 
 /** ln Γ(x) for x > 0 (Lanczos, g = 7, nine coefficients; about 1e-15 relative). */
-export function logGamma(x: number): number {
+function logGamma(x: number): number {
   if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
   const c = [
     0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,

@@ -53,16 +53,12 @@ interface FastEffect {
 }
 
 export interface FastModel {
-  readonly compiled: CompiledModel;
-  /** Parameter keys in model order: the index of a key is its place in a parameter vector. */
-  readonly keys: readonly string[];
+  /** The place of each parameter key in a parameter vector (model order). */
   readonly indexOf: ReadonlyMap<string, number>;
   /** The parameter vector of a scenario (its overrides over the parameters' values); undefined for an unknown scenario. */
   vector(scenario?: string): Float64Array | undefined;
   /** Outcomes for a parameter vector, or null where the exact engine must decide (see the module comment). */
   evaluate(values: Float64Array, into?: FastOutcome): FastOutcome | null;
-  /** Instructions per evaluation (after sharing equal subexpressions), for the curious and the bench. */
-  readonly instructions: number;
 }
 
 const enum Op {
@@ -345,5 +341,5 @@ export function compileFastModel(compiled: CompiledModel): FastModel {
     return out;
   };
 
-  return { compiled, keys, indexOf, vector, evaluate, instructions: count };
+  return { indexOf, vector, evaluate };
 }

@@ -30,11 +30,6 @@ export const DEFAULT_RELATIVE_RANGE = 0.2;
 export type Sampling = "aselect" | "latin-hypercube";
 export const SAMPLING_LABELS: Readonly<Record<Sampling, string>> = { aselect: "gewone aselecte trekking", "latin-hypercube": "Latin hypercube" };
 
-export interface ParameterDistribution {
-  readonly parameter: string;
-  readonly distribution: Distribution;
-}
-
 export interface MonteCarloOptions {
   /** Number of runs (trekkingen), 1 … 1.000.000; default 10.000. */
   readonly runs?: number;
@@ -111,7 +106,7 @@ export interface MonteCarloPlan {
 }
 
 /** Checks runs and seed (Dutch messages); null when they are fine. */
-export function checkRunsAndSeed(runs: number, seed: number): string | null {
+function checkRunsAndSeed(runs: number, seed: number): string | null {
   if (!Number.isInteger(runs) || runs < 1 || runs > MONTE_CARLO_LIMITS.maxRuns) {
     return `het aantal trekkingen is een geheel getal van 1 tot en met ${formatCount(MONTE_CARLO_LIMITS.maxRuns)} (standaard ${formatCount(MONTE_CARLO_LIMITS.defaultRuns)})`;
   }
@@ -256,14 +251,14 @@ export function* monteCarloSteps(plan: MonteCarloPlan): Generator<number, MonteC
       const quantile = varied[j]!.quantile;
       if (plan.sampling === "latin-hypercube") {
         for (let i = 0; i < size; i++) strata[i] = i;
-        random.shuffle(size === block ? strata : strata.subarray(0, size));
+        random.shuffle(strata.subarray(0, size));
         for (let i = 0; i < size; i++) column[i] = quantile((strata[i]! + random.next()) / size);
       } else {
         for (let i = 0; i < size; i++) column[i] = quantile(random.next());
       }
     }
     if (plan.factor) {
-      const sized = plan.correlated.map((j) => (size === block ? columns[j]! : columns[j]!.subarray(0, size)));
+      const sized = plan.correlated.map((j) => columns[j]!.subarray(0, size));
       imanConover(sized, plan.factor, random);
     }
     for (let i = 0; i < size; i++) {

@@ -4,7 +4,7 @@
  * and a histogram with equal bins.
  */
 
-export const PERCENTILES = [5, 10, 50, 90, 95] as const;
+const PERCENTILES = [5, 10, 50, 90, 95] as const;
 export type Percentile = (typeof PERCENTILES)[number];
 
 export interface Summary {
@@ -27,7 +27,7 @@ export interface HistogramBin {
 }
 
 /** Percentile p (0 … 100) of sorted values, interpolated (PERCENTIEL.INC). */
-export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number | null {
+function percentileOfSorted(sorted: ArrayLike<number>, p: number): number | null {
   const n = sorted.length;
   if (n === 0) return null;
   const h = ((n - 1) * p) / 100;

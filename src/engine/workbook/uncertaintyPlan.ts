@@ -454,7 +454,7 @@ export function monteCarloPlan(result: MonteCarloResult, when: string, planVersi
 }
 
 /** Rows of the tornado chart (the largest swings; the table lists every parameter). */
-export const TORNADO_CHART_ROWS = 15;
+const TORNADO_CHART_ROWS = 15;
 
 /** The Tornado sheet: every parameter's low and high, the outcomes there, the swing and the break-even value; a chart. */
 export function tornadoPlan(t: Tornado, title: string, when: string, relative: number, planVersion: number): WorkbookPlan {
