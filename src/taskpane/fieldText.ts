@@ -8,7 +8,7 @@ import type { Language } from "./i18n";
 
 const ILLUSTRATIVE = " (illustratief)";
 
-export const FIELD_TEXT_EN: Readonly<Record<string, string>> = {
+const FIELD_TEXT_EN: Readonly<Record<string, string>> = {
   // Sections
   "A. Bereik": "A. Reach",
   "A. Bereik naar type huishouden": "A. Reach by type of household",
@@ -161,17 +161,20 @@ export const FIELD_TEXT_EN: Readonly<Record<string, string>> = {
   "QALY per persoon per jaar": "QALY per person per year",
 };
 
-/** A form text in the pane's language: the English of a known Dutch text, else the text as it stands. */
-export function fieldText(text: string, language: Language): string {
-  if (language === "nl") return text;
+/** The English of a known Dutch form text ("(illustratief)" translated wherever it stands), or undefined. */
+function englishOf(text: string): string | undefined {
   const illustrative = text.endsWith(ILLUSTRATIVE);
   const base = illustrative ? text.slice(0, -ILLUSTRATIVE.length) : text;
-  const english = Object.prototype.hasOwnProperty.call(FIELD_TEXT_EN, base) ? FIELD_TEXT_EN[base]! : base;
-  return illustrative ? `${english} (illustrative)` : english;
+  if (!Object.prototype.hasOwnProperty.call(FIELD_TEXT_EN, base)) return undefined;
+  return illustrative ? `${FIELD_TEXT_EN[base]!} (illustrative)` : FIELD_TEXT_EN[base]!;
+}
+
+/** A form text in the pane's language: the English of a known Dutch text, else the text as it stands. */
+export function fieldText(text: string, language: Language): string {
+  return language === "nl" ? text : (englishOf(text) ?? text);
 }
 
 /** Whether a Dutch form text has an English translation (for the test that every LPBL field is translated). */
 export function hasEnglish(text: string): boolean {
-  const base = text.endsWith(ILLUSTRATIVE) ? text.slice(0, -ILLUSTRATIVE.length) : text;
-  return Object.prototype.hasOwnProperty.call(FIELD_TEXT_EN, base);
+  return englishOf(text) !== undefined;
 }

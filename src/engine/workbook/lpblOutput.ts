@@ -8,7 +8,7 @@
  *   "kasstromen")` spill. So typing 400 households on Invoer moves Uitvoer B too, and every step can be traced.
  */
 import { Analysis, cashFlowCells } from "../model";
-import { LPBL_ACTORS, LPBL_BENEFIT_CATEGORIES, LPBL_COST_CATEGORIES, LpblInputs, cohortAdjustments, cohortShare, lpblOutputs } from "../models/lpbl";
+import { LPBL_ACTORS, LPBL_BENEFIT_CATEGORIES, LPBL_COST_CATEGORIES, LpblInputs, BUDGET_YEAR, cohortAdjustments, cohortShare, lpblOutputs } from "../models/lpbl";
 import { formatNumber } from "../numberFormat";
 import { EURO, RATIO, YEAR, expectedKey, spillInto } from "./outputCells";
 import { PlanSheet, SheetBuilder, a1, formulaText, sheetPrefix } from "./plan";
@@ -16,8 +16,8 @@ import { INVOER, LOPENDE_AANPAK } from "./sheetNames";
 
 export { LOPENDE_AANPAK } from "./sheetNames";
 
-/** The budget year of Uitvoer B: year index 2 of the running approach ("na 2 jaar", seed 001 §4.5). */
-const BUDGET_YEAR = 2;
+/** Uitvoer A's warning when the team costs are 0 while the team has fte (the formula's text and its expected value). */
+const TEAM_COST_WARNING = "LET OP: de teamkosten zijn € 0, terwijl het team fte telt; de ratio's zijn daardoor te hoog (seed 001, §4.2). Vul de kosten per fte in.";
 
 /**
  * Writes Uitvoer A and B at the builder's current row and returns the Lopende aanpak sheet they read. `parameterCells`
@@ -42,11 +42,11 @@ export function lpblOutputBlocks(
   const warningRow = uitvoer.addRow([
     {
       // IFERROR: where the add-in is not loaded (a viewer, Excel without it) the warning stays empty instead of #NAME?.
-      formula: `=IFERROR(IF(AND(${scenario("categorie:Kosten team")}=0,${parameter("fte_team")}>0),"LET OP: de teamkosten zijn € 0, terwijl het team fte telt; de ratio's zijn daardoor te hoog (seed 001, §4.2). Vul de kosten per fte in.",""),"")`,
+      formula: `=IFERROR(IF(AND(${scenario("categorie:Kosten team")}=0,${parameter("fte_team")}>0),${formulaText(TEAM_COST_WARNING)},""),"")`,
       style: "warning",
     },
   ]);
-  at(warningRow, 0, outputs.teamCostWarning ? "LET OP: de teamkosten zijn € 0, terwijl het team fte telt; de ratio's zijn daardoor te hoog (seed 001, §4.2). Vul de kosten per fte in." : "");
+  at(warningRow, 0, outputs.teamCostWarning ? TEAM_COST_WARNING : "");
   uitvoer.addRow([{ value: "Kosten", style: "heading" }, { value: "NCW", style: "heading" }]);
   const line = (label: string, formula: string, value: number | null, format = EURO, style: "output" | "total" = "output") => {
     const row = uitvoer.addRow([{ value: label, style: style === "total" ? "total" : "label" }, { formula, numberFormat: format, style }]);
@@ -98,7 +98,7 @@ export function lpblOutputBlocks(
   for (let c = 3; c < 4 + LPBL_ACTORS.length; c++) lopende.width(c, 16);
 
   // Uitvoer B: per actor the sum of the cohorts' cash flows in the budget year (column 4 + actor index of each spill).
-  uitvoer.addRow([{ value: `Uitvoer B. Resultaat begroting na 2 jaar: kasstromen in jaar ${BUDGET_YEAR + 1} van de lopende aanpak (alleen financieel, niet contant; zie ${LOPENDE_AANPAK})`, style: "section" }]);
+  uitvoer.addRow([{ value: `Uitvoer B. Resultaat begroting na ${BUDGET_YEAR} jaar: kasstromen in jaar ${BUDGET_YEAR + 1} van de lopende aanpak (alleen financieel, niet contant; zie ${LOPENDE_AANPAK})`, style: "section" }]);
   uitvoer.addRow([{ value: "Actor", style: "heading" }, { value: "Kasstroom", style: "heading" }]);
   const actorCell = new Map<string, string>();
   const actorLine = (name: string, label: string, style: "output" | "total" = "output") => {

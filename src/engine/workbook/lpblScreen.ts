@@ -168,17 +168,16 @@ export function lpblScreenFields(): PlanField[] {
   ];
 }
 
-/** The cell that feeds each model parameter, with its sheet: a screen cell on Invoer or a value on Kengetallen. */
-const PARAMETER_CELLS = new Map<string, string>([
-  ...SCREEN_CELLS.filter((c) => c.cell.key).map((c) => [c.cell.key!, `${INVOER}!${a1(c.row, c.column, true)}`] as [string, string]),
-  ...LPBL_KEY_FIGURES.map((k, i) => [k.key, `${KENGETALLEN}!${a1(KEY_FIGURES_TOP + i, 1, true)}`] as [string, string]),
+/** The cell that feeds each model parameter: a screen cell on Invoer or a value on Kengetallen. */
+const PARAMETER_CELLS = new Map<string, { readonly sheet: string; readonly address: string }>([
+  ...SCREEN_CELLS.filter((c) => c.cell.key).map((c) => [c.cell.key!, { sheet: INVOER, address: a1(c.row, c.column, true) }] as const),
+  ...LPBL_KEY_FIGURES.map((k, i) => [k.key, { sheet: KENGETALLEN, address: a1(KEY_FIGURES_TOP + i, 1, true) }] as const),
 ]);
-/** The formula that feeds each parameter's value in the model block (on Invoer itself, so without the sheet there). */
-const PARAMETER_SOURCES = new Map<string, string>([...PARAMETER_CELLS].map(([key, ref]) => [key, `=${ref.startsWith(`${INVOER}!`) ? ref.slice(INVOER.length + 1) : ref}`]));
 
-/** A parameter's screen or key-figure cell as a reference any sheet's formula can use ("Kengetallen!$B$9"). */
-export function parameterReference(key: string): string | undefined {
-  return PARAMETER_CELLS.get(key);
+/** A parameter's cell as a formula on `onSheet` refers to it: "$B$5" on its own sheet, "Kengetallen!$B$9" elsewhere. */
+function parameterReference(key: string, onSheet?: string): string | undefined {
+  const cell = PARAMETER_CELLS.get(key);
+  return cell && (cell.sheet === onSheet ? cell.address : `${cell.sheet}!${cell.address}`);
 }
 
 /** The formula of an override that follows another parameter (factor × its cell), or undefined for a constant. */
@@ -228,7 +227,12 @@ export function writeLpblScreen(invoer: SheetBuilder, inputs: LpblInputs): { for
   }
   invoer.skip();
   invoer.width(0, 58).width(1, 13).width(2, 13).width(3, 13).width(UNIT_COLUMN, 26);
-  return { formulaOf: (key) => PARAMETER_SOURCES.get(key) };
+  return {
+    formulaOf: (key) => {
+      const ref = parameterReference(key, INVOER);
+      return ref && `=${ref}`;
+    },
+  };
 }
 
 /** The Kengetallen sheet: every key figure with value (input, overridable), unit, source and the illustratief mark. */

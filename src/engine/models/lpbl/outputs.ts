@@ -23,9 +23,12 @@ export interface LpblUitvoerA {
   readonly ratios: { readonly social: number | null; readonly financial: number | null; readonly municipal: number | null };
 }
 
+/** The budget year of Uitvoer B: year index 2 of the running approach, two years after the start ("na 2 jaar", seed 001 §4.5). */
+export const BUDGET_YEAR = 2;
+
 export interface LpblUitvoerB {
   /** Year index of the running approach (0 = its first year): two years after the start. */
-  readonly jaar: 2;
+  readonly jaar: typeof BUDGET_YEAR;
   /** Financial cash flow per actor in that year of the running approach (+ = gain, − = cost), not discounted. */
   readonly perActor: Record<string, number>;
   /** The municipal domains together: what translates directly to the municipal budget. */
@@ -61,7 +64,7 @@ export function lpblOutputs(run: ModelRun, compiled: CompiledModel, build: Pick<
   const overrides = scenarioOverrides(compiled, run.scenario) ?? {};
   const running = runningApproach(compiled, overrides, build.runningApproach);
   if (!running.ok) throw new Error(`interne fout in de lopende aanpak: ${running.message}`);
-  const year2 = running.approach.perYear[2]!;
+  const budgetYear = running.approach.perYear[BUDGET_YEAR]!;
   const fte = overrides.fte_team ?? build.fteEntered;
   return {
     uitvoerA: {
@@ -72,7 +75,7 @@ export function lpblOutputs(run: ModelRun, compiled: CompiledModel, build: Pick<
       saldo: run.saldo.toNumber(),
       ratios: { social: ratioValue(run.ratios.social), financial: ratioValue(run.ratios.financial), municipal: ratioValue(run.ratios.municipal) },
     },
-    uitvoerB: { jaar: 2, perActor: { ...year2.byActor }, gemeente: year2.gemeente, totaal: year2.saldo },
+    uitvoerB: { jaar: BUDGET_YEAR, perActor: { ...budgetYear.byActor }, gemeente: budgetYear.gemeente, totaal: budgetYear.saldo },
     lopendeAanpak: running.approach,
     cohortRuns: running.cohorts,
     teamCostWarning: teamCostWarning(run, fte),
