@@ -326,11 +326,16 @@ export function buildLpblModel(inputs: unknown, keyFigureOverrides: Readonly<Rec
     for (const [key, v] of Object.entries(spec)) {
       if (typeof v === "number") out[key] = v;
       else {
-        out[key] = v.factor === 1 ? valueOf(v.from) : valueOf(v.from) * v.factor;
+        out[key] = valueOf(v.from) * v.factor; // × 1 is exact: a followed value stays that value
         (derivedOverrides[name] ??= {})[key] = v;
       }
     }
     return out;
+  };
+  /** A scenario or sensitivity run whose overrides may follow other parameters, built from its one name. */
+  const run = (name: string, spec: Readonly<Record<string, number | DerivedOverride>>, description?: string) => {
+    const overrides = overridesOf(name, spec);
+    return description === undefined ? { name, overrides } : { name, description, overrides };
   };
   const model: ModelInput = {
     schemaVersion: 1,
@@ -360,8 +365,8 @@ export function buildLpblModel(inputs: unknown, keyFigureOverrides: Readonly<Rec
     effects,
     scenarios: [
       // Key figures drive the scenarios (issue 9, fault 9): their current (possibly overridden) values, not constants.
-      { name: "Kengetallen substitutie (Tabel 4.5)", description: "Substitutie volgens de kengetallen in nieuwe en bestaande cases (seed 001, Tabel 4.5, samenvatting: 30% en 10%).", overrides: overridesOf("Kengetallen substitutie (Tabel 4.5)", { subst_nieuw: follow("kg_substitutie_nieuw"), subst_bestaand: follow("kg_substitutie_bestaand") }) },
-      { name: "Kengetallen voorkomen escalatie (Tabel 4.7)", description: "Voorkomen escalatie volgens de ondergrenzen van Tabel 4.7 (seed 001): OTS/UHP en intramuraal 3% van de gezinnen en ouderen, tweedelijnszorg 2% (hier van de overige huishoudens).", overrides: overridesOf("Kengetallen voorkomen escalatie (Tabel 4.7)", { escalatie_gezinnen: follow("kg_escalatie_ots_uhp"), escalatie_ouderen: follow("kg_escalatie_ots_uhp"), escalatie_overig: follow("kg_escalatie_tweedelijn") }) },
+      run("Kengetallen substitutie (Tabel 4.5)", { subst_nieuw: follow("kg_substitutie_nieuw"), subst_bestaand: follow("kg_substitutie_bestaand") }, "Substitutie volgens de kengetallen in nieuwe en bestaande cases (seed 001, Tabel 4.5, samenvatting: 30% en 10%)."),
+      run("Kengetallen voorkomen escalatie (Tabel 4.7)", { escalatie_gezinnen: follow("kg_escalatie_ots_uhp"), escalatie_ouderen: follow("kg_escalatie_ots_uhp"), escalatie_overig: follow("kg_escalatie_tweedelijn") }, "Voorkomen escalatie volgens de ondergrenzen van Tabel 4.7 (seed 001): OTS/UHP en intramuraal 3% van de gezinnen en ouderen, tweedelijnszorg 2% (hier van de overige huishoudens)."),
       { name: "Bruto gemeten effecten (attributie 50%)", description: "Als de ingevoerde effecten bruto gemeten zijn: attributie 50% (seed 001, Tabel 4.7).", overrides: { attributie: 0.5 } },
       { name: "Zoals Bijlage 2 (teamkosten € 0)", description: "Het invoerscherm van Bijlage 2 drukt 'kosten fte incl. huisvesting 0' en 'Overige teamkosten € -' (seed 001, regels 1050–1054): zonder teamkosten. LET OP: de ratio's van dit scenario zijn daardoor te hoog.", overrides: { kosten_per_fte: 0, overige_teamkosten: 0 } },
       { name: "Welvaartsvisie: uitkering als overdracht", description: "Een vermeden uitkering is geen maatschappelijke besparing maar een overdracht van huishouden naar gemeente; de maatschappelijke winst van werk is het eigen inkomensvoordeel (minimumloon − uitkering, seed 001, voetnoot 19). De rapportvisie (seed 001, §4.3) blijft de basis.", overrides: { welvaartsvisie: 1 } },
@@ -369,13 +374,10 @@ export function buildLpblModel(inputs: unknown, keyFigureOverrides: Readonly<Rec
     ],
     sensitivity: [
       { name: "QALY van € 20.000 naar € 100.000", description: "Seed 001, voetnoot 21: in andere MKBA's € 100.000.", overrides: { qaly_waarde: 100000 } },
-      { name: "Substitutie volgens de kengetallen (Tabel 4.5)", overrides: overridesOf("Substitutie volgens de kengetallen (Tabel 4.5)", { subst_nieuw: follow("kg_substitutie_nieuw"), subst_bestaand: follow("kg_substitutie_bestaand") }) },
-      {
-        name: "Voorkomen escalatie gehalveerd",
-        overrides: overridesOf("Voorkomen escalatie gehalveerd", { escalatie_gezinnen: follow("escalatie_gezinnen", 0.5), escalatie_ouderen: follow("escalatie_ouderen", 0.5), escalatie_overig: follow("escalatie_overig", 0.5), kg_escalatie_huisuitzetting: follow("kg_escalatie_huisuitzetting", 0.5) }),
-      },
+      run("Substitutie volgens de kengetallen (Tabel 4.5)", { subst_nieuw: follow("kg_substitutie_nieuw"), subst_bestaand: follow("kg_substitutie_bestaand") }),
+      run("Voorkomen escalatie gehalveerd", { escalatie_gezinnen: follow("escalatie_gezinnen", 0.5), escalatie_ouderen: follow("escalatie_ouderen", 0.5), escalatie_overig: follow("escalatie_overig", 0.5), kg_escalatie_huisuitzetting: follow("kg_escalatie_huisuitzetting", 0.5) }),
       { name: "Voorkomen huisuitzettingen 12% (bovengrens Tabel 4.7)", overrides: { kg_escalatie_huisuitzetting: 0.12 } },
-      { name: "Teamkosten 10% hoger", overrides: overridesOf("Teamkosten 10% hoger", { kosten_per_fte: follow("kosten_per_fte", 1.1) }) },
+      run("Teamkosten 10% hoger", { kosten_per_fte: follow("kosten_per_fte", 1.1) }),
     ],
   };
 
