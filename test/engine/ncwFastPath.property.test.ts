@@ -151,6 +151,9 @@ describe("NCW fast path is bit-identical to the decimal path", () => {
       }),
       { numRuns: 100_000 },
     );
+    // The property holds trivially if the fast path never answers: it must answer most in-range cases (~7% fall back).
+    expect(tally.inRange).toBeGreaterThan(10_000);
+    expect(tally.inRangeFallbacks / tally.inRange).toBeLessThan(0.15);
   });
 
   it("for any rate and first year (new factor tables each case, 1.000 cases)", () => {
@@ -188,9 +191,10 @@ describe("RATIO fast path is bit-identical to the decimal path", () => {
         tally.ratio++;
         if (fast === undefined) tally.ratioFallbacks++;
         else if (!Object.is(fast, reference)) return false;
-        return reference === "error" || Object.is(asReturned(callFunction(RATIO, [b, c, rate, firstYear])), reference);
+        return Object.is(asReturned(callFunction(RATIO, [b, c, rate, firstYear])), reference);
       }),
       { numRuns: 10_000 },
     );
+    expect(tally.ratioFallbacks / tally.ratio).toBeLessThan(0.5); // ~33% fall back
   });
 });
