@@ -9,6 +9,7 @@ import { CompiledModel, ModelInput, validateModel } from "../../../src/engine/mo
 import { loadModel } from "../../../src/engine/models";
 import { moments } from "../../../src/engine/uncertainty/distributions";
 import { MonteCarloResult, monteCarloSteps, planMonteCarlo, runMonteCarlo } from "../../../src/engine/uncertainty/monteCarlo";
+import { linearModel } from "../../fixtures/models";
 
 function compile(input: ModelInput): CompiledModel {
   const v = validateModel(input);
@@ -22,28 +23,18 @@ function result(compiled: CompiledModel, options: Parameters<typeof runMonteCarl
   return r.result;
 }
 
-/** saldo = aantal × prijs − kosten (one year, no discounting), with a distribution for each parameter. */
+/** saldo = aantal × prijs + extra − kosten (one year, no discounting), with a distribution for each parameter. */
 function linear(uncertainty: ModelInput["uncertainty"]): ModelInput {
-  return {
-    schemaVersion: 1,
-    metadata: { name: "lineair", title: "Lineair model", priceBaseYear: 2025, firstYear: 2025, horizon: 1, discountRule: "geen" },
-    parameters: [
+  return linearModel(
+    [
       { key: "aantal", value: 10, label: "Aantal deelnemers" },
       { key: "prijs", value: 300, label: "Besparing per deelnemer" },
       { key: "kosten", value: 2000, label: "Kosten van de aanpak" },
       { key: "extra", value: 0, label: "Extra baten" },
     ],
-    actors: [{ name: "Gemeente", municipal: true }],
-    categories: [
-      { name: "Kosten", side: "kosten" },
-      { name: "Baten", side: "baten" },
-    ],
-    effects: [
-      { name: "Aanpak", category: "Kosten", nature: "financieel", actor: "Gemeente", amount: "kosten" },
-      { name: "Besparing", category: "Baten", nature: "financieel", actor: "Gemeente", amount: "aantal * prijs + extra" },
-    ],
-    ...(uncertainty ? { uncertainty } : {}),
-  };
+    "aantal * prijs + extra",
+    uncertainty,
+  );
 }
 
 const independent = compile(

@@ -6,29 +6,20 @@ import { EXAMPLES } from "../../../src/engine/examples";
 import { ModelInput, validateModel } from "../../../src/engine/model";
 import { loadModel } from "../../../src/engine/models";
 import { breakEven, tornado } from "../../../src/engine/uncertainty/tornado";
+import { linearModel } from "../../fixtures/models";
 import { runCli } from "../../support/cli";
 
-/** saldo = aantal × prijs − kosten (one year, no discounting): linear in each parameter. */
+/** saldo = aantal × prijs − kosten (one year, no discounting): linear in each parameter; ongebruikt is in no formula. */
 function linear(): ModelInput {
-  return {
-    schemaVersion: 1,
-    metadata: { name: "lineair", title: "Lineair model", priceBaseYear: 2025, firstYear: 2025, horizon: 1, discountRule: "geen" },
-    parameters: [
+  return linearModel(
+    [
       { key: "aantal", value: 10, label: "Aantal deelnemers" },
       { key: "prijs", value: 300, label: "Besparing per deelnemer" },
       { key: "kosten", value: 2000, label: "Kosten van de aanpak" },
       { key: "ongebruikt", value: 7, label: "Een parameter die nergens in staat" },
     ],
-    actors: [{ name: "Gemeente", municipal: true }],
-    categories: [
-      { name: "Kosten", side: "kosten" },
-      { name: "Baten", side: "baten" },
-    ],
-    effects: [
-      { name: "Aanpak", category: "Kosten", nature: "financieel", actor: "Gemeente", amount: "kosten" },
-      { name: "Besparing", category: "Baten", nature: "financieel", actor: "Gemeente", amount: "aantal * prijs" },
-    ],
-  };
+    "aantal * prijs",
+  );
 }
 const compiled = (() => {
   const v = validateModel(linear());
