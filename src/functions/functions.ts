@@ -13,17 +13,16 @@ import { DISCONTOFACTOR, DISCONTOVOET, INTERNRENDEMENT, NCW, RATIO, TERUGVERDIEN
 import { EFFECTWAARDE } from "./families/effects";
 import { SheetFunction } from "./sheetFunction";
 
-/**
- * The functions in this bundle. MKBA.SCENARIO is not among them: its model reader and validator (with zod) are a
- * chunk of their own (scenario.js), loaded on its first call, so that functions.js stays small and loads first.
- */
-const LOADED: readonly SheetFunction[] = [NCW, RATIO, DISCONTOFACTOR, DISCONTOVOET, EFFECTWAARDE, TERUGVERDIENJAAR, INTERNRENDEMENT];
-
-function invoke<T>(id: string, args: unknown[], fn: SheetFunction = LOADED.find((f) => f.id === id) as SheetFunction): T {
+/** Calls one function of the catalogue with Excel's arguments. */
+function invoke<T>(fn: SheetFunction, args: unknown[]): T {
   const result: FunctionResult = callFunction(fn, args.map(fromExcelArgument));
   return toExcelResult<T>(result);
 }
 
+/**
+ * MKBA.SCENARIO is not in this bundle: its model reader and validator (with zod) are a chunk of their own
+ * (scenario.js), loaded on its first call, so that functions.js stays small and loads first.
+ */
 let scenarioFunction: Promise<SheetFunction> | undefined;
 
 /**
@@ -36,7 +35,7 @@ let scenarioFunction: Promise<SheetFunction> | undefined;
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function netPresentValue(bedragen: any[][], discontovoet?: any, eerste_jaar?: any): number {
-  return invoke<number>("NCW", [bedragen, discontovoet, eerste_jaar]);
+  return invoke<number>(NCW, [bedragen, discontovoet, eerste_jaar]);
 }
 
 /**
@@ -50,7 +49,7 @@ export function netPresentValue(bedragen: any[][], discontovoet?: any, eerste_ja
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function benefitCostRatio(baten: any[][], kosten: any[][], discontovoet?: any, eerste_jaar?: any): number {
-  return invoke<number>("RATIO", [baten, kosten, discontovoet, eerste_jaar]);
+  return invoke<number>(RATIO, [baten, kosten, discontovoet, eerste_jaar]);
 }
 
 /**
@@ -64,7 +63,7 @@ export function benefitCostRatio(baten: any[][], kosten: any[][], discontovoet?:
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function scenario(model: any[][], scenario?: any[][], uitkomst?: any): Promise<any[][]> {
   scenarioFunction ??= import(/* webpackChunkName: "scenario" */ "./families/model").then((m) => m.SCENARIO);
-  const result = invoke<CellValue | CellValue[][]>("SCENARIO", [model, scenario, uitkomst], await scenarioFunction);
+  const result = invoke<CellValue | CellValue[][]>(await scenarioFunction, [model, scenario, uitkomst]);
   return Array.isArray(result) ? result : [[result]];
 }
 
@@ -77,7 +76,7 @@ export async function scenario(model: any[][], scenario?: any[][], uitkomst?: an
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function discountFactor(jaar: any, discontovoet?: any): number {
-  return invoke<number>("DISCONTOFACTOR", [jaar, discontovoet]);
+  return invoke<number>(DISCONTOFACTOR, [jaar, discontovoet]);
 }
 
 /**
@@ -89,7 +88,7 @@ export function discountFactor(jaar: any, discontovoet?: any): number {
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function discountRate(jaar: any, discontovoet?: any): number {
-  return invoke<number>("DISCONTOVOET", [jaar, discontovoet]);
+  return invoke<number>(DISCONTOVOET, [jaar, discontovoet]);
 }
 
 /**
@@ -105,7 +104,7 @@ export function discountRate(jaar: any, discontovoet?: any): number {
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function effectValue(aantal: any, prijs: any, attributie?: any, deadweight?: any, terugval?: any, jaar?: any): number {
-  return invoke<number>("EFFECTWAARDE", [aantal, prijs, attributie, deadweight, terugval, jaar]);
+  return invoke<number>(EFFECTWAARDE, [aantal, prijs, attributie, deadweight, terugval, jaar]);
 }
 
 /**
@@ -118,7 +117,7 @@ export function effectValue(aantal: any, prijs: any, attributie?: any, deadweigh
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function paybackYear(bedragen: any[][], discontovoet?: any, eerste_jaar?: any): number {
-  return invoke<number>("TERUGVERDIENJAAR", [bedragen, discontovoet, eerste_jaar]);
+  return invoke<number>(TERUGVERDIENJAAR, [bedragen, discontovoet, eerste_jaar]);
 }
 
 /**
@@ -130,5 +129,5 @@ export function paybackYear(bedragen: any[][], discontovoet?: any, eerste_jaar?:
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function internalRateOfReturn(bedragen: any[][], schatting?: any): number {
-  return invoke<number>("INTERNRENDEMENT", [bedragen, schatting]);
+  return invoke<number>(INTERNRENDEMENT, [bedragen, schatting]);
 }
