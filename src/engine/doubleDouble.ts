@@ -74,13 +74,13 @@ export function provenNearest(hi: number, lo: number, err: number): number | und
   const r = twoSumError(hi, lo, x);
   bits[0] = x;
   const high = words[1] as number;
-  const powerOfTwo = (high & 0xfffff) === 0 && words[0] === 0;
+  const isPowerOfTwo = (high & 0xfffff) === 0 && words[0] === 0;
   const exponent = (high >>> 20) & 0x7ff;
   words[0] = 0;
   words[1] = (exponent - 52) << 20; // the double 2^(E − 52 − 1023) = ulp(x); E ≥ 123 here, so this is a normal double
   const ulp = bits[0] as number;
   const halfAway = (ulp / 2) * BELOW_ONE;
-  const halfToward = (powerOfTwo ? ulp / 4 : ulp / 2) * BELOW_ONE;
+  const halfToward = (isPowerOfTwo ? ulp / 4 : ulp / 2) * BELOW_ONE;
   const away = x > 0 ? r : -r;
   return away + err < halfAway && err - away < halfToward ? x : undefined;
 }
