@@ -18,8 +18,6 @@ import {
   DialogTitle,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   ProgressBar,
   Select,
   Text,
@@ -32,6 +30,7 @@ import { PlanField, a1 } from "../engine/workbook/plan";
 import type { ModelProblem } from "../engine/model";
 import type { OverwriteConflict, WorkbookGateway, WriteOutcome } from "../office/gateway";
 import { fieldText } from "./fieldText";
+import { Status, StatusBar, problemsStatus, writeStatus } from "./status";
 import { Language, TEXTS, Texts, formatField, formatResult } from "./i18n";
 import { KeyResult, Session, StartChoice, validateField } from "./session";
 import { Uncertainty } from "./Uncertainty";
@@ -48,10 +47,8 @@ const useStyles = makeStyles({
   code: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForeground1 },
 });
 
-type Status = { intent: "info" | "success" | "warning" | "error"; text: string; details?: string[] } | null;
-
-/** A model's problems in the status bar: the first eight, each with its place. */
-const invalid = (texts: Texts, problems: readonly ModelProblem[]): Status => ({ intent: "error", text: texts.invalid, details: problems.slice(0, 8).map((p) => `${p.path}: ${p.message}`) });
+/** A model's problems in the status bar. */
+const invalid = (texts: Texts, problems: readonly ModelProblem[]): Status => problemsStatus(texts.invalid, problems);
 
 /** A conflicting cell as the analyst knows it: the form field's label when the cell is a field, with its address. */
 function conflictLabel(conflict: OverwriteConflict, fields: readonly PlanField[]): string {
@@ -70,7 +67,7 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
   const [fields, setFields] = React.useState<readonly PlanField[]>([]);
   const [values, setValues] = React.useState<Map<string, CellValue>>(new Map());
   const [results, setResults] = React.useState<KeyResult[]>([]);
-  const [status, setStatus] = React.useState<Status>(gateway.available ? null : { intent: "warning", text: TEXTS[initialLanguage].outside });
+  const [status, setStatus] = React.useState<Status | null>(gateway.available ? null : { intent: "warning", text: TEXTS[initialLanguage].outside });
   const [progress, setProgress] = React.useState<number | null>(null);
   const [example, setExample] = React.useState(exampleNames()[0]!);
   const [outdated, setOutdated] = React.useState(false);
@@ -123,10 +120,7 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
     setProgress(0);
     const outcome = await action((done, total) => setProgress(done / total));
     setProgress(null);
-    if (outcome.status === "written") setStatus({ intent: "success", text: `${t.written}${outcome.sheets.join(", ")}` });
-    else if (outcome.status === "cancelled") setStatus({ intent: "info", text: t.cancelled });
-    else if (outcome.status === "invalid") setStatus(invalid(t, outcome.problems));
-    else setStatus({ intent: "error", text: outcome.message });
+    setStatus(outcome.status === "invalid" ? invalid(t, outcome.problems) : writeStatus(t, outcome));
     return outcome.status === "written";
   };
 
@@ -191,20 +185,7 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
         </Button>
       </header>
 
-      {status && (
-        <MessageBar intent={status.intent} layout="multiline" role="status">
-          <MessageBarBody>
-            {status.text}
-            {status.details && (
-              <ul>
-                {status.details.map((d) => (
-                  <li key={d}>{d}</li>
-                ))}
-              </ul>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {status && <StatusBar status={status} role="status" />}
       {progress !== null && <ProgressBar value={progress} aria-label={t.working} />}
       {outdated && (
         <Button appearance="primary" disabled={disabled} onClick={() => void onMigrate()}>

@@ -6,7 +6,7 @@
  * sheet (Monte Carlo or Tornado) goes through the same plan writer as every other sheet.
  */
 import * as React from "react";
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Text, makeStyles } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, ProgressBar, Select, Text, makeStyles } from "@fluentui/react-components";
 import type { ModelProblem } from "../engine/model";
 import { MONTE_CARLO_LIMITS, Sampling } from "../engine/uncertainty/monteCarlo";
 import { MAX_SEED } from "../engine/uncertainty/random";
@@ -17,6 +17,7 @@ import type { OverwriteConflict } from "../office/gateway";
 import type { Language, Texts } from "./i18n";
 import type { Session } from "./session";
 import type { JobMessage, JobRequest } from "./uncertaintyJob";
+import { Status, StatusBar, problemsStatus, writeStatus } from "./status";
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: "6px", alignItems: "end" },
@@ -26,7 +27,7 @@ const useStyles = makeStyles({
   box: { display: "flex", flexDirection: "column", gap: "6px", marginTop: "6px" },
 });
 
-export type UncertaintyStatus = { intent: "info" | "success" | "warning" | "error"; text: string; details?: string[] };
+export type UncertaintyStatus = Status;
 
 /** A whole number as typed: 10000, 10.000 or 10,000 (thousands grouped by three), nothing else. */
 export function wholeNumberText(text: string): number | null {
@@ -72,15 +73,13 @@ export function Uncertainty(props: {
   React.useEffect(() => () => current.current?.worker.terminate(), []);
 
   const invalid = (problems: readonly ModelProblem[]) =>
-    onStatus({ intent: "error", text: problems.every((p) => p.path.startsWith(`${ONZEKERHEID}!`)) ? t.uncertaintyInvalid : t.invalid, details: problems.slice(0, 8).map((p) => `${p.path}: ${p.message}`) });
+    onStatus(problemsStatus(problems.every((p) => p.path.startsWith(`${ONZEKERHEID}!`)) ? t.uncertaintyInvalid : t.invalid, problems));
 
   const finish = async (plan: WorkbookPlan, summary: string) => {
     setWriting(true);
     const outcome = await session.writeResult(plan, props.confirm);
     setWriting(false);
-    if (outcome.status === "written") onStatus({ intent: "success", text: `${summary}${t.written}${outcome.sheets.join(", ")}` });
-    else if (outcome.status === "cancelled") onStatus({ intent: "info", text: t.cancelled });
-    else onStatus({ intent: "error", text: outcome.message });
+    onStatus(writeStatus(t, outcome, summary));
   };
 
   const start = async (action: "montecarlo" | "tornado") => {
@@ -180,18 +179,7 @@ export function Uncertainty(props: {
           {t.monteCarloButton}
         </Button>
         {last && !running && (
-          <MessageBar intent={last.intent} layout="multiline" role="note" data-testid="uncertainty-outcome">
-            <MessageBarBody>
-              {last.text}
-              {last.details && (
-                <ul>
-                  {last.details.map((d) => (
-                    <li key={d}>{d}</li>
-                  ))}
-                </ul>
-              )}
-            </MessageBarBody>
-          </MessageBar>
+          <StatusBar status={last} role="note" testId="uncertainty-outcome" />
         )}
         {running && (
           <div className={styles.box} data-testid="uncertainty-running">
