@@ -158,7 +158,7 @@ export function Uncertainty(props: {
           <Select className={styles.fit} root={{ className: styles.fit }} value={outcome} disabled={busy} onChange={(_, d) => setOutcome(d.value as Outcome)}>
             {OUTCOMES.map((o) => (
               <option key={o} value={o}>
-                {t[`result_${o}`]}
+                {t[`outcome_${o}`]}
               </option>
             ))}
           </Select>
