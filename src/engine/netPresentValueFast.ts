@@ -92,6 +92,18 @@ function decimalOfDouble(a: number): boolean {
   return decimalOfString(a);
 }
 
+/**
+ * The decimal t that decimal.js reads the number a as (`new Dec(a)`), as a double-double written into `into`:
+ * |t − (hi + lo)| ≤ 2^−104·|t|, and exact (lo = 0) for an integer up to 2^53. False when a is outside the range this
+ * handles (not finite, or nonzero outside [10^−60, 10^80]); then the caller computes in decimals.
+ */
+export function readDecimalOfNumber(a: number, into: { hi: number; lo: number }): boolean {
+  if (!decimalOfDouble(a)) return false;
+  into.hi = amountHi;
+  into.lo = amountLo;
+  return true;
+}
+
 /** t from the digits String(a) prints: N·10^e with N < 10^17 (exact as a double-double), |e| ≤ 66. */
 function decimalOfString(a: number): boolean {
   let s = String(a < 0 ? -a : a);

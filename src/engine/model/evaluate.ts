@@ -1,72 +1,33 @@
 /**
  * Evaluating a model (doorrekenen): effects × actors × years → NCW per actor and category, costs, benefits,
  * saldo, the three ratios, the payback year and the cash flows per year. Linear in effects × years: every
- * expression is evaluated once per effect, every year costs a few decimal multiplications, and the discount
- * factors come from the shared factor cache (discounting.ts).
+ * expression is evaluated once per effect, every year costs a few operations, and the discount factors come from the
+ * shared factor cache (discounting.ts).
  *
- * Exact and as lean as the decimals allow (issue 12): every result is the 40-digit decimal the engine has always
- * given — the same operations in the same order (test/engine/model/runModel.property.test.ts compares it with the
- * earlier implementation, test/engine/model/referenceModel.ts) — but without the work around them: the parameters'
- * decimals are kept per model between runs, a subexpression that recurs across effects is evaluated once per run,
- * yearly cash flows are summed in arrays per actor instead of maps, and
- * "beyond the range of doubles" is read from the decimal's exponent instead of converting every figure to a number.
- * A floating-point path cannot stand in here as it does for MKBA.NCW: the results are 40-digit decimals, not doubles.
+ * Two ways to the same figures (issue 12), each the double nearest to the 40-digit decimal the engine has always
+ * computed — the same operations in the same order (test/engine/model/runModel.property.test.ts compares the decimal
+ * path with the earlier implementation, test/engine/model/referenceModel.ts):
+ * - the fast path (evaluateFast.ts) follows every decimal operation in double-double arithmetic with a proven error
+ *   bound, and answers only when the bounds prove each figure; it declines (a figure near a rounding boundary, an
+ *   exact cancellation it cannot prove, an expression with "^", a magnitude beyond 2^±300) and then
+ * - the decimal path below computes in 40-digit decimals — with the parameters' decimals kept per model between runs,
+ *   a subexpression that recurs across effects evaluated once per run, cash flows summed in arrays, and "beyond the
+ *   range of doubles" read from the decimal's exponent — and it alone reports problems (a failing expression, a
+ *   figure beyond ±1,8·10^308).
+ * test/engine/model/fastModel.property.test.ts checks that both give the same run, bit for bit, and how often the fast
+ * path declines.
  */
 import { Dec, ONE, ZERO } from "../decimal";
-import { DiscountSchedule, factorTable, sharedSchedule } from "../discounting";
+import { factorTable } from "../discounting";
+import { FAST_PATHS_AVAILABLE } from "../doubleDouble";
 import { paybackIndex } from "../payback";
+import { fastFigures } from "./evaluateFast";
 import { evaluateToDecimal } from "./expression";
-import { CompiledEffect, CompiledModel, ModelProblem, Nature, Side } from "./schema";
+import { FiguresResult, RatioFigure, RunResult, assembleRun, partiesOf, scheduleOf } from "./run";
+import { CompiledEffect, CompiledModel, ModelProblem } from "./schema";
 
-export interface Ratio {
-  readonly value: Dec | null;
-  /** Why the ratio is undefined (Dutch), when `value` is null. */
-  readonly reason?: string;
-}
-
-export interface CashFlowYear {
-  readonly year: number;
-  readonly byActor: ReadonlyMap<string, Dec>;
-  readonly saldo: Dec;
-  /** Society's costs (kosten) that fall in this year, undiscounted, as a positive amount; transfers excluded. */
-  readonly costs: Dec;
-  /** Society's benefits (baten, financial and immaterial) that fall in this year, undiscounted; transfers excluded. */
-  readonly benefits: Dec;
-}
-
-export interface EffectResult {
-  readonly name: string;
-  readonly category: string;
-  readonly side: Side;
-  readonly nature: Nature;
-  /** Actor, or "from → to" for a transfer. */
-  readonly actor: string;
-  /** Who gains (+1) and who loses (−1) the effect's amount. */
-  readonly parties: readonly (readonly [actor: string, sign: 1 | -1])[];
-  /** NCW of the amount (positive = as entered: a cost, a benefit, a transfer paid). */
-  readonly ncw: Dec;
-}
-
-export interface ModelRun {
-  readonly scenario: string;
-  readonly discountRule: DiscountSchedule["rule"];
-  readonly costs: Dec;
-  readonly benefits: Dec;
-  readonly financialBenefits: Dec;
-  readonly saldo: Dec;
-  /** Signed NCW per actor × category (an actor's saldo contribution). */
-  readonly table: ReadonlyMap<string, ReadonlyMap<string, Dec>>;
-  readonly byActor: ReadonlyMap<string, Dec>;
-  /** Signed NCW per category for society: costs negative, transfers 0. */
-  readonly byCategory: ReadonlyMap<string, Dec>;
-  readonly ratios: { readonly social: Ratio; readonly financial: Ratio; readonly municipal: Ratio };
-  readonly paybackYear: { readonly year: number | null; readonly reason?: string };
-  readonly cashFlows: readonly CashFlowYear[];
-  readonly effects: readonly EffectResult[];
-  readonly pm: readonly EffectResult[];
-}
-
-export type RunResult = { ok: true; run: ModelRun } | { ok: false; problems: ModelProblem[] };
+export type { CashFlowYear, EffectResult, ModelRun, Ratio, RunResult } from "./run";
+export { scheduleOf } from "./run";
 
 /** The decimals of a model's own parameter values, kept between runs (and rebuilt where a value changed). */
 const baseValues = new WeakMap<object, { value: number; dec: Dec }[]>();
@@ -93,14 +54,6 @@ export function parameterValues(compiled: CompiledModel, overrides: Readonly<Rec
   return values;
 }
 
-/** The model's discount schedule, shared per process (validation has checked the rule, so it is known). */
-export function scheduleOf(compiled: CompiledModel): DiscountSchedule {
-  return sharedSchedule(compiled.model.metadata.discountRule)!;
-}
-
-function addTo<K>(map: Map<K, Dec>, key: K, value: Dec): void {
-  map.set(key, (map.get(key) ?? ZERO).plus(value));
-}
 
 /** `!Number.isFinite(d.toNumber())` without the conversion where the exponent decides: below 10^308 a double is finite. */
 function tooLarge(d: Dec): boolean {
@@ -143,21 +96,39 @@ function yearlyAmounts(e: CompiledEffect, values: ReadonlyMap<string, Dec>, memo
   return { ok: true, amounts };
 }
 
+/**
+ * Runs the model: the figures from the fast path when it can prove every one of them (evaluateFast.ts), otherwise
+ * from the decimal engine; either way each figure is the double nearest to the decimal engine's 40-digit result.
+ */
 export function runModel(compiled: CompiledModel, overrides: Readonly<Record<string, number>>, scenario: string): RunResult {
+  const fast = FAST_PATHS_AVAILABLE ? fastFigures(compiled, overrides) : undefined;
+  const result = fast ? ({ ok: true, figures: fast } as const) : decimalFigures(compiled, overrides);
+  return result.ok ? { ok: true, run: assembleRun(compiled, scheduleOf(compiled), scenario, result.figures) } : result;
+}
+
+/** runModel by the decimal engine alone (the reference the fast path is tested against). */
+export function runModelInDecimals(compiled: CompiledModel, overrides: Readonly<Record<string, number>>, scenario: string): RunResult {
+  const result = decimalFigures(compiled, overrides);
+  return result.ok ? { ok: true, run: assembleRun(compiled, scheduleOf(compiled), scenario, result.figures) } : result;
+}
+
+/** The figures of a run by the decimal engine: every sum and product in 40 digits, each figure rounded to a double at the end. */
+function decimalFigures(compiled: CompiledModel, overrides: Readonly<Record<string, number>>): FiguresResult {
   const { model } = compiled;
   const values = parameterValues(compiled, overrides);
   const schedule = scheduleOf(compiled);
   const horizon = model.metadata.horizon;
   // The cached table's leading factors are exactly schedule.factors(0, horizon): the same decimals, the same steps.
   const factors = factorTable(schedule, 0, horizon).decimals;
-  const municipal = new Set(model.actors.filter((a) => a.municipal).map((a) => a.name));
-
-  const table = new Map<string, Map<string, Dec>>(model.actors.map((a) => [a.name, new Map(model.categories.map((c) => [c.name, ZERO]))]));
-  const byCategory = new Map<string, Dec>(model.categories.map((c) => [c.name, ZERO]));
-  // Cash flows per actor (in the order of model.actors; validation has checked every effect's actors) and year: flowsOf[actor][year].
-  const actorNames = model.actors.map((a) => a.name);
-  const actorIndex = new Map(actorNames.map((name, index) => [name, index] as const));
-  const flowsOf: Dec[][] = actorNames.map(() => new Array<Dec>(horizon).fill(ZERO));
+  const actors = model.actors;
+  const categories = model.categories;
+  const actorIndex = new Map(actors.map((a, index) => [a.name, index] as const));
+  const categoryIndex = new Map(categories.map((c, index) => [c.name, index] as const));
+  const municipal = actors.map((a) => a.municipal === true);
+  // Per actor × category, per category, and per actor × year (flows[a][t]); validation has checked every effect's names.
+  const table: Dec[] = new Array<Dec>(actors.length * categories.length).fill(ZERO);
+  const byCategory: Dec[] = new Array<Dec>(categories.length).fill(ZERO);
+  const flowsOf: Dec[][] = actors.map(() => new Array<Dec>(horizon).fill(ZERO));
   const yearCosts: Dec[] = new Array<Dec>(horizon).fill(ZERO);
   const yearBenefits: Dec[] = new Array<Dec>(horizon).fill(ZERO);
   let costs = ZERO;
@@ -165,8 +136,7 @@ export function runModel(compiled: CompiledModel, overrides: Readonly<Record<str
   let financialBenefits = ZERO;
   let municipalCosts = ZERO;
   let municipalBenefits = ZERO;
-  const effects: EffectResult[] = [];
-  const pm: EffectResult[] = [];
+  const effectNcw: Dec[] = [];
   const problems: ModelProblem[] = [];
   // No result may silently become null or Infinity: a figure beyond ±1,8·10^308 is a problem that names where it arose.
   const beyond = "valt buiten het bereik van getallen (±1,8·10^308); kijk of de parameters kloppen";
@@ -176,19 +146,13 @@ export function runModel(compiled: CompiledModel, overrides: Readonly<Record<str
 
   for (const e of compiled.effects) {
     const { effect, side } = e;
-    const actorLabel = side === "verdeling" ? `${effect.from} → ${effect.to}` : (effect.actor as string);
-    // Signed shares of the amount per actor: who loses (−1) and who gains (+1).
-    const shares: (readonly [string, 1 | -1])[] =
-      side === "verdeling" ? [[effect.from!, -1], [effect.to!, 1]] : [[effect.actor!, side === "kosten" ? -1 : 1]];
-    if (effect.nature === "pm") {
-      pm.push({ name: effect.name, category: effect.category, side, nature: "pm", actor: actorLabel, parties: shares, ncw: ZERO });
-      continue;
-    }
+    if (effect.nature === "pm") continue;
     const amounts = yearlyAmounts(e, values, memo);
     if (!amounts.ok) {
       problems.push(amounts.problem);
       continue;
     }
+    const shares = partiesOf(e);
     const first = shares[0]!;
     const second = shares[1];
     const firstFlows = flowsOf[actorIndex.get(first[0])!]!;
@@ -205,96 +169,92 @@ export function runModel(compiled: CompiledModel, overrides: Readonly<Record<str
       if (side === "kosten") yearCosts[t] = yearCosts[t]!.plus(amount);
       else if (side === "baten") yearBenefits[t] = yearBenefits[t]!.plus(amount);
     }
-    for (const [actor, sign] of shares) addTo(table.get(actor)!, effect.category, sign < 0 ? ncw.neg() : ncw);
+    const c = categoryIndex.get(effect.category)!;
+    for (const [actor, sign] of shares) {
+      const cell = actorIndex.get(actor)! * categories.length + c;
+      table[cell] = table[cell]!.plus(sign < 0 ? ncw.neg() : ncw);
+    }
     if (side === "kosten") {
       costs = costs.plus(ncw);
-      addTo(byCategory, effect.category, ncw.neg());
-      if (municipal.has(effect.actor!)) municipalCosts = municipalCosts.plus(ncw);
+      byCategory[c] = byCategory[c]!.plus(ncw.neg());
+      if (municipal[actorIndex.get(effect.actor!)!]) municipalCosts = municipalCosts.plus(ncw);
     } else if (side === "baten") {
       benefits = benefits.plus(ncw);
-      addTo(byCategory, effect.category, ncw);
+      byCategory[c] = byCategory[c]!.plus(ncw);
       if (effect.nature === "financieel") {
         financialBenefits = financialBenefits.plus(ncw);
-        if (municipal.has(effect.actor!)) municipalBenefits = municipalBenefits.plus(ncw);
+        if (municipal[actorIndex.get(effect.actor!)!]) municipalBenefits = municipalBenefits.plus(ncw);
       }
     } else {
-      const fromMunicipal = municipal.has(effect.from!);
-      const toMunicipal = municipal.has(effect.to!);
+      const fromMunicipal = municipal[actorIndex.get(effect.from!)!];
+      const toMunicipal = municipal[actorIndex.get(effect.to!)!];
       if (fromMunicipal && !toMunicipal) municipalCosts = municipalCosts.plus(ncw);
       if (toMunicipal && !fromMunicipal) municipalBenefits = municipalBenefits.plus(ncw);
     }
     if (tooLarge(ncw)) overflow.push({ path: `effects[${e.index}]`, message: `de contante waarde van "${effect.name}" ${beyond}` });
-    effects.push({ name: effect.name, category: effect.category, side, nature: effect.nature, actor: actorLabel, parties: shares, ncw });
+    effectNcw.push(ncw);
   }
   if (problems.length > 0) return { ok: false, problems };
 
-  const byActor = new Map<string, Dec>();
-  for (const [actor, row] of table) byActor.set(actor, [...row.values()].reduce((a, b) => a.plus(b), ZERO));
-
-  const ratio = (numerator: Dec, denominator: Dec, what: string): Ratio => {
-    if (denominator.isZero()) return { value: null, reason: `${what} zijn 0` };
-    const value = numerator.div(denominator.abs());
-    return Number.isFinite(value.toNumber()) ? { value } : { value: null, reason: `${what} zijn vrijwel 0: de ratio is te groot om weer te geven` };
-  };
-
+  const byActor: Dec[] = actors.map((_, a) => {
+    let sum = ZERO;
+    for (let c = 0; c < categories.length; c++) sum = sum.plus(table[a * categories.length + c]!);
+    return sum;
+  });
+  const saldo = benefits.minus(costs);
   const totals: [string, Dec][] = [
     ["kosten", costs],
     ["baten", benefits],
     ["financiële baten", financialBenefits],
-    ["saldo", benefits.minus(costs)],
+    ["saldo", saldo],
     ["gemeentelijke kosten", municipalCosts],
     ["gemeentelijke baten", municipalBenefits],
   ];
   for (const [what, d] of totals) if (tooLarge(d)) overflow.push({ path: "(resultaat)", message: `het totaal van de ${what} ${beyond}` });
-  for (const [category, d] of byCategory) if (tooLarge(d)) overflow.push({ path: "categories", message: `het totaal van de categorie "${category}" ${beyond}` });
-  for (const [actor, row] of table) {
-    for (const [category, d] of row) if (tooLarge(d)) overflow.push({ path: "actors", message: `het bedrag van "${actor}" in de categorie "${category}" ${beyond}` });
-  }
+  categories.forEach((category, c) => {
+    if (tooLarge(byCategory[c]!)) overflow.push({ path: "categories", message: `het totaal van de categorie "${category.name}" ${beyond}` });
+  });
+  actors.forEach((actor, a) => {
+    categories.forEach((category, c) => {
+      if (tooLarge(table[a * categories.length + c]!)) overflow.push({ path: "actors", message: `het bedrag van "${actor.name}" in de categorie "${category.name}" ${beyond}` });
+    });
+  });
   for (let t = 0; t < horizon; t++) {
-    for (let a = 0; a < actorNames.length; a++) {
-      if (tooLarge(flowsOf[a]![t]!)) overflow.push({ path: "(resultaat)", message: `de kasstroom van "${actorNames[a]}" in jaar ${t} ${beyond}` });
+    for (let a = 0; a < actors.length; a++) {
+      if (tooLarge(flowsOf[a]![t]!)) overflow.push({ path: "(resultaat)", message: `de kasstroom van "${actors[a]!.name}" in jaar ${t} ${beyond}` });
     }
   }
   if (overflow.length > 0) return { ok: false, problems: overflow.slice(0, 20) };
 
-  const cashFlows: CashFlowYear[] = new Array<CashFlowYear>(horizon);
+  const yearSaldo: Dec[] = new Array<Dec>(horizon);
   for (let t = 0; t < horizon; t++) {
-    const byActorFlow = new Map<string, Dec>();
-    let saldo = ZERO;
-    for (let a = 0; a < actorNames.length; a++) {
-      const flow = flowsOf[a]![t]!;
-      byActorFlow.set(actorNames[a]!, flow);
-      saldo = saldo.plus(flow);
-    }
-    cashFlows[t] = { year: model.metadata.firstYear + t, byActor: byActorFlow, saldo, costs: yearCosts[t]!, benefits: yearBenefits[t]! };
+    let sum = ZERO;
+    for (let a = 0; a < actors.length; a++) sum = sum.plus(flowsOf[a]![t]!);
+    yearSaldo[t] = sum;
   }
-
+  const ratio = (numerator: Dec, denominator: Dec): RatioFigure => {
+    if (denominator.isZero()) return "nul";
+    const value = numerator.div(denominator.abs()).toNumber();
+    return Number.isFinite(value) ? value : "te groot";
+  };
+  const numbers = (ds: readonly Dec[]): number[] => ds.map((d) => d.toNumber());
   return {
     ok: true,
-    run: {
-      scenario,
-      discountRule: schedule.rule,
-      costs,
-      benefits,
-      financialBenefits,
-      saldo: benefits.minus(costs),
-      table,
-      byActor,
-      byCategory,
-      ratios: {
-        social: ratio(benefits, costs, "de kosten"),
-        financial: ratio(financialBenefits, costs, "de kosten"),
-        municipal: ratio(municipalBenefits, municipalCosts, municipal.size === 0 ? "er is geen gemeentelijke actor; de gemeentelijke kosten" : "de gemeentelijke kosten"),
-      },
-      paybackYear: paybackYear(cashFlows, factors),
-      cashFlows,
-      effects,
-      pm,
+    figures: {
+      effects: numbers(effectNcw),
+      table: numbers(table),
+      byActor: numbers(byActor),
+      byCategory: numbers(byCategory),
+      costs: costs.toNumber(),
+      benefits: benefits.toNumber(),
+      financialBenefits: financialBenefits.toNumber(),
+      saldo: saldo.toNumber(),
+      ratios: { social: ratio(benefits, costs), financial: ratio(financialBenefits, costs), municipal: ratio(municipalBenefits, municipalCosts) },
+      flows: flowsOf.flatMap(numbers),
+      yearCosts: numbers(yearCosts),
+      yearBenefits: numbers(yearBenefits),
+      yearSaldo: numbers(yearSaldo),
+      payback: paybackIndex(yearSaldo, factors),
     },
   };
-}
-
-function paybackYear(cashFlows: readonly CashFlowYear[], factors: readonly Dec[]): ModelRun["paybackYear"] {
-  const index = paybackIndex(cashFlows.map((c) => c.saldo), factors);
-  return index === null ? { year: null, reason: "de contante baten halen de kosten binnen de looptijd niet in" } : { year: cashFlows[index]!.year };
 }

@@ -1,0 +1,369 @@
+/**
+ * The model engine's fast path (snelle route): the figures of a run as the decimal engine gives them (evaluate.ts) —
+ * each the double nearest to its 40-digit result — at float speed, or `undefined`, and then the caller computes in
+ * decimals. It never guesses: it follows every decimal operation of the decimal path, in the same order, as an
+ * enclosure (enclosure.ts: a double-double with a bound on its distance to the decimal value), and answers only when
+ * `provenNearest` proves every figure. The inputs are enclosed exactly where they can be: a parameter value a is the
+ * decimal `String(a)` prints (what `new Dec(a)` reads; `readDecimalOfNumber`), a number in an expression the decimal
+ * of its text (only when that is also the decimal of its double), a discount factor its double-double from the
+ * factor table (|F − (hi + lo)| ≤ 2^−104·|hi|).
+ *
+ * It declines a run with an expression using "^" (decimal.js's power is not followed here), min/max of values it
+ * cannot order, a division by a value that may be 0, magnitudes beyond [2^−300, 2^300] (and so every run in which the
+ * decimal engine would report a problem), a horizon beyond the factor table's fast range, and any figure whose
+ * enclosure reaches a rounding boundary — a figure that is exactly 0 after a cancellation of inexact amounts among
+ * them, since its bound cannot shrink to 0.
+ */
+import { factorTable } from "../discounting";
+import { provenNearest } from "../doubleDouble";
+import { SLACK, add, compare, divide, multiply, multiplyByFactor, result as R, subtract } from "../enclosure";
+import { readDecimalOfNumber } from "../netPresentValueFast";
+import { Dec } from "../decimal";
+import { Expression } from "./expression";
+import { RatioFigure, RunFigures, partiesOf, scheduleOf } from "./run";
+import { CompiledModel } from "./schema";
+
+/** |t − (hi + lo)| ≤ 2^−104·|t| for a parameter's decimal t, ≤ 2^−103·|hi| (readDecimalOfNumber). */
+const READ = 2 ** -103;
+
+/** Enclose the decimal a number is read as: R = (hi, lo, err); false when out of range. */
+function readNumber(a: number): boolean {
+  if (!readDecimalOfNumber(a, R)) return false;
+  R.err = R.lo === 0 && Number.isInteger(R.hi) ? 0 : READ * Math.abs(R.hi);
+  return true;
+}
+
+/** Each expression number's enclosure, or null when its text is not the decimal of its double. */
+const literals = new WeakMap<Expression, Float64Array | null>();
+
+function literal(e: Extract<Expression, { type: "number" }>): Float64Array | null {
+  let known = literals.get(e);
+  if (known !== undefined) return known;
+  const n = e.value.toNumber();
+  known = null;
+  if (new Dec(n).eq(e.value) && readNumber(n)) known = Float64Array.of(R.hi, R.lo, R.err);
+  literals.set(e, known);
+  return known;
+}
+
+/** Positions of a model's parameters by key, kept per model. */
+const slotsOf = new WeakMap<object, Map<string, number>>();
+
+function parameterSlots(compiled: CompiledModel): Map<string, number> {
+  const parameters = compiled.model.parameters;
+  let slots = slotsOf.get(parameters);
+  if (!slots) {
+    slots = new Map(parameters.map((p, i) => [p.key, i] as const));
+    slotsOf.set(parameters, slots);
+  }
+  return slots;
+}
+
+/** Evaluates an expression into R, as evaluateToDecimal does in decimals; false when the fast path declines. */
+function evaluate(e: Expression, slots: ReadonlyMap<string, number>, values: Float64Array): boolean {
+  switch (e.type) {
+    case "number": {
+      const l = literal(e);
+      if (l === null) return false;
+      R.hi = l[0]!;
+      R.lo = l[1]!;
+      R.err = l[2]!;
+      return true;
+    }
+    case "parameter": {
+      const i = slots.get(e.key);
+      if (i === undefined) return false;
+      R.hi = values[3 * i]!;
+      R.lo = values[3 * i + 1]!;
+      R.err = values[3 * i + 2]!;
+      return true;
+    }
+    case "negate":
+      if (!evaluate(e.operand, slots, values)) return false;
+      R.hi = -R.hi;
+      R.lo = -R.lo;
+      return true;
+    case "call": {
+      // decimal.js's min/max: left to right, y replaces x when it is smaller (larger), or equal and x has the
+      // sign +1 (−1) — which for ±0 is Math.min/Math.max; equal nonzero values are the same value either way.
+      if (!evaluate(e.args[0]!, slots, values)) return false;
+      let xh = R.hi;
+      let xl = R.lo;
+      let ex = R.err;
+      const n = e.name === "min" ? 1 : -1;
+      for (let i = 1; i < e.args.length; i++) {
+        if (!evaluate(e.args[i]!, slots, values)) return false;
+        const yh = R.hi;
+        const yl = R.lo;
+        const ey = R.err;
+        const k = compare(xh, xl, ex, yh, yl, ey);
+        if (k === undefined) return false;
+        const sign = xh > 0 || Object.is(xh, 0) ? 1 : -1;
+        if (k === n || (k === 0 && sign === n)) {
+          xh = yh;
+          xl = yl;
+          ex = ey;
+        }
+      }
+      R.hi = xh;
+      R.lo = xl;
+      R.err = ex;
+      return true;
+    }
+    case "binary": {
+      if (e.operator === "^" || !evaluate(e.left, slots, values)) return false;
+      const xh = R.hi;
+      const xl = R.lo;
+      const ex = R.err;
+      if (!evaluate(e.right, slots, values)) return false;
+      switch (e.operator) {
+        case "+":
+          add(xh, xl, ex, R.hi, R.lo, R.err);
+          return true;
+        case "-":
+          subtract(xh, xl, ex, R.hi, R.lo, R.err);
+          return true;
+        case "*":
+          return multiply(xh, xl, ex, R.hi, R.lo, R.err);
+        case "/":
+          return divide(xh, xl, ex, R.hi, R.lo, R.err);
+      }
+    }
+  }
+}
+
+/** The double nearest to the decimal value enclosed by (hi, lo, err), when proven; exact zeros keep their sign. */
+function nearest(hi: number, lo: number, err: number): number | undefined {
+  if (err === 0 && hi === 0 && lo === 0) return hi;
+  return provenNearest(hi, lo, err * SLACK);
+}
+
+/** Adds (sign +1) or subtracts (−1) the enclosure (h, l, e) into the triple at `at` of `into`. */
+function accumulate(into: Float64Array, at: number, sign: 1 | -1, h: number, l: number, e: number): void {
+  add(into[at]!, into[at + 1]!, into[at + 2]!, sign < 0 ? -h : h, sign < 0 ? -l : l, e);
+  into[at] = R.hi;
+  into[at + 1] = R.lo;
+  into[at + 2] = R.err;
+}
+
+/** Every triple of `triples` as its proven double, or undefined. */
+function nearestAll(triples: Float64Array): Float64Array | undefined {
+  const out = new Float64Array(triples.length / 3);
+  for (let i = 0; i < out.length; i++) {
+    const x = nearest(triples[3 * i]!, triples[3 * i + 1]!, triples[3 * i + 2]!);
+    if (x === undefined) return undefined;
+    out[i] = x;
+  }
+  return out;
+}
+
+/** A ratio numerator / |denominator| as the decimal path gives it, or undefined. */
+function ratio(n: Float64Array, d: Float64Array): RatioFigure | undefined {
+  if (d[0] === 0 && d[2] === 0) return "nul";
+  const negative = d[0]! < 0;
+  if (!divide(n[0]!, n[1]!, n[2]!, negative ? -d[0]! : d[0]!, negative ? -d[1]! : d[1]!, d[2]!)) return undefined;
+  return nearest(R.hi, R.lo, R.err);
+}
+
+/** The figures of a run (see the module comment), or undefined when the fast path declines. */
+export function fastFigures(compiled: CompiledModel, overrides: Readonly<Record<string, number>>): RunFigures | undefined {
+  const { model } = compiled;
+  const horizon = model.metadata.horizon;
+  const table0 = factorTable(scheduleOf(compiled), 0, horizon);
+  if (table0.fastLength < horizon) return undefined;
+  const fHi = table0.hi;
+  const fLo = table0.lo;
+
+  const slots = parameterSlots(compiled);
+  const parameters = model.parameters;
+  const values = new Float64Array(3 * parameters.length);
+  for (let i = 0; i < parameters.length; i++) {
+    if (!readNumber(parameters[i]!.value)) return undefined;
+    values[3 * i] = R.hi;
+    values[3 * i + 1] = R.lo;
+    values[3 * i + 2] = R.err;
+  }
+  for (const key of Object.keys(overrides)) {
+    const i = slots.get(key);
+    if (i === undefined || !readNumber(overrides[key]!)) return undefined;
+    values[3 * i] = R.hi;
+    values[3 * i + 1] = R.lo;
+    values[3 * i + 2] = R.err;
+  }
+
+  const actors = model.actors;
+  const categories = model.categories.length;
+  const actorIndex = new Map(actors.map((a, index) => [a.name, index] as const));
+  const categoryIndex = new Map(model.categories.map((c, index) => [c.name, index] as const));
+  const municipal = actors.map((a) => a.municipal === true);
+  // Enclosures as triples (hi, lo, err), all starting as an exact +0 like the decimal path's ZERO.
+  const table = new Float64Array(3 * actors.length * categories);
+  const byCategory = new Float64Array(3 * categories);
+  const flows = new Float64Array(3 * actors.length * horizon);
+  const yearCosts = new Float64Array(3 * horizon);
+  const yearBenefits = new Float64Array(3 * horizon);
+  const totals = new Float64Array(3 * 5); // costs, benefits, financial benefits, municipal costs, municipal benefits
+  const COSTS = 0;
+  const BENEFITS = 3;
+  const FINANCIAL = 6;
+  const MUNICIPAL_COSTS = 9;
+  const MUNICIPAL_BENEFITS = 12;
+  const effectNcw: number[] = [];
+
+  for (const e of compiled.effects) {
+    const { effect, side } = e;
+    if (effect.nature === "pm") continue;
+    const shares = partiesOf(e);
+    const first = shares[0]!;
+    const second = shares[1];
+    const firstAt = 3 * actorIndex.get(first[0])! * horizon;
+    const secondAt = second ? 3 * actorIndex.get(second[0])! * horizon : -1;
+    const years = side === "kosten" ? yearCosts : side === "baten" ? yearBenefits : undefined;
+    // The yearly amount: explicit per year, or base × step^i with step = (1 + growth)·(1 − dropOff).
+    let sh = 1;
+    let sl = 0;
+    let se = 0;
+    let stepped = false;
+    let ah = 0;
+    let al = 0;
+    let ae = 0;
+    const count = e.amounts ? e.amounts.length : e.duration;
+    if (!e.amounts) {
+      if (e.growth) {
+        if (!evaluate(e.growth, slots, values)) return undefined;
+        add(1, 0, 0, R.hi, R.lo, R.err);
+        sh = R.hi;
+        sl = R.lo;
+        se = R.err;
+        stepped = true;
+      }
+      if (e.dropOff) {
+        if (!evaluate(e.dropOff, slots, values)) return undefined;
+        subtract(1, 0, 0, R.hi, R.lo, R.err);
+        if (stepped) {
+          if (!multiply(sh, sl, se, R.hi, R.lo, R.err)) return undefined;
+        }
+        sh = R.hi;
+        sl = R.lo;
+        se = R.err;
+        stepped = true;
+      }
+      if (!evaluate(e.amount!, slots, values)) return undefined;
+      ah = R.hi;
+      al = R.lo;
+      ae = R.err;
+    }
+    let nh = 0;
+    let nl = 0;
+    let ne = 0;
+    for (let i = 0; i < count; i++) {
+      if (e.amounts) {
+        if (!evaluate(e.amounts[i]!, slots, values)) return undefined;
+        ah = R.hi;
+        al = R.lo;
+        ae = R.err;
+      } else if (i > 0 && stepped) {
+        if (!multiply(ah, al, ae, sh, sl, se)) return undefined;
+        ah = R.hi;
+        al = R.lo;
+        ae = R.err;
+      }
+      const t = e.start + i;
+      if (!multiplyByFactor(ah, al, ae, fHi[t]!, fLo[t]!)) return undefined;
+      add(nh, nl, ne, R.hi, R.lo, R.err);
+      nh = R.hi;
+      nl = R.lo;
+      ne = R.err;
+      accumulate(flows, firstAt + 3 * t, first[1], ah, al, ae);
+      if (second) accumulate(flows, secondAt + 3 * t, second[1], ah, al, ae);
+      if (years) accumulate(years, 3 * t, 1, ah, al, ae);
+    }
+    const c = categoryIndex.get(effect.category)!;
+    for (const [actor, sign] of shares) accumulate(table, 3 * (actorIndex.get(actor)! * categories + c), sign, nh, nl, ne);
+    if (side === "kosten") {
+      accumulate(totals, COSTS, 1, nh, nl, ne);
+      accumulate(byCategory, 3 * c, -1, nh, nl, ne);
+      if (municipal[actorIndex.get(effect.actor!)!]) accumulate(totals, MUNICIPAL_COSTS, 1, nh, nl, ne);
+    } else if (side === "baten") {
+      accumulate(totals, BENEFITS, 1, nh, nl, ne);
+      accumulate(byCategory, 3 * c, 1, nh, nl, ne);
+      if (effect.nature === "financieel") {
+        accumulate(totals, FINANCIAL, 1, nh, nl, ne);
+        if (municipal[actorIndex.get(effect.actor!)!]) accumulate(totals, MUNICIPAL_BENEFITS, 1, nh, nl, ne);
+      }
+    } else {
+      const fromMunicipal = municipal[actorIndex.get(effect.from!)!];
+      const toMunicipal = municipal[actorIndex.get(effect.to!)!];
+      if (fromMunicipal && !toMunicipal) accumulate(totals, MUNICIPAL_COSTS, 1, nh, nl, ne);
+      if (toMunicipal && !fromMunicipal) accumulate(totals, MUNICIPAL_BENEFITS, 1, nh, nl, ne);
+    }
+    const ncw = nearest(nh, nl, ne);
+    if (ncw === undefined) return undefined;
+    effectNcw.push(ncw);
+  }
+
+  // Per actor: the sum of its categories; per year: the sum of the actors' flows (the decimal path's order).
+  const byActor = new Float64Array(3 * actors.length);
+  for (let a = 0; a < actors.length; a++) {
+    for (let c = 0; c < categories; c++) {
+      const at = 3 * (a * categories + c);
+      accumulate(byActor, 3 * a, 1, table[at]!, table[at + 1]!, table[at + 2]!);
+    }
+  }
+  const yearSaldo = new Float64Array(3 * horizon);
+  for (let t = 0; t < horizon; t++) {
+    for (let a = 0; a < actors.length; a++) {
+      const at = 3 * (a * horizon + t);
+      accumulate(yearSaldo, 3 * t, 1, flows[at]!, flows[at + 1]!, flows[at + 2]!);
+    }
+  }
+  const saldo = new Float64Array(3);
+  accumulate(saldo, 0, 1, totals[BENEFITS]!, totals[BENEFITS + 1]!, totals[BENEFITS + 2]!);
+  accumulate(saldo, 0, -1, totals[COSTS]!, totals[COSTS + 1]!, totals[COSTS + 2]!);
+
+  // Payback (payback.ts): the first year from which the cumulative discounted saldo is ≥ 0 and stays so.
+  let payback: number | null = null;
+  let ch = 0;
+  let cl = 0;
+  let ce = 0;
+  for (let t = 0; t < horizon; t++) {
+    if (!multiplyByFactor(yearSaldo[3 * t]!, yearSaldo[3 * t + 1]!, yearSaldo[3 * t + 2]!, fHi[t]!, fLo[t]!)) return undefined;
+    add(ch, cl, ce, R.hi, R.lo, R.err);
+    ch = R.hi;
+    cl = R.lo;
+    ce = R.err;
+    let nonNegative: boolean;
+    if (ch === 0 && ce === 0) nonNegative = true;
+    else if (ch - Math.abs(cl) > ce * SLACK) nonNegative = true;
+    else if (ch + Math.abs(cl) < -ce * SLACK) nonNegative = false;
+    else return undefined;
+    if (nonNegative) payback ??= t;
+    else payback = null;
+  }
+
+  const slice = (at: number) => totals.subarray(at, at + 3);
+  const social = ratio(slice(BENEFITS), slice(COSTS));
+  const financial = ratio(slice(FINANCIAL), slice(COSTS));
+  const municipalRatio = ratio(slice(MUNICIPAL_BENEFITS), slice(MUNICIPAL_COSTS));
+  if (social === undefined || financial === undefined || municipalRatio === undefined) return undefined;
+  const figures = [table, byActor, byCategory, flows, yearCosts, yearBenefits, yearSaldo].map(nearestAll);
+  const [costs, benefits, financialBenefits, total] = [COSTS, BENEFITS, FINANCIAL].map((at) => nearest(totals[at]!, totals[at + 1]!, totals[at + 2]!)).concat([nearest(saldo[0]!, saldo[1]!, saldo[2]!)]);
+  if (figures.some((f) => f === undefined) || costs === undefined || benefits === undefined || financialBenefits === undefined || total === undefined) return undefined;
+  const [tableFigures, byActorFigures, byCategoryFigures, flowFigures, yearCostFigures, yearBenefitFigures, yearSaldoFigures] = figures as Float64Array[];
+  return {
+    effects: effectNcw,
+    table: tableFigures!,
+    byActor: byActorFigures!,
+    byCategory: byCategoryFigures!,
+    costs,
+    benefits,
+    financialBenefits,
+    saldo: total,
+    ratios: { social, financial, municipal: municipalRatio },
+    flows: flowFigures!,
+    yearCosts: yearCostFigures!,
+    yearBenefits: yearBenefitFigures!,
+    yearSaldo: yearSaldoFigures!,
+    payback,
+  };
+}
