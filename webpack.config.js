@@ -111,7 +111,7 @@ module.exports = async (env, options) => {
     target: "node20",
     devtool: false,
     entry: { mkba: "./src/cli/index.ts", bench: "./src/cli/bench.ts" },
-    output: { path: path.join(outputPath, "cli"), filename: "[name].js", clean: true },
+    output: { path: path.join(outputPath, "cli"), filename: "[name].js", chunkFilename: "chunk-[name].js", clean: true },
     resolve: { extensions: [".ts", ".js"] },
     module: { rules: [tsRule] },
     plugins: [

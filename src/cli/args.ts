@@ -8,20 +8,26 @@ import { CellArgument, CellValue } from "../engine/cells";
 import { EXCEL_ERROR_CODES, cellError, isCellError } from "../engine/errors";
 import { FunctionResult } from "../functions/catalog";
 
-const jsonErrorSchema = z.object({ error: z.enum(EXCEL_ERROR_CODES), message: z.string().optional() }).strict();
-const jsonCellSchema = z.union([z.number(), z.string(), z.boolean(), z.null(), jsonErrorSchema]);
-const jsonArgumentSchema = z.union([jsonCellSchema, z.array(z.array(jsonCellSchema))]);
+function makeArgumentSchema() {
+  const jsonErrorSchema = z.object({ error: z.enum(EXCEL_ERROR_CODES), message: z.string().optional() }).strict();
+  const jsonCellSchema = z.union([z.number(), z.string(), z.boolean(), z.null(), jsonErrorSchema]);
+  return z.union([jsonCellSchema, z.array(z.array(jsonCellSchema))]);
+}
+type JsonArgument = z.infer<ReturnType<typeof makeArgumentSchema>>;
+type JsonCell = Exclude<JsonArgument, unknown[]>;
+/** Built at the first function argument, not when the module loads: every command imports UsageError from here. */
+let jsonArgumentSchema: ReturnType<typeof makeArgumentSchema> | undefined;
 
 /** Thrown for misuse of the CLI itself (exit 2), never for an answer of a function. */
 export class UsageError extends Error {}
 
-function toCell(value: z.infer<typeof jsonCellSchema>): CellValue {
+function toCell(value: JsonCell): CellValue {
   if (typeof value === "object" && value !== null) return cellError(value.error, value.message ?? "");
   return value;
 }
 
 export function cellArgumentFromJson(value: unknown, label: string): CellArgument {
-  const parsed = jsonArgumentSchema.safeParse(value);
+  const parsed = (jsonArgumentSchema ??= makeArgumentSchema()).safeParse(value);
   if (!parsed.success) {
     const hint = Array.isArray(value) ? ' Een bereik is een lijst van rijen, bijvoorbeeld [[1,2,3]] of [[1],[2],[3]].' : "";
     throw new UsageError(

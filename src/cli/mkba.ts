@@ -4,11 +4,6 @@
  */
 import packageJson from "../../package.json";
 import { UsageError } from "./args";
-import { runAudit } from "./audit";
-import { runDemo } from "./demo";
-import { runGevoeligheid } from "./gevoeligheid";
-import { runMontecarlo } from "./montecarlo";
-import { runFn } from "./fn";
 import { runExample, runRun, runWerkmap } from "./run";
 import { CliIO } from "./io";
 
@@ -51,6 +46,10 @@ een bestand dat niet geschreven of gelezen kan worden).
 Documentatie: docs/functions.md
 `;
 
+/**
+ * `run`, `example` and `werkmap` are in the CLI's bundle; every other command is a chunk of its own (dist/cli/), loaded
+ * when it is asked for, so that a start — `mkba run` above all — neither reads nor compiles their code.
+ */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -66,9 +65,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         io.stdout(`${packageJson.version}\n`);
         return 0;
       case "fn":
-        return await runFn(rest, io);
+        return await (await import(/* webpackChunkName: "fn" */ "./fn")).runFn(rest, io);
       case "demo":
-        return runDemo(io);
+        return (await import(/* webpackChunkName: "demo" */ "./demo")).runDemo(io);
       case "run":
         return runRun(rest, io);
       case "example":
@@ -76,11 +75,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       case "werkmap":
         return await runWerkmap(rest, io);
       case "audit":
-        return await runAudit(rest, io);
+        return await (await import(/* webpackChunkName: "audit" */ "./audit")).runAudit(rest, io);
       case "gevoeligheid":
-        return runGevoeligheid(rest, io);
+        return (await import(/* webpackChunkName: "gevoeligheid" */ "./gevoeligheid")).runGevoeligheid(rest, io);
       case "montecarlo":
-        return runMontecarlo(rest, io);
+        return (await import(/* webpackChunkName: "montecarlo" */ "./montecarlo")).runMontecarlo(rest, io);
       default:
         throw new UsageError(`onbekende opdracht "${command}"; zie mkba --help.`);
     }
