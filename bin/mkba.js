@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Starts the built CLI (dist/cli/mkba.js). Build it first with `npm run build`.
 //
-// Start-up time: compiling the 1 MB bundle and then each function it runs costs V8 about as much as the command
+// Start-up time: compiling the bundle (about 0.5 MB) and then each function it runs costs V8 about as much as the command
 // itself. So the bundle is loaded as Node would load it (the same module wrapper, `require` relative to it), but
 // through vm.Script with V8's code cache: after a run that had no usable cache, the code compiled by then is written
 // next to the bundle, one cache per command since each compiles other functions (dist/cli/mkba.js.run.v8cache: the
