@@ -310,27 +310,26 @@ function controleSheet(compiled: CompiledModel, run: ModelRun, cells: ResultCell
       { value: tolerance, style: "note" },
     ]);
   };
-  const n = (d: { toNumber(): number }) => d.toNumber();
-  add("Kosten (NCW)", n(run.costs), cells.costs, TOLERANCE.euro, EURO);
-  add("Baten (NCW)", n(run.benefits), cells.benefits, TOLERANCE.euro, EURO);
-  add("Financiële baten (NCW)", n(run.financialBenefits), cells.financialBenefits, TOLERANCE.euro, EURO);
-  add("Saldo", n(run.saldo), cells.saldo, TOLERANCE.euro, EURO);
-  const ratio = (r: ModelRun["ratios"]["social"]) => (r.value === null ? "n.v.t." : r.value.toNumber());
+  add("Kosten (NCW)", run.costs, cells.costs, TOLERANCE.euro, EURO);
+  add("Baten (NCW)", run.benefits, cells.benefits, TOLERANCE.euro, EURO);
+  add("Financiële baten (NCW)", run.financialBenefits, cells.financialBenefits, TOLERANCE.euro, EURO);
+  add("Saldo", run.saldo, cells.saldo, TOLERANCE.euro, EURO);
+  const ratio = (r: ModelRun["ratios"]["social"]) => r.value ?? "n.v.t.";
   add("Baten-kostenratio, maatschappelijk", ratio(run.ratios.social), cells.ratios.social, TOLERANCE.ratio, RATIO);
   add("Baten-kostenratio, financieel", ratio(run.ratios.financial), cells.ratios.financial, TOLERANCE.ratio, RATIO);
   add("Baten-kostenratio, gemeentelijk", ratio(run.ratios.municipal), cells.ratios.municipal, TOLERANCE.ratio, RATIO);
   add("Terugverdienjaar", run.paybackYear.year ?? "geen", cells.payback, TOLERANCE.year, "0");
-  for (const a of model.actors) add(`Saldo ${a.name}`, n(run.byActor.get(a.name)!), cells.byActor.get(a.name)!, TOLERANCE.euro, EURO);
-  for (const c of model.categories) add(`Categorie ${c.name} (maatschappij)`, n(run.byCategory.get(c.name)!), cells.byCategory.get(c.name)!, TOLERANCE.euro, EURO);
+  for (const a of model.actors) add(`Saldo ${a.name}`, run.byActor.get(a.name)!, cells.byActor.get(a.name)!, TOLERANCE.euro, EURO);
+  for (const c of model.categories) add(`Categorie ${c.name} (maatschappij)`, run.byCategory.get(c.name)!, cells.byCategory.get(c.name)!, TOLERANCE.euro, EURO);
   for (const a of model.actors) {
     for (const c of model.categories) {
       const value = run.table.get(a.name)!.get(c.name)!;
       const hasEffects = compiled.effects.some((e) => e.effect.category === c.name && e.effect.nature !== "pm" && partiesOf(e).some(([p]) => p === a.name));
-      if (hasEffects) add(`${a.name} × ${c.name}`, n(value), cells.table.get(a.name)!.get(c.name)!, TOLERANCE.euro, EURO);
+      if (hasEffects) add(`${a.name} × ${c.name}`, value, cells.table.get(a.name)!.get(c.name)!, TOLERANCE.euro, EURO);
     }
   }
   const quantified = compiled.effects.filter((e) => e.effect.nature !== "pm"); // run.effects is in this order
-  run.effects.forEach((result, i) => add(`NCW ${result.name}`, n(result.ncw), cells.effectNcw.get(quantified[i]!.index)!, TOLERANCE.euro, EURO));
+  run.effects.forEach((result, i) => add(`NCW ${result.name}`, result.ncw, cells.effectNcw.get(quantified[i]!.index)!, TOLERANCE.euro, EURO));
   const last = s.row;
   const diffs = `D${first + 1}:D${last}`;
   const tolerances = `E${first + 1}:E${last}`;

@@ -9,8 +9,9 @@ import { CompiledModel, ModelProblem, scenarioNames } from "./schema";
 export interface SensitivityResult {
   readonly name: string;
   readonly scenario: string;
-  readonly deltaSaldo: Dec;
-  readonly saldo: Dec;
+  /** The difference of the two saldi, computed in decimals and rounded to the nearest double. */
+  readonly deltaSaldo: number;
+  readonly saldo: number;
   readonly run: ModelRun;
 }
 
@@ -58,8 +59,8 @@ export function analyse(compiled: CompiledModel, only?: { scenario?: string }): 
       continue;
     }
     if (!reference) continue;
-    const deltaSaldo = r.run.saldo.minus(reference.saldo);
-    if (!Number.isFinite(deltaSaldo.toNumber())) {
+    const deltaSaldo = new Dec(r.run.saldo).minus(reference.saldo).toNumber();
+    if (!Number.isFinite(deltaSaldo)) {
       const index = model.sensitivity.indexOf(s);
       problems.push({ path: `sensitivity[${index}]`, message: `${s.name}: het verschil in saldo valt buiten het bereik van getallen (±1,8·10^308); kijk of de waarden kloppen` });
       continue;

@@ -5,14 +5,24 @@
 import { Dec } from "../decimal";
 import { formatNumber } from "../numberFormat";
 import { Analysis } from "./analysis";
-import { ModelRun, Ratio } from "./evaluate";
+import { EffectResult, ModelRun, Ratio } from "./evaluate";
 
-const num = (d: Dec): number => {
-  const n = d.toNumber();
-  return n === 0 ? 0 : n;
-};
+/** A figure for JSON and cells: −0 shows as 0. */
+const num = (n: number): number => (n === 0 ? 0 : n);
 const ratioNumber = (r: Ratio): number | null => (r.value === null ? null : num(r.value));
-const record = (m: ReadonlyMap<string, Dec>): Record<string, number> => Object.fromEntries([...m].map(([k, v]) => [k, num(v)]));
+const record = (m: ReadonlyMap<string, number>): Record<string, number> => Object.fromEntries([...m].map(([k, v]) => [k, num(v)]));
+
+/** The sum of figures in decimals, rounded to the double nearest to it (as the engine's own totals are). */
+function sumInDecimals(xs: readonly number[]): number {
+  let sum = new Dec(0);
+  for (const x of xs) sum = sum.plus(x);
+  return sum.toNumber();
+}
+
+/** An effect's signed NCW for one actor: −ncw for who pays, +ncw for who gains (both for a transfer to oneself), else 0. */
+function signedShare(e: EffectResult, actor: string): number {
+  return sumInDecimals(e.parties.filter(([a]) => a === actor).map(([, sign]) => (sign < 0 ? -e.ncw : e.ncw)));
+}
 
 export interface ScenarioJson {
   name: string;
@@ -42,9 +52,9 @@ export function actorTableCells(run: ModelRun, model: Analysis["compiled"]["mode
   const rows: (string | number)[][] = [["", ...actors, "Totaal"]];
   for (const category of model.categories) {
     const values = actors.map((a) => run.table.get(a)!.get(category.name)!);
-    rows.push([category.name, ...values.map((v) => v.toNumber()), values.reduce((x, y) => x.plus(y), new Dec(0)).toNumber()]);
+    rows.push([category.name, ...values, sumInDecimals(values)]);
   }
-  rows.push(["Saldo", ...actors.map((a) => run.byActor.get(a)!.toNumber()), run.saldo.toNumber()]);
+  rows.push(["Saldo", ...actors.map((a) => run.byActor.get(a)!), run.saldo]);
   return rows;
 }
 
@@ -59,9 +69,8 @@ export function overviewCells(run: ModelRun, model: Analysis["compiled"]["model"
   for (const category of model.categories) {
     rows.push([category.name, ...actors.map(() => ""), ""]);
     for (const e of run.effects.filter((x) => x.category === category.name)) {
-      const signed = actors.map((a) => e.parties.reduce((sum, [actor, sign]) => (actor === a ? sum.plus(sign < 0 ? e.ncw.neg() : e.ncw) : sum), new Dec(0)));
-      const total = signed.reduce((x, y) => x.plus(y), new Dec(0));
-      rows.push([e.name, ...signed.map(num), num(total)]);
+      const signed = actors.map((a) => signedShare(e, a));
+      rows.push([e.name, ...signed.map(num), num(sumInDecimals(signed))]);
     }
     for (const e of run.pm.filter((x) => x.category === category.name)) rows.push([`${e.name} (PM)`, ...actors.map((a) => (e.parties.some(([p]) => p === a) ? "PM" : "")), "PM"]);
   }
@@ -78,7 +87,7 @@ export function cashFlowCells(run: ModelRun, model: Analysis["compiled"]["model"
   const actors = model.actors.map((a) => a.name);
   const rows: (string | number)[][] = [["Jaar", "Kosten", "Baten", "Saldo", ...actors]];
   // num: a year without costs shows 0, not −0.
-  for (const y of run.cashFlows) rows.push([y.year, num(y.costs.neg()), num(y.benefits), num(y.saldo), ...actors.map((a) => num(y.byActor.get(a)!))]);
+  for (const y of run.cashFlows) rows.push([y.year, num(-y.costs), num(y.benefits), num(y.saldo), ...actors.map((a) => num(y.byActor.get(a)!))]);
   return rows;
 }
 
@@ -122,12 +131,17 @@ export interface TextOptions {
   readonly notes?: (run: ModelRun) => readonly string[];
 }
 
-function amount(d: Dec, unit: number): string {
-  return formatNumber(d.div(unit).toNumber(), 0);
+/** An amount in the unit (× € 1.000: divided in decimals, then rounded to the double shown). */
+function amount(x: number, unit: number): string {
+  return formatNumber(perUnit(x, unit), 0);
+}
+
+function perUnit(x: number, unit: number): number {
+  return unit === 1 ? x : new Dec(x).div(unit).toNumber();
 }
 
 function ratioText(r: Ratio): string {
-  return r.value === null ? `n.v.t. (${r.reason})` : formatNumber(r.value.toNumber(), 2);
+  return r.value === null ? `n.v.t. (${r.reason})` : formatNumber(r.value, 2);
 }
 
 function unitNote(unit: number, analysis: Analysis): string {
@@ -148,12 +162,8 @@ export function actorTableText(run: ModelRun, analysis: Analysis, options: TextO
     if (effects.length === 0 && pm.length === 0) continue;
     rows.push([category.name, ...actors.map(() => ""), ""]);
     for (const e of effects) {
-      const signed = (actor: string): Dec => {
-        const party = e.parties.find(([a]) => a === actor);
-        return party ? (party[1] < 0 ? e.ncw.neg() : e.ncw) : new Dec(0);
-      };
-      const total = actors.reduce((acc, a) => acc.plus(signed(a)), new Dec(0));
-      rows.push([`  ${e.name}`, ...actors.map((a) => (signed(a).isZero() ? "" : amount(signed(a), options.unit))), amount(total, options.unit)]);
+      const signed = actors.map((a) => signedShare(e, a));
+      rows.push([`  ${e.name}`, ...signed.map((x) => (x === 0 ? "" : amount(x, options.unit))), amount(sumInDecimals(signed), options.unit)]);
     }
     for (const e of pm) rows.push([`  ${e.name}`, ...actors.map((a) => (e.parties.some(([p]) => p === a) ? "PM" : "")), "PM"]);
   }
@@ -180,7 +190,7 @@ export function analysisText(analysis: Analysis, options: TextOptions): string {
   if (analysis.scenarios.length > 1) {
     const runs = analysis.scenarios;
     const rows: string[][] = [["", ...runs.map((r) => r.scenario)]];
-    rows.push(["Kosten", ...runs.map((r) => amount(r.costs.neg(), options.unit))]);
+    rows.push(["Kosten", ...runs.map((r) => amount(-r.costs, options.unit))]);
     for (const c of model.categories.filter((c) => c.side === "baten")) rows.push([c.name, ...runs.map((r) => amount(r.byCategory.get(c.name)!, options.unit))]);
     rows.push(["Totaal", ...runs.map((r) => amount(r.saldo, options.unit))]);
     rows.push(["Ratio maatschappelijk", ...runs.map((r) => ratioText(r.ratios.social))]);
@@ -191,7 +201,7 @@ export function analysisText(analysis: Analysis, options: TextOptions): string {
     const decimals = options.unit === 1000 ? 1 : 0;
     const rows: string[][] = [["Aanpassing", "Δsaldo", "MKBA-saldo"]];
     for (const s of analysis.sensitivity) {
-      rows.push([s.scenario === model.metadata.baseScenarioName ? s.name : `${s.name} (${s.scenario})`, formatNumber(s.deltaSaldo.div(options.unit).toNumber(), decimals), formatNumber(s.saldo.div(options.unit).toNumber(), decimals)]);
+      rows.push([s.scenario === model.metadata.baseScenarioName ? s.name : `${s.name} (${s.scenario})`, formatNumber(perUnit(s.deltaSaldo, options.unit), decimals), formatNumber(perUnit(s.saldo, options.unit), decimals)]);
     }
     out.push("", "Gevoeligheidsanalyse", textTable(rows));
   }

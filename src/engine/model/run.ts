@@ -2,27 +2,27 @@
  * A model run (doorrekening) as its readers see it — NCW per actor and category, costs, benefits, saldo, the three
  * ratios, the payback year, the cash flows per year, each effect's NCW — and the figures both ways of computing it
  * produce: the decimal engine (evaluate.ts) and its floating-point fast path (evaluateFast.ts). Each figure is the
- * double nearest to the decimal engine's 40-digit result, kept as a `Dec` so that readers compute on with decimals;
- * the two paths give the same figures bit for bit, and `assembleRun` turns them into the same run.
+ * double nearest to the decimal engine's 40-digit result (what a cell shows); a reader that computes on with them
+ * (a sum over cohorts, a difference of scenarios) does so in decimals, from these doubles (`new Dec(x)`). The two
+ * paths give the same figures bit for bit, and `assembleRun` turns them into the same run.
  */
-import { Dec, ZERO } from "../decimal";
 import { DiscountSchedule, sharedSchedule } from "../discounting";
 import { CompiledModel, ModelProblem, Nature, Side } from "./schema";
 
 export interface Ratio {
-  readonly value: Dec | null;
+  readonly value: number | null;
   /** Why the ratio is undefined (Dutch), when `value` is null. */
   readonly reason?: string;
 }
 
 export interface CashFlowYear {
   readonly year: number;
-  readonly byActor: ReadonlyMap<string, Dec>;
-  readonly saldo: Dec;
+  readonly byActor: ReadonlyMap<string, number>;
+  readonly saldo: number;
   /** Society's costs (kosten) that fall in this year, undiscounted, as a positive amount; transfers excluded. */
-  readonly costs: Dec;
+  readonly costs: number;
   /** Society's benefits (baten, financial and immaterial) that fall in this year, undiscounted; transfers excluded. */
-  readonly benefits: Dec;
+  readonly benefits: number;
 }
 
 export interface EffectResult {
@@ -35,21 +35,21 @@ export interface EffectResult {
   /** Who gains (+1) and who loses (−1) the effect's amount. */
   readonly parties: readonly (readonly [actor: string, sign: 1 | -1])[];
   /** NCW of the amount (positive = as entered: a cost, a benefit, a transfer paid). */
-  readonly ncw: Dec;
+  readonly ncw: number;
 }
 
 export interface ModelRun {
   readonly scenario: string;
   readonly discountRule: DiscountSchedule["rule"];
-  readonly costs: Dec;
-  readonly benefits: Dec;
-  readonly financialBenefits: Dec;
-  readonly saldo: Dec;
+  readonly costs: number;
+  readonly benefits: number;
+  readonly financialBenefits: number;
+  readonly saldo: number;
   /** Signed NCW per actor × category (an actor's saldo contribution). */
-  readonly table: ReadonlyMap<string, ReadonlyMap<string, Dec>>;
-  readonly byActor: ReadonlyMap<string, Dec>;
+  readonly table: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  readonly byActor: ReadonlyMap<string, number>;
   /** Signed NCW per category for society: costs negative, transfers 0. */
-  readonly byCategory: ReadonlyMap<string, Dec>;
+  readonly byCategory: ReadonlyMap<string, number>;
   readonly ratios: { readonly social: Ratio; readonly financial: Ratio; readonly municipal: Ratio };
   readonly paybackYear: { readonly year: number | null; readonly reason?: string };
   readonly cashFlows: readonly CashFlowYear[];
@@ -103,7 +103,7 @@ export function partiesOf(effect: CompiledModel["effects"][number]): (readonly [
 function ratioOf(figure: RatioFigure, zeroReason: string): Ratio {
   if (figure === "nul") return { value: null, reason: `${zeroReason} zijn 0` };
   if (figure === "te groot") return { value: null, reason: `${zeroReason} zijn vrijwel 0: de ratio is te groot om weer te geven` };
-  return { value: new Dec(figure) };
+  return { value: figure };
 }
 
 /** The run readers see, from its figures. */
@@ -111,7 +111,6 @@ export function assembleRun(compiled: CompiledModel, schedule: DiscountSchedule,
   const { model } = compiled;
   const horizon = model.metadata.horizon;
   const categories = model.categories.length;
-  const dec = (x: number): Dec => (x === 0 ? (Object.is(x, -0) ? new Dec(-0) : ZERO) : new Dec(x));
   const effects: EffectResult[] = [];
   const pm: EffectResult[] = [];
   let k = 0;
@@ -119,32 +118,32 @@ export function assembleRun(compiled: CompiledModel, schedule: DiscountSchedule,
     const { effect, side } = e;
     const actor = side === "verdeling" ? `${effect.from} → ${effect.to}` : (effect.actor as string);
     const parties = partiesOf(e);
-    if (effect.nature === "pm") pm.push({ name: effect.name, category: effect.category, side, nature: "pm", actor, parties, ncw: ZERO });
-    else effects.push({ name: effect.name, category: effect.category, side, nature: effect.nature, actor, parties, ncw: dec(f.effects[k++]!) });
+    if (effect.nature === "pm") pm.push({ name: effect.name, category: effect.category, side, nature: "pm", actor, parties, ncw: 0 });
+    else effects.push({ name: effect.name, category: effect.category, side, nature: effect.nature, actor, parties, ncw: f.effects[k++]! });
   }
-  const table = new Map<string, Map<string, Dec>>(
-    model.actors.map((a, i) => [a.name, new Map(model.categories.map((c, j) => [c.name, dec(f.table[i * categories + j]!)]))]),
+  const table = new Map<string, Map<string, number>>(
+    model.actors.map((a, i) => [a.name, new Map(model.categories.map((c, j) => [c.name, f.table[i * categories + j]!]))]),
   );
-  const byActor = new Map<string, Dec>(model.actors.map((a, i) => [a.name, dec(f.byActor[i]!)]));
-  const byCategory = new Map<string, Dec>(model.categories.map((c, j) => [c.name, dec(f.byCategory[j]!)]));
+  const byActor = new Map<string, number>(model.actors.map((a, i) => [a.name, f.byActor[i]!]));
+  const byCategory = new Map<string, number>(model.categories.map((c, j) => [c.name, f.byCategory[j]!]));
   const cashFlows: CashFlowYear[] = new Array<CashFlowYear>(horizon);
   for (let t = 0; t < horizon; t++) {
     cashFlows[t] = {
       year: model.metadata.firstYear + t,
-      byActor: new Map(model.actors.map((a, i) => [a.name, dec(f.flows[i * horizon + t]!)])),
-      saldo: dec(f.yearSaldo[t]!),
-      costs: dec(f.yearCosts[t]!),
-      benefits: dec(f.yearBenefits[t]!),
+      byActor: new Map(model.actors.map((a, i) => [a.name, f.flows[i * horizon + t]!])),
+      saldo: f.yearSaldo[t]!,
+      costs: f.yearCosts[t]!,
+      benefits: f.yearBenefits[t]!,
     };
   }
   const municipal = model.actors.some((a) => a.municipal);
   return {
     scenario,
     discountRule: schedule.rule,
-    costs: dec(f.costs),
-    benefits: dec(f.benefits),
-    financialBenefits: dec(f.financialBenefits),
-    saldo: dec(f.saldo),
+    costs: f.costs,
+    benefits: f.benefits,
+    financialBenefits: f.financialBenefits,
+    saldo: f.saldo,
     table,
     byActor,
     byCategory,

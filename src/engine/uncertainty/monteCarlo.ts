@@ -302,7 +302,7 @@ export function* monteCarloSteps(plan: MonteCarloPlan): Generator<number, MonteC
     correlations: plan.correlations,
     fixedByScenario: plan.fixedByScenario,
     fixedAtZero: plan.fixedAtZero,
-    baseSaldo: baseRun.ok ? baseRun.run.saldo.toNumber() : NaN,
+    baseSaldo: baseRun.ok ? baseRun.run.saldo : NaN,
     outcomes: {
       saldo: summarize(values.saldo),
       ratio: summarize(values.ratio),

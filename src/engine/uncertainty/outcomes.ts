@@ -20,13 +20,13 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
 export function outcomeOf(run: ModelRun, outcome: Outcome): number | null {
   switch (outcome) {
     case "saldo":
-      return run.saldo.toNumber();
+      return run.saldo;
     case "ratio":
-      return run.ratios.social.value?.toNumber() ?? null;
+      return run.ratios.social.value;
     case "ratio_financieel":
-      return run.ratios.financial.value?.toNumber() ?? null;
+      return run.ratios.financial.value;
     case "ratio_gemeentelijk":
-      return run.ratios.municipal.value?.toNumber() ?? null;
+      return run.ratios.municipal.value;
   }
 }
 

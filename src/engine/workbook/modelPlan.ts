@@ -122,13 +122,13 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
   uitvoer.addRow([{ value: "Uitkomsten per scenario", style: "section" }]);
   const headerRow = uitvoer.addRow([{ value: "Uitkomst", style: "heading" }, ...runs.map((r) => ({ value: r.scenario, style: "heading" as const }))]);
   const outcomes: [string, string, string, (run: ModelRun) => number | string][] = [
-    ["saldo", "Saldo (NCW)", EURO, (run) => run.saldo.toNumber()],
-    ["baten", "Baten (NCW)", EURO, (run) => run.benefits.toNumber()],
-    ["kosten", "Kosten (NCW)", EURO, (run) => run.costs.toNumber()],
+    ["saldo", "Saldo (NCW)", EURO, (run) => run.saldo],
+    ["baten", "Baten (NCW)", EURO, (run) => run.benefits],
+    ["kosten", "Kosten (NCW)", EURO, (run) => run.costs],
     ["ratio", "Baten-kostenratio, maatschappelijk", RATIO, (run) => ratioValue(run.ratios.social)],
     ["ratio_financieel", "Baten-kostenratio, financieel", RATIO, (run) => ratioValue(run.ratios.financial)],
     ["ratio_gemeentelijk", "Baten-kostenratio, gemeentelijk", RATIO, (run) => ratioValue(run.ratios.municipal)],
-    ...model.actors.map((a): [string, string, string, (run: ModelRun) => number] => [a.name, `Saldo ${a.name}`, EURO, (run) => run.byActor.get(a.name)!.toNumber()]),
+    ...model.actors.map((a): [string, string, string, (run: ModelRun) => number] => [a.name, `Saldo ${a.name}`, EURO, (run) => run.byActor.get(a.name)!]),
   ];
   const outcomeRow = new Map<string, number>();
   for (const [outcome, label, format, value] of outcomes) {
@@ -155,11 +155,11 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
   uitvoer.addRow([{ value: "Tabel 1.6 — MKBA-overzicht per scenario en effecttype (NCW)", style: "section" }]);
   uitvoer.addRow([{ value: "Posten", style: "heading" }, ...runs.map((r) => ({ value: r.scenario, style: "heading" as const }))]);
   const typeRows: [string, (scenario: string) => string, (run: ModelRun) => number, CellStyle][] = [
-    ["Kosten", (sc) => `=-MKBA.SCENARIO(Invoer,${sc},"kosten")`, (run) => run.costs.neg().toNumber(), "output"],
+    ["Kosten", (sc) => `=-MKBA.SCENARIO(Invoer,${sc},"kosten")`, (run) => -run.costs, "output"],
     ...model.categories
       .filter((c) => c.side === "baten")
-      .map((c): [string, (scenario: string) => string, (run: ModelRun) => number, CellStyle] => [c.name, (sc) => `=MKBA.SCENARIO(Invoer,${sc},${formulaText(`categorie:${c.name}`)})`, (run) => run.byCategory.get(c.name)!.toNumber(), "output"]),
-    ["Totaal", (sc) => `=MKBA.SCENARIO(Invoer,${sc},"saldo")`, (run) => run.saldo.toNumber(), "total"],
+      .map((c): [string, (scenario: string) => string, (run: ModelRun) => number, CellStyle] => [c.name, (sc) => `=MKBA.SCENARIO(Invoer,${sc},${formulaText(`categorie:${c.name}`)})`, (run) => run.byCategory.get(c.name)!, "output"]),
+    ["Totaal", (sc) => `=MKBA.SCENARIO(Invoer,${sc},"saldo")`, (run) => run.saldo, "total"],
   ];
   const typeFirst = uitvoer.row;
   for (const [label, formula, value, style] of typeRows) {
@@ -188,8 +188,8 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
         { formula: `=${sheetPrefix(GEVOELIGHEID)}${a1(run.row, 2)}`, numberFormat: EURO_1, style: "output" },
       ]);
       if (run.result) {
-        expected.set(key(UITVOER, row, 1), run.result.deltaSaldo.toNumber());
-        expected.set(key(UITVOER, row, 2), run.result.saldo.toNumber());
+        expected.set(key(UITVOER, row, 1), run.result.deltaSaldo);
+        expected.set(key(UITVOER, row, 2), run.result.saldo);
       }
     }
     uitvoer.skip();
@@ -277,7 +277,7 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
 }
 
 function ratioValue(r: ModelRun["ratios"]["social"]): number | string {
-  return r.value === null ? "#DIV/0!" : r.value.toNumber();
+  return r.value ?? "#DIV/0!";
 }
 
 /** Where each sensitivity run's overrides stand on Gevoeligheid (one block per run), shared by that sheet and Tabel 1.7. */
@@ -324,8 +324,8 @@ function sensitivitySheet(blocks: readonly SensitivityBlock[], expected: Map<str
     s.set(r, 2, { formula: `=MKBA.SCENARIO(Invoer,${block.argument ?? formulaText(block.scenario)},"saldo")`, numberFormat: EURO_1, style: "output" });
     s.set(r, 1, { formula: `=C${r + 1}-MKBA.SCENARIO(Invoer,${formulaText(block.scenario)},"saldo")`, numberFormat: EURO_1, style: "output" });
     if (block.result) {
-      expected.set(key(GEVOELIGHEID, r, 2), block.result.saldo.toNumber());
-      expected.set(key(GEVOELIGHEID, r, 1), block.result.deltaSaldo.toNumber());
+      expected.set(key(GEVOELIGHEID, r, 2), block.result.saldo);
+      expected.set(key(GEVOELIGHEID, r, 1), block.result.deltaSaldo);
     }
   }
   s.width(0, 60).width(1, 16).width(2, 16).width(3, 16).width(4, 30).width(5, 16);

@@ -9,8 +9,7 @@ import { CellError, cellError } from "../../engine/errors";
 import { cellsToModel } from "../../engine/layout/workbookLayout";
 import { CompiledModel, ModelRun, Ratio, actorTableCells, cashFlowCells, nearest, overviewCells, runModel, scenarioOverrides, validateModel } from "../../engine/model";
 import { LIMITS, formatCount } from "../../engine/model/limits";
-import { toExcelNumber } from "../../engine/netPresentValue";
-import { FunctionResult, resultOf } from "../arguments";
+import { FunctionResult } from "../arguments";
 import { SheetFunction, optional, required } from "../sheetFunction";
 
 export const OUTCOMES = ["saldo", "baten", "kosten", "ratio", "ratio_financieel", "ratio_gemeentelijk", "terugverdienjaar", "tabel", "overzicht", "kasstromen"] as const;
@@ -88,9 +87,12 @@ function runFor(entry: { compiled: CompiledModel; runs: Map<string, ModelRun> },
   return r.run;
 }
 
+/** A run's figure in a cell (a finite double: a figure beyond ±1,8·10^308 is a problem of the run); −0 shows as 0. */
+const cellNumber = (x: number): number => (x === 0 ? 0 : x);
+
 function ratioResult(r: Ratio, what: string): FunctionResult {
   if (r.value === null) return cellError("#DIV/0!", `${what}: ${r.reason}.`);
-  return resultOf(toExcelNumber(r.value, what));
+  return cellNumber(r.value);
 }
 
 export const SCENARIO: SheetFunction = {
@@ -125,11 +127,11 @@ export const SCENARIO: SheetFunction = {
     const actors = entry.compiled.model.actors.map((a) => a.name);
     switch (key) {
       case "saldo":
-        return resultOf(toExcelNumber(run.saldo, "saldo"));
+        return cellNumber(run.saldo);
       case "baten":
-        return resultOf(toExcelNumber(run.benefits, "baten"));
+        return cellNumber(run.benefits);
       case "kosten":
-        return resultOf(toExcelNumber(run.costs, "kosten"));
+        return cellNumber(run.costs);
       case "ratio":
         return ratioResult(run.ratios.social, "ratio");
       case "ratio_financieel":
@@ -150,10 +152,10 @@ export const SCENARIO: SheetFunction = {
       const categories = entry.compiled.model.categories.map((c) => c.name);
       const category = categories.find((c) => c.toLowerCase() === wantedCategory.toLowerCase());
       if (!category) return invalid(`uitkomst: onbekende categorie "${wantedCategory}".${suggestion(wantedCategory, categories)}`);
-      return resultOf(toExcelNumber(run.byCategory.get(category)!, wanted));
+      return cellNumber(run.byCategory.get(category)!);
     }
     const actor = actors.find((a) => a.toLowerCase() === key);
-    if (actor) return resultOf(toExcelNumber(run.byActor.get(actor)!, actor));
+    if (actor) return cellNumber(run.byActor.get(actor)!);
     return invalid(`uitkomst: onbekende uitkomst "${wanted}".${suggestion(wanted, [...OUTCOMES, ...actors])}`);
   },
 };

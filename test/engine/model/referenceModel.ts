@@ -7,8 +7,46 @@ import { Dec, ONE, ZERO } from "../../../src/engine/decimal";
 import { DiscountSchedule, ruleFor } from "../../../src/engine/discounting";
 import { paybackIndex } from "../../../src/engine/payback";
 import type { EvaluationResult, Expression } from "../../../src/engine/model/expression";
-import type { CashFlowYear, EffectResult, ModelRun, Ratio, RunResult } from "../../../src/engine/model/evaluate";
-import type { CompiledEffect, CompiledModel, ModelProblem } from "../../../src/engine/model/schema";
+import type { CompiledEffect, CompiledModel, ModelProblem, Nature, Side } from "../../../src/engine/model/schema";
+
+// The run as it was then: every figure a 40-digit decimal (runModel now gives the doubles nearest to them).
+export interface Ratio {
+  readonly value: Dec | null;
+  readonly reason?: string;
+}
+export interface CashFlowYear {
+  readonly year: number;
+  readonly byActor: ReadonlyMap<string, Dec>;
+  readonly saldo: Dec;
+  readonly costs: Dec;
+  readonly benefits: Dec;
+}
+export interface EffectResult {
+  readonly name: string;
+  readonly category: string;
+  readonly side: Side;
+  readonly nature: Nature;
+  readonly actor: string;
+  readonly parties: readonly (readonly [actor: string, sign: 1 | -1])[];
+  readonly ncw: Dec;
+}
+export interface ModelRun {
+  readonly scenario: string;
+  readonly discountRule: DiscountSchedule["rule"];
+  readonly costs: Dec;
+  readonly benefits: Dec;
+  readonly financialBenefits: Dec;
+  readonly saldo: Dec;
+  readonly table: ReadonlyMap<string, ReadonlyMap<string, Dec>>;
+  readonly byActor: ReadonlyMap<string, Dec>;
+  readonly byCategory: ReadonlyMap<string, Dec>;
+  readonly ratios: { readonly social: Ratio; readonly financial: Ratio; readonly municipal: Ratio };
+  readonly paybackYear: { readonly year: number | null; readonly reason?: string };
+  readonly cashFlows: readonly CashFlowYear[];
+  readonly effects: readonly EffectResult[];
+  readonly pm: readonly EffectResult[];
+}
+export type RunResult = { ok: true; run: ModelRun } | { ok: false; problems: ModelProblem[] };
 
 /** Parameter values after overrides (keys are checked by validation or by the caller). */
 function parameterValues(compiled: CompiledModel, overrides: Readonly<Record<string, number>>): Map<string, Dec> {

@@ -28,16 +28,16 @@ function expectClose(fast: number | null, exact: number | null, scale: number, w
 }
 
 function compare(fast: FastOutcome, run: ModelRun, label: string): void {
-  const costs = run.costs.toNumber();
-  const benefits = run.benefits.toNumber();
+  const costs = run.costs;
+  const benefits = run.benefits;
   const scale = Math.abs(costs) + Math.abs(benefits);
   expectClose(fast.costs, costs, 0, `${label} kosten`);
   expectClose(fast.benefits, benefits, 0, `${label} baten`);
-  expectClose(fast.financialBenefits, run.financialBenefits.toNumber(), 0, `${label} financiële baten`);
-  expectClose(fast.saldo, run.saldo.toNumber(), scale, `${label} saldo`);
-  expectClose(fast.ratio, run.ratios.social.value?.toNumber() ?? null, 0, `${label} ratio`);
-  expectClose(fast.ratioFinancial, run.ratios.financial.value?.toNumber() ?? null, 0, `${label} financiële ratio`);
-  expectClose(fast.ratioMunicipal, run.ratios.municipal.value?.toNumber() ?? null, 0, `${label} gemeentelijke ratio`);
+  expectClose(fast.financialBenefits, run.financialBenefits, 0, `${label} financiële baten`);
+  expectClose(fast.saldo, run.saldo, scale, `${label} saldo`);
+  expectClose(fast.ratio, run.ratios.social.value ?? null, 0, `${label} ratio`);
+  expectClose(fast.ratioFinancial, run.ratios.financial.value ?? null, 0, `${label} financiële ratio`);
+  expectClose(fast.ratioMunicipal, run.ratios.municipal.value ?? null, 0, `${label} gemeentelijke ratio`);
 }
 
 const models: [string, CompiledModel][] = Object.entries(EXAMPLES).map(([name, data]) => [name, compiledOf(data)]);

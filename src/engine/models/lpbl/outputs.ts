@@ -4,7 +4,6 @@
  * social, financial and municipal ratios; Uitvoer B — the budget view: cash flows per actor two years after the start of
  * the running approach (src/engine/models/lpbl/runningApproach.ts), with the municipal subtotal.
  */
-import { ZERO } from "../../decimal";
 import { CompiledModel, scenarioOverrides } from "../../model";
 import { ModelRun, Ratio } from "../../model/evaluate";
 import { textTable } from "../../model/report";
@@ -47,18 +46,17 @@ export interface LpblOutputs {
   readonly teamCostWarning: string | null;
 }
 
-const ratioValue = (r: Ratio) => (r.value === null ? null : r.value.toNumber());
 
 /** Dutch warning for a run whose team costs are 0 while the team has fte: its ratios leave out the largest cost post. */
 export function teamCostWarning(run: ModelRun, fte: number): string | null {
-  const teamCosts = run.byCategory.get("Kosten team") ?? ZERO;
-  if (!teamCosts.isZero() || fte <= 0) return null;
+  const teamCosts = run.byCategory.get("Kosten team") ?? 0;
+  if (teamCosts !== 0 || fte <= 0) return null;
   return `LET OP (${run.scenario}): de teamkosten zijn € 0, terwijl het team ${formatNumber(fte, 1)} fte telt. Teamkosten zijn meestal de grootste kostenpost (seed 001, §4.2); de ratio's van dit scenario zijn daardoor te hoog. Vul de kosten per fte in.`;
 }
 
 export function lpblOutputs(run: ModelRun, compiled: CompiledModel, build: Pick<LpblBuildOk, "fteEntered" | "runningApproach">): LpblOutputs {
   // byCategory is signed for society: costs negative.
-  const cat = (name: string) => (run.byCategory.get(name) ?? ZERO).toNumber();
+  const cat = (name: string) => run.byCategory.get(name) ?? 0;
   const kosten = Object.fromEntries(LPBL_COST_CATEGORIES.map((c) => [c, 0 - cat(c)])) as Record<LpblCostCategory, number>;
   const baten = Object.fromEntries(LPBL_BENEFIT_CATEGORIES.map((c) => [c, cat(c)])) as Record<LpblBenefitCategory, number>;
   const overrides = scenarioOverrides(compiled, run.scenario) ?? {};
@@ -70,10 +68,10 @@ export function lpblOutputs(run: ModelRun, compiled: CompiledModel, build: Pick<
     uitvoerA: {
       kosten,
       baten,
-      totaleKosten: run.costs.toNumber(),
-      totaleBaten: run.benefits.toNumber(),
-      saldo: run.saldo.toNumber(),
-      ratios: { social: ratioValue(run.ratios.social), financial: ratioValue(run.ratios.financial), municipal: ratioValue(run.ratios.municipal) },
+      totaleKosten: run.costs,
+      totaleBaten: run.benefits,
+      saldo: run.saldo,
+      ratios: { social: run.ratios.social.value, financial: run.ratios.financial.value, municipal: run.ratios.municipal.value },
     },
     uitvoerB: { jaar: BUDGET_YEAR, perActor: { ...budgetYear.byActor }, gemeente: budgetYear.gemeente, totaal: budgetYear.saldo },
     lopendeAanpak: running.approach,
