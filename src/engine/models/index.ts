@@ -9,16 +9,23 @@ import { CompiledModel, ModelProblem, jsonPath, validateModel } from "../model";
 import { FORBIDDEN_KEY_MESSAGE, dutchIssueMessage, forbiddenKeyPaths } from "../model/messages";
 import { LpblBuildOk, buildLpblModel } from "./lpbl";
 
-export const lpblFileSchema = z
-  .object({
-    schemaVersion: z.literal(1),
-    modelType: z.literal("lpbl"),
-    /** The input screen A/B/C (src/engine/models/lpbl/inputs.ts). */
-    inputs: z.unknown(),
-    /** Key figures to override, by key (src/engine/models/lpbl/keyFigures.ts). */
-    keyFigures: z.record(z.string().max(200), z.number().finite()).default({}),
-  })
-  .strict();
+function buildLpblFileSchema() {
+  return z
+    .object({
+      schemaVersion: z.literal(1),
+      modelType: z.literal("lpbl"),
+      /** The input screen A/B/C (src/engine/models/lpbl/inputs.ts). */
+      inputs: z.unknown(),
+      /** Key figures to override, by key (src/engine/models/lpbl/keyFigures.ts). */
+      keyFigures: z.record(z.string().max(200), z.number().finite()).default({}),
+    })
+    .strict();
+}
+let fileSchema: ReturnType<typeof buildLpblFileSchema> | undefined;
+/** The LPBL model file's outer schema, built at its first use: a generic model never needs it (as lpblInputSchema). */
+export function lpblFileSchema(): ReturnType<typeof buildLpblFileSchema> {
+  return (fileSchema ??= buildLpblFileSchema());
+}
 
 export interface LoadedModel {
   readonly compiled: CompiledModel;
@@ -42,7 +49,7 @@ export function loadModel(data: unknown): LoadResult {
   if (modelType !== "lpbl") return { ok: false, problems: [{ path: "modelType", message: `onbekend modeltype "${String(modelType)}"; bekend is "lpbl"` }] };
   const forbidden = forbiddenKeyPaths(data);
   if (forbidden.length > 0) return { ok: false, problems: forbidden.map((path) => ({ path, message: FORBIDDEN_KEY_MESSAGE })) };
-  const file = lpblFileSchema.safeParse(data, { error: dutchIssueMessage });
+  const file = lpblFileSchema().safeParse(data, { error: dutchIssueMessage });
   if (!file.success) return { ok: false, problems: file.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })) };
   const built = buildLpblModel(file.data.inputs, file.data.keyFigures);
   if (!built.ok) return { ok: false, problems: built.problems.map((p) => ({ path: p.path.startsWith("kengetallen") ? p.path.replace(/^kengetallen/, "keyFigures") : `inputs.${p.path}`, message: p.message })) };
