@@ -86,6 +86,7 @@ export function subtract(xh: number, xl: number, ex: number, yh: number, yl: num
 
 /** Z = X · Y; false when an operand lies outside the range where the bound holds (then nothing is written). */
 export function multiply(xh: number, xl: number, ex: number, yh: number, yl: number, ey: number): boolean {
+  if ((xh === 0 && ex > 0) || (yh === 0 && ey > 0)) return multiplyNearZero(xh, xl, ex, yh, yl, ey);
   if (!usable(xh, ex) || !usable(yh, ey)) return false;
   const p = xh * yh;
   if (p === 0) {
@@ -120,6 +121,21 @@ export function multiply(xh: number, xl: number, ex: number, yh: number, yl: num
 }
 
 /**
+ * Z = X · Y where an operand is known only to lie near 0 (hi = 0, err > 0, as after a cancellation): Z is enclosed
+ * by 0 and |X|·|Y| ≤ (|xh| + |xl| + ex)·(|yh| + |yl| + ey), the decimal rounding (at most 5·10^−40 of it) and the
+ * bound's own roundings covered by the factor 1 + 2^−50. False when the other operand is out of range.
+ */
+function multiplyNearZero(xh: number, xl: number, ex: number, yh: number, yl: number, ey: number): boolean {
+  // Times an exact zero the product is 0, but its sign (the unknown sign of the other) is not known: decline.
+  if ((xh === 0 && ex === 0) || (yh === 0 && ey === 0)) return false;
+  if (!(Math.abs(xh) <= MAX && Math.abs(yh) <= MAX && ex <= MAX && ey <= MAX)) return false;
+  result.hi = 0;
+  result.lo = 0;
+  result.err = (Math.abs(xh) + Math.abs(xl) + ex) * (Math.abs(yh) + Math.abs(yl) + ey) * (1 + 2 ** -50);
+  return true;
+}
+
+/**
  * Z = X · F for a discount factor F enclosed by (fh, fl, FACTOR_ERROR·|fh|) with fh within [2^−200, 2^200] (the
  * factor table's fast range), and X exactly 0 or within [2^−300, 2^300]: `multiply` with its bound in closed form.
  * With both operands normalised (|xl| ≤ u·|xh|, |fl| ≤ u·|fh|) and p = fl(xh·fh): |m1|, |m2| ≤ u·|p|(1 + u), |c| ≤
@@ -132,6 +148,7 @@ export function multiply(xh: number, xl: number, ex: number, yh: number, yl: num
 export function multiplyByFactor(xh: number, xl: number, ex: number, fh: number, fl: number): boolean {
   const m = Math.abs(xh);
   if (!(m >= MIN && m <= MAX)) {
+    if (xh === 0 && ex > 0) return multiplyNearZero(xh, xl, ex, fh, fl, FACTOR_ERROR * Math.abs(fh));
     if (xh !== 0 || ex !== 0) return false;
     result.hi = xh * fh;
     result.lo = 0;

@@ -19,7 +19,7 @@ import { provenNearest } from "../doubleDouble";
 import { SLACK, add, compare, divide, multiply, multiplyByFactor, result as R, subtract } from "../enclosure";
 import { readDecimalOfNumber } from "../netPresentValueFast";
 import { Dec } from "../decimal";
-import { Expression } from "./expression";
+import { Expression, expressionKey } from "./expression";
 import { RatioFigure, RunFigures, partiesOf, scheduleOf } from "./run";
 import { CompiledModel } from "./schema";
 
@@ -59,6 +59,9 @@ function parameterSlots(compiled: CompiledModel): Map<string, number> {
   return slots;
 }
 
+/** The parameter values of the run being evaluated (after overrides). */
+let inputs: number[] = [];
+
 /** Evaluates an expression into R, as evaluateToDecimal does in decimals; false when the fast path declines. */
 function evaluate(e: Expression, slots: ReadonlyMap<string, number>, values: Float64Array): boolean {
   switch (e.type) {
@@ -73,6 +76,14 @@ function evaluate(e: Expression, slots: ReadonlyMap<string, number>, values: Flo
     case "parameter": {
       const i = slots.get(e.key);
       if (i === undefined) return false;
+      if (Number.isNaN(values[3 * i + 2]!)) {
+        // Read at its first use, so that a parameter no expression uses never makes the fast path decline.
+        if (!readNumber(inputs[i]!)) return false;
+        values[3 * i] = R.hi;
+        values[3 * i + 1] = R.lo;
+        values[3 * i + 2] = R.err;
+        return true;
+      }
       R.hi = values[3 * i]!;
       R.lo = values[3 * i + 1]!;
       R.err = values[3 * i + 2]!;
@@ -146,6 +157,55 @@ function accumulate(into: Float64Array, at: number, sign: 1 | -1, h: number, l: 
   into[at + 2] = R.err;
 }
 
+/**
+ * Adds (sign +1) or subtracts (−1) the enclosure (h, l, e) of a value tagged `tag` into the k-th triple of `into`,
+ * whose tag is `tags[k]`, so that exact cancellations stay exact. A tag ≠ 0 says that the decimal is exactly the tag's
+ * sign times one value, named by |tag|: two values with the same name are the same decimal (the same expressions of
+ * the same parameters, evaluated in the same steps — see `identities`). An exact zero plus a value is that value,
+ * exactly (decimal.js adds nothing to it), and takes its tag; a tagged value plus an exact zero stays what it is; two
+ * values with opposite tags add up to exactly +0 (x + −x in decimal.js); anything else is a plain sum, untagged.
+ */
+function accumulateTagged(into: Float64Array, tags: Int32Array, k: number, sign: 1 | -1, h: number, l: number, e: number, tag: number): void {
+  const at = 3 * k;
+  const own = tags[k]!;
+  if (own === 0 && into[at] === 0 && into[at + 2] === 0 && !(h === 0 && e === 0)) {
+    into[at] = sign < 0 ? -h : h;
+    into[at + 1] = sign < 0 ? -l : l;
+    into[at + 2] = e;
+    tags[k] = sign * tag;
+    return;
+  }
+  if (own !== 0 && h === 0 && e === 0) return; // x ± 0 is x, exactly (x is not an exact zero here)
+  if (own !== 0 && own === -sign * tag) {
+    into[at] = 0;
+    into[at + 1] = 0;
+    into[at + 2] = 0;
+    tags[k] = 0;
+    return;
+  }
+  accumulate(into, at, sign, h, l, e);
+  tags[k] = 0;
+}
+
+/**
+ * Names (tags) of the values of one run that are the same decimal by construction: an effect's yearly amounts (the
+ * same amount, growth and drop-off expressions give the same amount in the i-th year of any effect; an explicit
+ * yearly expression the same amount wherever it stands) and its NCW (the same amounts from the same year on). Tags are
+ * name · 256 + year (years < 256: LIMITS.horizon).
+ */
+class Identities {
+  private readonly names = new Map<string, number>();
+
+  tag(key: string): number {
+    let id = this.names.get(key);
+    if (id === undefined) {
+      id = this.names.size + 1;
+      this.names.set(key, id);
+    }
+    return id * 256;
+  }
+}
+
 /** Every triple of `triples` as its proven double, or undefined. */
 function nearestAll(triples: Float64Array): Float64Array | undefined {
   const out = new Float64Array(triples.length / 3);
@@ -176,38 +236,38 @@ export function fastFigures(compiled: CompiledModel, overrides: Readonly<Record<
 
   const slots = parameterSlots(compiled);
   const parameters = model.parameters;
-  const values = new Float64Array(3 * parameters.length);
-  for (let i = 0; i < parameters.length; i++) {
-    if (!readNumber(parameters[i]!.value)) return undefined;
-    values[3 * i] = R.hi;
-    values[3 * i + 1] = R.lo;
-    values[3 * i + 2] = R.err;
-  }
+  // Each parameter's value after the overrides, enclosed at its first use (an error bound NaN: not read yet).
+  inputs = parameters.map((p) => p.value);
   for (const key of Object.keys(overrides)) {
     const i = slots.get(key);
-    if (i === undefined || !readNumber(overrides[key]!)) return undefined;
-    values[3 * i] = R.hi;
-    values[3 * i + 1] = R.lo;
-    values[3 * i + 2] = R.err;
+    if (i === undefined) return undefined;
+    inputs[i] = overrides[key]!;
   }
+  const values = new Float64Array(3 * parameters.length);
+  for (let i = 0; i < parameters.length; i++) values[3 * i + 2] = NaN;
 
   const actors = model.actors;
   const categories = model.categories.length;
   const actorIndex = new Map(actors.map((a, index) => [a.name, index] as const));
   const categoryIndex = new Map(model.categories.map((c, index) => [c.name, index] as const));
   const municipal = actors.map((a) => a.municipal === true);
-  // Enclosures as triples (hi, lo, err), all starting as an exact +0 like the decimal path's ZERO.
+  // Enclosures as triples (hi, lo, err), all starting as an exact +0 like the decimal path's ZERO, each with its tag.
   const table = new Float64Array(3 * actors.length * categories);
+  const tableTags = new Int32Array(actors.length * categories);
   const byCategory = new Float64Array(3 * categories);
+  const categoryTags = new Int32Array(categories);
   const flows = new Float64Array(3 * actors.length * horizon);
+  const flowTags = new Int32Array(actors.length * horizon);
   const yearCosts = new Float64Array(3 * horizon);
   const yearBenefits = new Float64Array(3 * horizon);
   const totals = new Float64Array(3 * 5); // costs, benefits, financial benefits, municipal costs, municipal benefits
+  const totalTags = new Int32Array(5);
   const COSTS = 0;
-  const BENEFITS = 3;
-  const FINANCIAL = 6;
-  const MUNICIPAL_COSTS = 9;
-  const MUNICIPAL_BENEFITS = 12;
+  const BENEFITS = 1;
+  const FINANCIAL = 2;
+  const MUNICIPAL_COSTS = 3;
+  const MUNICIPAL_BENEFITS = 4;
+  const identities = new Identities();
   const effectNcw: number[] = [];
 
   for (const e of compiled.effects) {
@@ -216,9 +276,22 @@ export function fastFigures(compiled: CompiledModel, overrides: Readonly<Record<
     const shares = partiesOf(e);
     const first = shares[0]!;
     const second = shares[1];
-    const firstAt = 3 * actorIndex.get(first[0])! * horizon;
-    const secondAt = second ? 3 * actorIndex.get(second[0])! * horizon : -1;
+    const firstAt = actorIndex.get(first[0])! * horizon;
+    const secondAt = second ? actorIndex.get(second[0])! * horizon : -1;
     const years = side === "kosten" ? yearCosts : side === "baten" ? yearBenefits : undefined;
+    // The names of this effect's yearly amounts and of its NCW (see Identities).
+    let amountTags: number[] | undefined;
+    let profileTag = 0;
+    let ncwTag: number;
+    if (e.amounts) {
+      const keys = e.amounts.map(expressionKey);
+      amountTags = keys.map((key) => identities.tag(`j ${key}`));
+      ncwTag = identities.tag(`n ${e.start} ${keys.join(" ")}`);
+    } else {
+      const profile = `${expressionKey(e.amount!)} ${e.growth ? expressionKey(e.growth) : "-"} ${e.dropOff ? expressionKey(e.dropOff) : "-"}`;
+      profileTag = identities.tag(`p ${profile}`);
+      ncwTag = identities.tag(`n ${e.start} ${e.duration} ${profile}`);
+    }
     // The yearly amount: explicit per year, or base × step^i with step = (1 + growth)·(1 − dropOff).
     let sh = 1;
     let sl = 0;
@@ -274,28 +347,30 @@ export function fastFigures(compiled: CompiledModel, overrides: Readonly<Record<
       nh = R.hi;
       nl = R.lo;
       ne = R.err;
-      accumulate(flows, firstAt + 3 * t, first[1], ah, al, ae);
-      if (second) accumulate(flows, secondAt + 3 * t, second[1], ah, al, ae);
+      const tag = amountTags ? amountTags[i]! : profileTag + i;
+      accumulateTagged(flows, flowTags, firstAt + t, first[1], ah, al, ae, tag);
+      if (second) accumulateTagged(flows, flowTags, secondAt + t, second[1], ah, al, ae, tag);
       if (years) accumulate(years, 3 * t, 1, ah, al, ae);
     }
     const c = categoryIndex.get(effect.category)!;
-    for (const [actor, sign] of shares) accumulate(table, 3 * (actorIndex.get(actor)! * categories + c), sign, nh, nl, ne);
+    const enter = (into: Float64Array, tags: Int32Array, k: number, sign: 1 | -1) => accumulateTagged(into, tags, k, sign, nh, nl, ne, ncwTag);
+    for (const [actor, sign] of shares) enter(table, tableTags, actorIndex.get(actor)! * categories + c, sign);
     if (side === "kosten") {
-      accumulate(totals, COSTS, 1, nh, nl, ne);
-      accumulate(byCategory, 3 * c, -1, nh, nl, ne);
-      if (municipal[actorIndex.get(effect.actor!)!]) accumulate(totals, MUNICIPAL_COSTS, 1, nh, nl, ne);
+      enter(totals, totalTags, COSTS, 1);
+      enter(byCategory, categoryTags, c, -1);
+      if (municipal[actorIndex.get(effect.actor!)!]) enter(totals, totalTags, MUNICIPAL_COSTS, 1);
     } else if (side === "baten") {
-      accumulate(totals, BENEFITS, 1, nh, nl, ne);
-      accumulate(byCategory, 3 * c, 1, nh, nl, ne);
+      enter(totals, totalTags, BENEFITS, 1);
+      enter(byCategory, categoryTags, c, 1);
       if (effect.nature === "financieel") {
-        accumulate(totals, FINANCIAL, 1, nh, nl, ne);
-        if (municipal[actorIndex.get(effect.actor!)!]) accumulate(totals, MUNICIPAL_BENEFITS, 1, nh, nl, ne);
+        enter(totals, totalTags, FINANCIAL, 1);
+        if (municipal[actorIndex.get(effect.actor!)!]) enter(totals, totalTags, MUNICIPAL_BENEFITS, 1);
       }
     } else {
       const fromMunicipal = municipal[actorIndex.get(effect.from!)!];
       const toMunicipal = municipal[actorIndex.get(effect.to!)!];
-      if (fromMunicipal && !toMunicipal) accumulate(totals, MUNICIPAL_COSTS, 1, nh, nl, ne);
-      if (toMunicipal && !fromMunicipal) accumulate(totals, MUNICIPAL_BENEFITS, 1, nh, nl, ne);
+      if (fromMunicipal && !toMunicipal) enter(totals, totalTags, MUNICIPAL_COSTS, 1);
+      if (toMunicipal && !fromMunicipal) enter(totals, totalTags, MUNICIPAL_BENEFITS, 1);
     }
     const ncw = nearest(nh, nl, ne);
     if (ncw === undefined) return undefined;
@@ -304,22 +379,25 @@ export function fastFigures(compiled: CompiledModel, overrides: Readonly<Record<
 
   // Per actor: the sum of its categories; per year: the sum of the actors' flows (the decimal path's order).
   const byActor = new Float64Array(3 * actors.length);
+  const actorTags = new Int32Array(actors.length);
   for (let a = 0; a < actors.length; a++) {
     for (let c = 0; c < categories; c++) {
-      const at = 3 * (a * categories + c);
-      accumulate(byActor, 3 * a, 1, table[at]!, table[at + 1]!, table[at + 2]!);
+      const k = a * categories + c;
+      accumulateTagged(byActor, actorTags, a, 1, table[3 * k]!, table[3 * k + 1]!, table[3 * k + 2]!, tableTags[k]!);
     }
   }
   const yearSaldo = new Float64Array(3 * horizon);
+  const saldoTags = new Int32Array(horizon);
   for (let t = 0; t < horizon; t++) {
     for (let a = 0; a < actors.length; a++) {
       const at = 3 * (a * horizon + t);
-      accumulate(yearSaldo, 3 * t, 1, flows[at]!, flows[at + 1]!, flows[at + 2]!);
+      accumulateTagged(yearSaldo, saldoTags, t, 1, flows[at]!, flows[at + 1]!, flows[at + 2]!, flowTags[a * horizon + t]!);
     }
   }
   const saldo = new Float64Array(3);
-  accumulate(saldo, 0, 1, totals[BENEFITS]!, totals[BENEFITS + 1]!, totals[BENEFITS + 2]!);
-  accumulate(saldo, 0, -1, totals[COSTS]!, totals[COSTS + 1]!, totals[COSTS + 2]!);
+  const saldoTag = new Int32Array(1);
+  accumulateTagged(saldo, saldoTag, 0, 1, totals[3 * BENEFITS]!, totals[3 * BENEFITS + 1]!, totals[3 * BENEFITS + 2]!, totalTags[BENEFITS]!);
+  accumulateTagged(saldo, saldoTag, 0, -1, totals[3 * COSTS]!, totals[3 * COSTS + 1]!, totals[3 * COSTS + 2]!, totalTags[COSTS]!);
 
   // Payback (payback.ts): the first year from which the cumulative discounted saldo is ≥ 0 and stays so.
   let payback: number | null = null;
@@ -341,13 +419,13 @@ export function fastFigures(compiled: CompiledModel, overrides: Readonly<Record<
     else payback = null;
   }
 
-  const slice = (at: number) => totals.subarray(at, at + 3);
+  const slice = (k: number) => totals.subarray(3 * k, 3 * k + 3);
   const social = ratio(slice(BENEFITS), slice(COSTS));
   const financial = ratio(slice(FINANCIAL), slice(COSTS));
   const municipalRatio = ratio(slice(MUNICIPAL_BENEFITS), slice(MUNICIPAL_COSTS));
   if (social === undefined || financial === undefined || municipalRatio === undefined) return undefined;
   const figures = [table, byActor, byCategory, flows, yearCosts, yearBenefits, yearSaldo].map(nearestAll);
-  const [costs, benefits, financialBenefits, total] = [COSTS, BENEFITS, FINANCIAL].map((at) => nearest(totals[at]!, totals[at + 1]!, totals[at + 2]!)).concat([nearest(saldo[0]!, saldo[1]!, saldo[2]!)]);
+  const [costs, benefits, financialBenefits, total] = [COSTS, BENEFITS, FINANCIAL].map((k) => nearest(totals[3 * k]!, totals[3 * k + 1]!, totals[3 * k + 2]!)).concat([nearest(saldo[0]!, saldo[1]!, saldo[2]!)]);
   if (figures.some((f) => f === undefined) || costs === undefined || benefits === undefined || financialBenefits === undefined || total === undefined) return undefined;
   const [tableFigures, byActorFigures, byCategoryFigures, flowFigures, yearCostFigures, yearBenefitFigures, yearSaldoFigures] = figures as Float64Array[];
   return {
