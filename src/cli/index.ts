@@ -17,10 +17,10 @@ function readStdin(): Promise<string> {
  * for a file, a pipe and a terminal alike (they write synchronously there) — without making those streams: the first
  * read of process.stdout loads Node's whole stream machinery, about 4 ms of every start. Should a write fail (a
  * non-blocking pipe that is full, a closed pipe), the rest and everything after it goes through the stream after all,
- * which then behaves as it always did.
+ * which then behaves as it always did. Not on Windows, where a console wants the stream's UTF-16 writes for "€" and "—".
  */
 function output(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string) => void {
-  let direct = true;
+  let direct = process.platform !== "win32";
   return (text) => {
     if (direct) {
       const bytes = Buffer.from(text, "utf8");
