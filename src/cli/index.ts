@@ -15,7 +15,7 @@ function readStdin(): Promise<string> {
 /**
  * Output straight to file descriptor 1 or 2 with writeSync, which is what process.stdout and process.stderr do on Linux
  * for a file, a pipe and a terminal alike (they write synchronously there) — without making those streams: the first
- * read of process.stdout loads Node's whole stream machinery, about 4 ms of every start. Should a write fail (a
+ * read of process.stdout loads Node's whole stream machinery, about 3 ms of every start. Should a write fail (a
  * non-blocking pipe that is full, a closed pipe), the rest and everything after it goes through the stream after all,
  * which then behaves as it always did. Not on Windows, where a console wants the stream's UTF-16 writes for "€" and "—".
  */
