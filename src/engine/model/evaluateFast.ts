@@ -46,99 +46,99 @@ function literal(e: Extract<Expression, { type: "number" }>): Float64Array | nul
   return known;
 }
 
-/** Positions of a model's parameters by key, kept per model. */
-const slotsOf = new WeakMap<object, Map<string, number>>();
+/** The run being evaluated: each parameter's value after the overrides, and its enclosure once read (err NaN: not yet). */
+let inputs: number[] = [];
+let values = new Float64Array(0);
 
-function parameterSlots(compiled: CompiledModel): Map<string, number> {
-  const parameters = compiled.model.parameters;
-  let slots = slotsOf.get(parameters);
-  if (!slots) {
-    slots = new Map(parameters.map((p, i) => [p.key, i] as const));
-    slotsOf.set(parameters, slots);
+/** Encloses parameter i into R, read at its first use (so that an unused parameter never makes the fast path decline). */
+function parameter(i: number): boolean {
+  if (Number.isNaN(values[3 * i + 2]!)) {
+    if (!readNumber(inputs[i]!)) return false;
+    values[3 * i] = R.hi;
+    values[3 * i + 1] = R.lo;
+    values[3 * i + 2] = R.err;
+    return true;
   }
-  return slots;
+  R.hi = values[3 * i]!;
+  R.lo = values[3 * i + 1]!;
+  R.err = values[3 * i + 2]!;
+  return true;
 }
 
-/** The parameter values of the run being evaluated (after overrides). */
-let inputs: number[] = [];
+/** An expression compiled for the fast path: evaluates into R, as evaluateToDecimal does in decimals; false to decline. */
+type Evaluator = () => boolean;
 
-/** Evaluates an expression into R, as evaluateToDecimal does in decimals; false when the fast path declines. */
-function evaluate(e: Expression, slots: ReadonlyMap<string, number>, values: Float64Array): boolean {
+const DECLINE: Evaluator = () => false;
+
+function compileExpression(e: Expression, slots: ReadonlyMap<string, number>): Evaluator {
   switch (e.type) {
     case "number": {
       const l = literal(e);
-      if (l === null) return false;
-      R.hi = l[0]!;
-      R.lo = l[1]!;
-      R.err = l[2]!;
-      return true;
+      if (l === null) return DECLINE;
+      const [h, lo, err] = [l[0]!, l[1]!, l[2]!];
+      return () => {
+        R.hi = h;
+        R.lo = lo;
+        R.err = err;
+        return true;
+      };
     }
     case "parameter": {
       const i = slots.get(e.key);
-      if (i === undefined) return false;
-      if (Number.isNaN(values[3 * i + 2]!)) {
-        // Read at its first use, so that a parameter no expression uses never makes the fast path decline.
-        if (!readNumber(inputs[i]!)) return false;
-        values[3 * i] = R.hi;
-        values[3 * i + 1] = R.lo;
-        values[3 * i + 2] = R.err;
-        return true;
-      }
-      R.hi = values[3 * i]!;
-      R.lo = values[3 * i + 1]!;
-      R.err = values[3 * i + 2]!;
-      return true;
+      return i === undefined ? DECLINE : () => parameter(i);
     }
-    case "negate":
-      if (!evaluate(e.operand, slots, values)) return false;
-      R.hi = -R.hi;
-      R.lo = -R.lo;
-      return true;
+    case "negate": {
+      const operand = compileExpression(e.operand, slots);
+      return () => {
+        if (!operand()) return false;
+        R.hi = -R.hi;
+        R.lo = -R.lo;
+        return true;
+      };
+    }
     case "call": {
       // decimal.js's min/max: left to right, y replaces x when it is smaller (larger), or equal and x has the
       // sign +1 (−1) — which for ±0 is Math.min/Math.max; equal nonzero values are the same value either way.
-      if (!evaluate(e.args[0]!, slots, values)) return false;
-      let xh = R.hi;
-      let xl = R.lo;
-      let ex = R.err;
+      const args = e.args.map((a) => compileExpression(a, slots));
       const n = e.name === "min" ? 1 : -1;
-      for (let i = 1; i < e.args.length; i++) {
-        if (!evaluate(e.args[i]!, slots, values)) return false;
-        const yh = R.hi;
-        const yl = R.lo;
-        const ey = R.err;
-        const k = compare(xh, xl, ex, yh, yl, ey);
-        if (k === undefined) return false;
-        const sign = xh > 0 || Object.is(xh, 0) ? 1 : -1;
-        if (k === n || (k === 0 && sign === n)) {
-          xh = yh;
-          xl = yl;
-          ex = ey;
+      return () => {
+        if (!args[0]!()) return false;
+        let xh = R.hi;
+        let xl = R.lo;
+        let ex = R.err;
+        for (let i = 1; i < args.length; i++) {
+          if (!args[i]!()) return false;
+          const yh = R.hi;
+          const yl = R.lo;
+          const ey = R.err;
+          const k = compare(xh, xl, ex, yh, yl, ey); // (compare uses R)
+          if (k === undefined) return false;
+          const sign = xh > 0 || Object.is(xh, 0) ? 1 : -1;
+          if (k === n || (k === 0 && sign === n)) {
+            xh = yh;
+            xl = yl;
+            ex = ey;
+          }
         }
-      }
-      R.hi = xh;
-      R.lo = xl;
-      R.err = ex;
-      return true;
+        R.hi = xh;
+        R.lo = xl;
+        R.err = ex;
+        return true;
+      };
     }
     case "binary": {
-      if (e.operator === "^" || !evaluate(e.left, slots, values)) return false;
-      const xh = R.hi;
-      const xl = R.lo;
-      const ex = R.err;
-      if (!evaluate(e.right, slots, values)) return false;
-      switch (e.operator) {
-        case "+":
-          add(xh, xl, ex, R.hi, R.lo, R.err);
-          return true;
-        case "-":
-          subtract(xh, xl, ex, R.hi, R.lo, R.err);
-          return true;
-        case "*":
-          return multiply(xh, xl, ex, R.hi, R.lo, R.err);
-        case "/":
-          return divide(xh, xl, ex, R.hi, R.lo, R.err);
-      }
+      if (e.operator === "^") return DECLINE;
+      const left = compileExpression(e.left, slots);
+      const right = compileExpression(e.right, slots);
+      const operation = { "+": add, "-": subtract, "*": multiply, "/": divide }[e.operator];
+      return () => {
+        if (!left()) return false;
+        const xh = R.hi;
+        const xl = R.lo;
+        const ex = R.err;
+        if (!right()) return false;
+        return operation(xh, xl, ex, R.hi, R.lo, R.err) !== false;
+      };
     }
   }
 }
@@ -161,7 +161,7 @@ function accumulate(into: Float64Array, at: number, sign: 1 | -1, h: number, l: 
  * Adds (sign +1) or subtracts (−1) the enclosure (h, l, e) of a value tagged `tag` into the k-th triple of `into`,
  * whose tag is `tags[k]`, so that exact cancellations stay exact. A tag ≠ 0 says that the decimal is exactly the tag's
  * sign times one value, named by |tag|: two values with the same name are the same decimal (the same expressions of
- * the same parameters, evaluated in the same steps — see `identities`). An exact zero plus a value is that value,
+ * the same parameters, evaluated in the same steps — see `planOf`). An exact zero plus a value is that value,
  * exactly (decimal.js adds nothing to it), and takes its tag; a tagged value plus an exact zero stays what it is; two
  * values with opposite tags add up to exactly +0 (x + −x in decimal.js); anything else is a plain sum, untagged.
  */
@@ -187,23 +187,89 @@ function accumulateTagged(into: Float64Array, tags: Int32Array, k: number, sign:
   tags[k] = 0;
 }
 
+/** One quantified effect as the fast path runs it, prepared once per model. */
+interface EffectPlan {
+  readonly effect: CompiledModel["effects"][number];
+  /** Actor indices and signs of who loses (−1) and who gains (+1) the amount; second −1 when there is one party. */
+  readonly first: number;
+  readonly firstSign: 1 | -1;
+  readonly second: number;
+  readonly secondSign: 1 | -1;
+  readonly category: number;
+  /** The municipal totals this effect's NCW enters: costs, benefits (see the decimal path). */
+  readonly municipalCosts: boolean;
+  readonly municipalBenefits: boolean;
+  readonly amount: Evaluator | null;
+  readonly growth: Evaluator | null;
+  readonly dropOff: Evaluator | null;
+  readonly amounts: readonly Evaluator[] | null;
+  /** Tags (see accumulateTagged): of the yearly amounts (explicit: one per year; a profile: base + year), of the NCW. */
+  readonly amountTags: Int32Array | null;
+  readonly profileTag: number;
+  readonly ncwTag: number;
+}
+
+interface Plan {
+  readonly slots: ReadonlyMap<string, number>;
+  readonly effects: readonly EffectPlan[];
+}
+
 /**
- * Names (tags) of the values of one run that are the same decimal by construction: an effect's yearly amounts (the
- * same amount, growth and drop-off expressions give the same amount in the i-th year of any effect; an explicit
- * yearly expression the same amount wherever it stands) and its NCW (the same amounts from the same year on). Tags are
+ * The fast path's plan of a model, kept per model: expressions compiled to evaluators, names resolved to indices, and
+ * the tags of the values that are the same decimal by construction — an effect's yearly amounts (the same amount,
+ * growth and drop-off expressions give the same amount in the i-th year of any effect; an explicit yearly expression
+ * the same amount wherever it stands) and its NCW (the same amounts from the same year on). A tag is
  * name · 256 + year (years < 256: LIMITS.horizon).
  */
-class Identities {
-  private readonly names = new Map<string, number>();
+const plans = new WeakMap<CompiledModel, Plan>();
 
-  tag(key: string): number {
-    let id = this.names.get(key);
+function planOf(compiled: CompiledModel): Plan {
+  let plan = plans.get(compiled);
+  if (plan) return plan;
+  const { model } = compiled;
+  const slots = new Map(model.parameters.map((p, i) => [p.key, i] as const));
+  const actorIndex = new Map(model.actors.map((a, index) => [a.name, index] as const));
+  const municipal = (name: string | undefined) => model.actors[actorIndex.get(name!)!]!.municipal === true;
+  const categoryIndex = new Map(model.categories.map((c, index) => [c.name, index] as const));
+  const names = new Map<string, number>();
+  const tag = (key: string): number => {
+    let id = names.get(key);
     if (id === undefined) {
-      id = this.names.size + 1;
-      this.names.set(key, id);
+      id = names.size + 1;
+      names.set(key, id);
     }
     return id * 256;
+  };
+  const compile = (x: Expression | null) => (x ? compileExpression(x, slots) : null);
+  const effects: EffectPlan[] = [];
+  for (const e of compiled.effects) {
+    const { effect, side } = e;
+    if (effect.nature === "pm") continue;
+    const shares = partiesOf(e);
+    const keys = e.amounts ? e.amounts.map(expressionKey) : null;
+    const profile = keys ? "" : `${expressionKey(e.amount!)} ${e.growth ? expressionKey(e.growth) : "-"} ${e.dropOff ? expressionKey(e.dropOff) : "-"}`;
+    effects.push({
+      effect: e,
+      first: actorIndex.get(shares[0]![0])!,
+      firstSign: shares[0]![1],
+      second: shares[1] ? actorIndex.get(shares[1][0])! : -1,
+      secondSign: shares[1] ? shares[1][1] : 1,
+      category: categoryIndex.get(effect.category)!,
+      municipalCosts: side === "kosten" ? municipal(effect.actor) : side === "verdeling" && municipal(effect.from) && !municipal(effect.to),
+      municipalBenefits:
+        side === "baten" ? effect.nature === "financieel" && municipal(effect.actor) : side === "verdeling" && municipal(effect.to) && !municipal(effect.from),
+      amount: compile(e.amount),
+      growth: compile(e.growth),
+      dropOff: compile(e.dropOff),
+      amounts: e.amounts ? e.amounts.map((x) => compileExpression(x, slots)) : null,
+      amountTags: keys ? Int32Array.from(keys, (key) => tag(`j ${key}`)) : null,
+      profileTag: keys ? 0 : tag(`p ${profile}`),
+      ncwTag: keys ? tag(`n ${e.start} ${keys.join(" ")}`) : tag(`n ${e.start} ${e.duration} ${profile}`),
+    });
   }
+  plan = { slots, effects };
+  plans.set(compiled, plan);
+  return plan;
 }
 
 /** Every triple of `triples` as its proven double, or undefined. */
@@ -234,23 +300,19 @@ export function fastFigures(compiled: CompiledModel, overrides: Readonly<Record<
   const fHi = table0.hi;
   const fLo = table0.lo;
 
-  const slots = parameterSlots(compiled);
+  const plan = planOf(compiled);
   const parameters = model.parameters;
-  // Each parameter's value after the overrides, enclosed at its first use (an error bound NaN: not read yet).
   inputs = parameters.map((p) => p.value);
   for (const key of Object.keys(overrides)) {
-    const i = slots.get(key);
+    const i = plan.slots.get(key);
     if (i === undefined) return undefined;
     inputs[i] = overrides[key]!;
   }
-  const values = new Float64Array(3 * parameters.length);
+  values = new Float64Array(3 * parameters.length);
   for (let i = 0; i < parameters.length; i++) values[3 * i + 2] = NaN;
 
   const actors = model.actors;
   const categories = model.categories.length;
-  const actorIndex = new Map(actors.map((a, index) => [a.name, index] as const));
-  const categoryIndex = new Map(model.categories.map((c, index) => [c.name, index] as const));
-  const municipal = actors.map((a) => a.municipal === true);
   // Enclosures as triples (hi, lo, err), all starting as an exact +0 like the decimal path's ZERO, each with its tag.
   const table = new Float64Array(3 * actors.length * categories);
   const tableTags = new Int32Array(actors.length * categories);
@@ -267,31 +329,16 @@ export function fastFigures(compiled: CompiledModel, overrides: Readonly<Record<
   const FINANCIAL = 2;
   const MUNICIPAL_COSTS = 3;
   const MUNICIPAL_BENEFITS = 4;
-  const identities = new Identities();
   const effectNcw: number[] = [];
 
-  for (const e of compiled.effects) {
-    const { effect, side } = e;
-    if (effect.nature === "pm") continue;
-    const shares = partiesOf(e);
-    const first = shares[0]!;
-    const second = shares[1];
-    const firstAt = actorIndex.get(first[0])! * horizon;
-    const secondAt = second ? actorIndex.get(second[0])! * horizon : -1;
+  for (const p of plan.effects) {
+    const e = p.effect;
+    const side = e.side;
+    const firstAt = p.first * horizon;
+    const secondAt = p.second * horizon;
     const years = side === "kosten" ? yearCosts : side === "baten" ? yearBenefits : undefined;
-    // The names of this effect's yearly amounts and of its NCW (see Identities).
-    let amountTags: number[] | undefined;
-    let profileTag = 0;
-    let ncwTag: number;
-    if (e.amounts) {
-      const keys = e.amounts.map(expressionKey);
-      amountTags = keys.map((key) => identities.tag(`j ${key}`));
-      ncwTag = identities.tag(`n ${e.start} ${keys.join(" ")}`);
-    } else {
-      const profile = `${expressionKey(e.amount!)} ${e.growth ? expressionKey(e.growth) : "-"} ${e.dropOff ? expressionKey(e.dropOff) : "-"}`;
-      profileTag = identities.tag(`p ${profile}`);
-      ncwTag = identities.tag(`n ${e.start} ${e.duration} ${profile}`);
-    }
+    const amountTags = p.amountTags;
+    const amounts = p.amounts;
     // The yearly amount: explicit per year, or base × step^i with step = (1 + growth)·(1 − dropOff).
     let sh = 1;
     let sl = 0;
@@ -300,28 +347,26 @@ export function fastFigures(compiled: CompiledModel, overrides: Readonly<Record<
     let ah = 0;
     let al = 0;
     let ae = 0;
-    const count = e.amounts ? e.amounts.length : e.duration;
-    if (!e.amounts) {
-      if (e.growth) {
-        if (!evaluate(e.growth, slots, values)) return undefined;
+    const count = amounts ? amounts.length : e.duration;
+    if (!amounts) {
+      if (p.growth) {
+        if (!p.growth()) return undefined;
         add(1, 0, 0, R.hi, R.lo, R.err);
         sh = R.hi;
         sl = R.lo;
         se = R.err;
         stepped = true;
       }
-      if (e.dropOff) {
-        if (!evaluate(e.dropOff, slots, values)) return undefined;
+      if (p.dropOff) {
+        if (!p.dropOff()) return undefined;
         subtract(1, 0, 0, R.hi, R.lo, R.err);
-        if (stepped) {
-          if (!multiply(sh, sl, se, R.hi, R.lo, R.err)) return undefined;
-        }
+        if (stepped && !multiply(sh, sl, se, R.hi, R.lo, R.err)) return undefined;
         sh = R.hi;
         sl = R.lo;
         se = R.err;
         stepped = true;
       }
-      if (!evaluate(e.amount!, slots, values)) return undefined;
+      if (!p.amount!()) return undefined;
       ah = R.hi;
       al = R.lo;
       ae = R.err;
@@ -330,8 +375,8 @@ export function fastFigures(compiled: CompiledModel, overrides: Readonly<Record<
     let nl = 0;
     let ne = 0;
     for (let i = 0; i < count; i++) {
-      if (e.amounts) {
-        if (!evaluate(e.amounts[i]!, slots, values)) return undefined;
+      if (amounts) {
+        if (!amounts[i]!()) return undefined;
         ah = R.hi;
         al = R.lo;
         ae = R.err;
@@ -347,31 +392,25 @@ export function fastFigures(compiled: CompiledModel, overrides: Readonly<Record<
       nh = R.hi;
       nl = R.lo;
       ne = R.err;
-      const tag = amountTags ? amountTags[i]! : profileTag + i;
-      accumulateTagged(flows, flowTags, firstAt + t, first[1], ah, al, ae, tag);
-      if (second) accumulateTagged(flows, flowTags, secondAt + t, second[1], ah, al, ae, tag);
+      const tag = amountTags ? amountTags[i]! : p.profileTag + i;
+      accumulateTagged(flows, flowTags, firstAt + t, p.firstSign, ah, al, ae, tag);
+      if (secondAt >= 0) accumulateTagged(flows, flowTags, secondAt + t, p.secondSign, ah, al, ae, tag);
       if (years) accumulate(years, 3 * t, 1, ah, al, ae);
     }
-    const c = categoryIndex.get(effect.category)!;
-    const enter = (into: Float64Array, tags: Int32Array, k: number, sign: 1 | -1) => accumulateTagged(into, tags, k, sign, nh, nl, ne, ncwTag);
-    for (const [actor, sign] of shares) enter(table, tableTags, actorIndex.get(actor)! * categories + c, sign);
+    const c = p.category;
+    const tag = p.ncwTag;
+    accumulateTagged(table, tableTags, p.first * categories + c, p.firstSign, nh, nl, ne, tag);
+    if (secondAt >= 0) accumulateTagged(table, tableTags, p.second * categories + c, p.secondSign, nh, nl, ne, tag);
     if (side === "kosten") {
-      enter(totals, totalTags, COSTS, 1);
-      enter(byCategory, categoryTags, c, -1);
-      if (municipal[actorIndex.get(effect.actor!)!]) enter(totals, totalTags, MUNICIPAL_COSTS, 1);
+      accumulateTagged(totals, totalTags, COSTS, 1, nh, nl, ne, tag);
+      accumulateTagged(byCategory, categoryTags, c, -1, nh, nl, ne, tag);
     } else if (side === "baten") {
-      enter(totals, totalTags, BENEFITS, 1);
-      enter(byCategory, categoryTags, c, 1);
-      if (effect.nature === "financieel") {
-        enter(totals, totalTags, FINANCIAL, 1);
-        if (municipal[actorIndex.get(effect.actor!)!]) enter(totals, totalTags, MUNICIPAL_BENEFITS, 1);
-      }
-    } else {
-      const fromMunicipal = municipal[actorIndex.get(effect.from!)!];
-      const toMunicipal = municipal[actorIndex.get(effect.to!)!];
-      if (fromMunicipal && !toMunicipal) enter(totals, totalTags, MUNICIPAL_COSTS, 1);
-      if (toMunicipal && !fromMunicipal) enter(totals, totalTags, MUNICIPAL_BENEFITS, 1);
+      accumulateTagged(totals, totalTags, BENEFITS, 1, nh, nl, ne, tag);
+      accumulateTagged(byCategory, categoryTags, c, 1, nh, nl, ne, tag);
+      if (e.effect.nature === "financieel") accumulateTagged(totals, totalTags, FINANCIAL, 1, nh, nl, ne, tag);
     }
+    if (p.municipalCosts) accumulateTagged(totals, totalTags, MUNICIPAL_COSTS, 1, nh, nl, ne, tag);
+    if (p.municipalBenefits) accumulateTagged(totals, totalTags, MUNICIPAL_BENEFITS, 1, nh, nl, ne, tag);
     const ncw = nearest(nh, nl, ne);
     if (ncw === undefined) return undefined;
     effectNcw.push(ncw);
