@@ -7,7 +7,7 @@
  * answers), so that a fast path that silently stopped working fails here too.
  */
 import fc from "fast-check";
-import { CompiledModel, ModelInput, runModel, runModelInDecimals, validateModel } from "../../../src/engine/model";
+import { CompiledModel, ModelInput, runModel, runModelInDecimals, scenarioOverrides, validateModel } from "../../../src/engine/model";
 import { fastFigures } from "../../../src/engine/model/evaluateFast";
 import { EXAMPLES } from "../../../src/engine/examples";
 import { loadModel } from "../../../src/engine/models";
@@ -102,13 +102,18 @@ describe("runModel: the fast path gives the decimal path's run, bit for bit", ()
     sameRun(runModel(compiled, {}, "s"), runModelInDecimals(compiled, {}, "s"));
   });
 
-  test("the examples, every scenario, take the fast path", () => {
+  test("the examples, every scenario and sensitivity run, take the fast path", () => {
     for (const [name, data] of Object.entries(EXAMPLES)) {
       const l = loadModel(data);
       if (!l.ok) throw new Error(`${name}: ${JSON.stringify(l.problems[0])}`);
       const compiled = l.loaded.compiled;
-      for (const s of [{ name: "basis", overrides: {} }, ...compiled.model.scenarios]) {
-        expect({ name, scenario: s.name, fast: fastFigures(compiled, s.overrides) !== undefined }).toEqual({ name, scenario: s.name, fast: true });
+      const runs = [
+        { name: "basis", overrides: {} },
+        ...compiled.model.scenarios,
+        ...compiled.model.sensitivity.map((s) => ({ name: s.name, overrides: { ...scenarioOverrides(compiled, s.scenario ?? compiled.model.metadata.baseScenarioName), ...s.overrides } })),
+      ];
+      for (const s of runs) {
+        expect({ name, run: s.name, fast: fastFigures(compiled, s.overrides) !== undefined }).toEqual({ name, run: s.name, fast: true });
         sameRun(runModel(compiled, s.overrides, s.name), runModelInDecimals(compiled, s.overrides, s.name));
       }
     }
