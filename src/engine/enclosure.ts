@@ -6,7 +6,7 @@
  * amounts, discounting, sums per actor and per year — can be followed in doubles, and `provenNearest`
  * (doubleDouble.ts) can then say whether the double nearest to hi + lo is also the one nearest to D.
  *
- * The bound of each result has three parts, all computed from the magnitudes at hand (a running error bound):
+ * The bound of each result has three parts, each computed from the magnitudes at hand:
  * - the double-double step itself: the exact parts come from TwoSum and TwoProduct, and every other floating-point
  *   operation o is off by at most u·|fl(o)| (u = 2^−53, round to nearest; operands stay within [2^−300, 2^300], so
  *   nothing overflows, and a product that underflows is covered by an extra 2^−1000);
@@ -25,7 +25,9 @@
 import { UNIT_ROUNDOFF as U, twoProductError, twoSumError } from "./doubleDouble";
 
 /** The result of the last operation (a register, so that the hot loops allocate nothing). */
-export const result = { hi: 0, lo: 0, err: 0 };
+// Initialised with non-integers, so that V8 gives the fields their double representation from the start (a field
+// that starts as a small integer and later holds a double changes its representation and deoptimises its users).
+export const result = { hi: 0.5, lo: 0.5, err: 0.5 };
 
 /** Twice decimal.js's half unit in the 40th digit, relative (see above). */
 const DECIMAL = 1e-39;
@@ -35,15 +37,9 @@ const MIN = 2 ** -300;
 const MAX = 2 ** 300;
 /** |F − (hi + lo)| ≤ FACTOR_ERROR·|hi| for a discount factor from the factor table (discounting.ts: 2^−105; 2^−104 here). */
 export const FACTOR_ERROR = 2 ** -104;
-const FACTOR_BOUND = FACTOR_ERROR * (1 + 2 ** -50);
 const STEP_BOUND = 2 ** -102;
 /** Covers the rounding of the bounds' own computation (see above). */
 export const SLACK = 1 + 2 ** -20;
-
-/** True when x (the hi part of an enclosure with bound e) is an exact zero. */
-export function isExactZero(hi: number, err: number): boolean {
-  return hi === 0 && err === 0;
-}
 
 /** A factor a product or quotient accepts: exactly 0, or a magnitude within [2^−300, 2^300]. */
 function usable(hi: number, err: number): boolean {
@@ -84,39 +80,42 @@ export function subtract(xh: number, xl: number, ex: number, yh: number, yl: num
   add(xh, xl, ex, -yh, -yl, ey);
 }
 
-/** Z = X · Y; false when an operand lies outside the range where the bound holds (then nothing is written). */
+/**
+ * Z = X · Y; false when an operand lies outside the range where the bound holds (then nothing is written).
+ * With both operands normalised (|xl| ≤ u·|xh|, |yl| ≤ u·|yh|, as every enclosure here is) and within [2^−300, 2^300],
+ * p = fl(xh·yh), e1 = xh·yh − p exactly (TwoProduct), m1 = fl(xh·yl), m2 = fl(xl·yh), c = fl(m1 + m2) and
+ * t = fl(e1 + c): |m1|, |m2| ≤ u·|p|(1 + 3u), |c| ≤ 2u·|p|(1 + 3u), |t| ≤ 3u·|p|(1 + 3u), so the four roundings are
+ * at most u·7u·|p|(1 + 3u) and the dropped xl·yl at most u²·|p|(1 + u): zh + zl = p + t (TwoSum) is within
+ * 8u²·|p|(1 + 3u) ≤ 2^−102·|p| of x̃·ỹ, plus 2^−1000 for a partial product that underflows. The operands' errors carry
+ * as |x̃|·ey + |ỹ|·ex + ex·ey, with |x̃| ≤ |xh|·(1 + 2^−50).
+ */
 export function multiply(xh: number, xl: number, ex: number, yh: number, yl: number, ey: number): boolean {
-  if ((xh === 0 && ex > 0) || (yh === 0 && ey > 0)) return multiplyNearZero(xh, xl, ex, yh, yl, ey);
-  if (!usable(xh, ex) || !usable(yh, ey)) return false;
+  const mx = Math.abs(xh);
+  const my = Math.abs(yh);
+  if (!(mx >= MIN && mx <= MAX && my >= MIN && my <= MAX)) return multiplyOutside(xh, xl, ex, yh, yl, ey);
   const p = xh * yh;
-  if (p === 0) {
-    // An exact zero operand: the decimal product is that signed zero times the other (IEEE's sign rule), whose sign
-    // must then be certain.
-    if ((xh !== 0 && !(ex < Math.abs(xh) / 2)) || (yh !== 0 && !(ey < Math.abs(yh) / 2))) return false;
-    result.hi = p;
-    result.lo = 0;
-    result.err = 0;
-    return true;
-  }
-  const e1 = twoProductError(xh, yh, p);
-  const m1 = xh * yl;
-  const m2 = xl * yh;
-  const c = m1 + m2;
-  const t = e1 + c;
-  let zh = p;
-  let zl = 0;
-  if (t !== 0) {
-    zh = p + t;
-    zl = twoSumError(p, t, zh);
-  }
-  // The dropped xl·yl is at most u²·|xh·yh| (both operands are normalised: |lo| ≤ u·|hi|).
-  const step = U * (Math.abs(m1) + Math.abs(m2) + Math.abs(c) + Math.abs(t) + U * Math.abs(p) * (1 + 4 * U)) + TINY;
-  const ax = Math.abs(xh) + Math.abs(xl);
-  const ay = Math.abs(yh) + Math.abs(yl);
-  const carried = ax * ey + ay * ex + ex * ey;
+  const t = twoProductError(xh, yh, p) + (xh * yl + xl * yh);
+  const zh = p + t;
+  const zl = twoSumError(p, t, zh);
+  const ap = Math.abs(p);
+  const carried = (mx * ey + my * ex) * (1 + 2 ** -50) + ex * ey;
+  const step = STEP_BOUND * ap + TINY;
   result.hi = zh;
   result.lo = zl;
-  result.err = carried + step + DECIMAL * (Math.abs(zh) + carried + step);
+  result.err = carried + step + DECIMAL * (ap * (1 + 2 ** -50) + carried + step);
+  return true;
+}
+
+/** `multiply` where an operand is 0 or near it, or out of range. */
+function multiplyOutside(xh: number, xl: number, ex: number, yh: number, yl: number, ey: number): boolean {
+  if ((xh === 0 && ex > 0) || (yh === 0 && ey > 0)) return multiplyNearZero(xh, xl, ex, yh, yl, ey);
+  if (!usable(xh, ex) || !usable(yh, ey)) return false;
+  // An exact zero operand: the decimal product is that signed zero times the other (IEEE's sign rule), whose sign
+  // must then be certain.
+  if ((xh !== 0 && !(ex < Math.abs(xh) / 2)) || (yh !== 0 && !(ey < Math.abs(yh) / 2))) return false;
+  result.hi = xh * yh;
+  result.lo = 0;
+  result.err = 0;
   return true;
 }
 
@@ -135,37 +134,9 @@ function multiplyNearZero(xh: number, xl: number, ex: number, yh: number, yl: nu
   return true;
 }
 
-/**
- * Z = X · F for a discount factor F enclosed by (fh, fl, FACTOR_ERROR·|fh|) with fh within [2^−200, 2^200] (the
- * factor table's fast range), and X exactly 0 or within [2^−300, 2^300]: `multiply` with its bound in closed form.
- * With both operands normalised (|xl| ≤ u·|xh|, |fl| ≤ u·|fh|) and p = fl(xh·fh): |m1|, |m2| ≤ u·|p|(1 + u), |c| ≤
- * 2u·|p|(1 + 2u), |t| ≤ |xh·fh − p| + |c|·(1 + u) ≤ 3u·|p|(1 + 2u), and the dropped xl·fl ≤ u²·|p|(1 + u); so the
- * double-double step is off by at most u·(1 + 1 + 2 + 3)·u·|p|(1 + 2u) + u²·|p|(1 + u) ≤ 2^−102·|p| (plus 2^−1000
- * for underflow). The carried error is |x|·FACTOR_ERROR·|fh| + |f|·ex + ex·FACTOR_ERROR·|fh| ≤
- * FACTOR_ERROR·|p|(1 + 2^−50) + |fh|·ex·(1 + 2^−50), and the decimal rounding at most 10^−39·(|zh| + those).
- * False when X is outside its range.
- */
+/** Z = X · F for a discount factor F from the factor table, enclosed by (fh, fl, FACTOR_ERROR·|fh|). */
 export function multiplyByFactor(xh: number, xl: number, ex: number, fh: number, fl: number): boolean {
-  const m = Math.abs(xh);
-  if (!(m >= MIN && m <= MAX)) {
-    if (xh === 0 && ex > 0) return multiplyNearZero(xh, xl, ex, fh, fl, FACTOR_ERROR * Math.abs(fh));
-    if (xh !== 0 || ex !== 0) return false;
-    result.hi = xh * fh;
-    result.lo = 0;
-    result.err = 0;
-    return true;
-  }
-  const p = xh * fh;
-  const t = twoProductError(xh, fh, p) + (xh * fl + xl * fh);
-  const zh = p + t;
-  const zl = twoSumError(p, t, zh);
-  const ap = Math.abs(p);
-  const carried = FACTOR_BOUND * ap + Math.abs(fh) * ex * (1 + 2 ** -50);
-  const step = STEP_BOUND * ap + TINY;
-  result.hi = zh;
-  result.lo = zl;
-  result.err = carried + step + DECIMAL * (ap * (1 + 2 ** -50) + carried + step);
-  return true;
+  return multiply(xh, xl, ex, fh, fl, FACTOR_ERROR * Math.abs(fh));
 }
 
 /**
