@@ -16,8 +16,9 @@
  * is evaluated, and never resizes it afterwards (ArraySizePredictor → ArrayFormulaVertex; a result larger than the
  * reserved area makes HyperFormula throw "Resizing to smaller array"). For a function whose metadata result is a
  * matrix (MKBA.SCENARIO), the plugin's `sizeOfResultArrayMethod` therefore evaluates the call once, at entry time,
- * on the values its arguments have at that moment, and reserves the size of what it returns (1×1 for a scalar).
- * For that to see computed values, `buildWorkbook` enters values first and formulas one by one afterwards.
+ * on the values its arguments have at that moment, and reserves the size of what it returns (1×1 for a scalar) —
+ * except where the function says from the formula's constants that the call returns one cell (`returnsOneCell`:
+ * MKBA.SCENARIO with "saldo", "ratio", an actor … written as text), which is then not computed twice. For that to see computed values, `buildWorkbook` enters values first and formulas one by one afterwards.
  * If the size cannot be known at entry (an argument is not computed yet) or the result later outgrows the reserved
  * area (e.g. an actor is added to the model), the call gives #SPILL! with a message to re-enter the formula,
  * instead of crashing HyperFormula; a result that shrinks is padded with blank cells by HyperFormula.
@@ -152,6 +153,14 @@ const hfId = (fn: SheetFunction) => `${NAMESPACE}${fn.id}`;
 const methodName = (fn: SheetFunction) => `mkba_${fn.id}`;
 const sizeMethodName = (fn: SheetFunction) => `mkba_${fn.id}_size`;
 
+/** An argument written as a constant (a text, number or logical value) in the formula, else undefined. */
+function constantOf(arg: unknown): string | number | boolean | undefined {
+  const node = arg as { type?: string; value?: unknown };
+  // AstNodeType.STRING / NUMBER / the TRUE() and FALSE() functions are not constants here (not exported either).
+  if ((node.type === "STRING" || node.type === "NUMBER") && (typeof node.value === "string" || typeof node.value === "number")) return node.value;
+  return undefined;
+}
+
 /** The root expression of the formula being evaluated, without enclosing parentheses. */
 function formulaRoot(state: InterpreterState): unknown {
   let root = (state.formulaVertex as unknown as { formula?: { type?: string; expression?: unknown } } | undefined)?.formula;
@@ -183,6 +192,7 @@ class MkbaFunctionsPlugin extends FunctionPlugin {
 
   /** See the header: evaluate once at entry time and reserve the size of the result. */
   sizeOfCatalogueFunction(fn: SheetFunction, ast: ProcedureAst, state: InterpreterState): ArraySize {
+    if (fn.returnsOneCell?.(ast.args.map(constantOf), ast.args.length)) return ArraySize.scalar();
     try {
       const value = this.evaluateCatalogueFunction(fn, ast, state);
       return value instanceof SimpleRangeValue ? new ArraySize(value.width(), value.height()) : ArraySize.scalar();

@@ -11,6 +11,12 @@ export interface SheetFunction {
   readonly id: string;
   readonly parameters: readonly FunctionParameter[];
   readonly evaluate: (args: readonly CellArgument[]) => FunctionResult;
+  /**
+   * For a function that may return a table: whether a call certainly returns one cell, judged from the arguments
+   * written as constants in the formula (undefined where an argument is not a constant or is omitted) — so that a
+   * host that must know a formula's size before it computes (HyperFormula) need not compute it twice.
+   */
+  readonly returnsOneCell?: (constants: readonly (string | number | boolean | undefined)[], count: number) => boolean;
 }
 
 export const required = (name: string): FunctionParameter => ({ name, optional: false });

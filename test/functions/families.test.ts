@@ -3,6 +3,7 @@ import * as formulajs from "@formulajs/formulajs";
 import { modelToCells } from "../../src/engine/layout/workbookLayout";
 import { validateModel } from "../../src/engine/model";
 import { callFunction, findFunction } from "../../src/functions/catalog";
+import { SCENARIO } from "../../src/functions/families/model";
 import { smallModel } from "../fixtures/models";
 
 const call = (id: string, ...args: unknown[]) => callFunction(findFunction(id)!, args);
@@ -111,5 +112,15 @@ describe("MKBA.SCENARIO over a model laid out in the workbook", () => {
     const row = broken.findIndex((r) => r[0] === "Investering");
     broken[row]![6] = "kosten * onbekend";
     expect(errorOf(call("SCENARIO", broken))?.message).toBe(`model: rij ${row + 1}: rekenregel "kosten * onbekend": onbekende parameter "onbekend".`);
+  });
+});
+
+describe("MKBA.SCENARIO tells a host which calls return one cell (so HyperFormula sizes them without computing)", () => {
+  const oneCell = (constants: (string | undefined)[], count = constants.length) => SCENARIO.returnsOneCell!(constants, count);
+  it("a scalar outcome written as text, or the outcome omitted (saldo), is one cell", () => {
+    expect([oneCell([undefined, undefined, "saldo"]), oneCell([undefined, "Scenario 1", " Ratio "]), oneCell([undefined], 1), oneCell([undefined, undefined], 2)]).toEqual([true, true, true, true]);
+  });
+  it("a table outcome, or an outcome that is not a constant (a cell reference), may spill", () => {
+    expect([oneCell([undefined, undefined, "overzicht"]), oneCell([undefined, undefined, "Tabel"]), oneCell([undefined, undefined, "kasstromen"]), oneCell([undefined, undefined, undefined])]).toEqual([false, false, false, false]);
   });
 });

@@ -95,9 +95,14 @@ function ratioResult(r: Ratio, what: string): FunctionResult {
   return cellNumber(r.value);
 }
 
+/** The outcomes that spill a table; every other outcome is one cell. */
+const TABLE_OUTCOMES: ReadonlySet<string> = new Set(["tabel", "overzicht", "kasstromen"]);
+
 export const SCENARIO: SheetFunction = {
   id: "SCENARIO",
   parameters: [required("model"), optional("scenario"), optional("uitkomst")],
+  // Omitted, the outcome is "saldo"; written as a text, it is a table only when it names one.
+  returnsOneCell: (constants, count) => count < 3 || (typeof constants[2] === "string" && !TABLE_OUTCOMES.has(constants[2].trim().toLowerCase())),
   evaluate([model, scenario, outcome]) {
     const range = toRange(model, "model");
     if (!range.ok) return range.error;
