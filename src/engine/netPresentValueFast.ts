@@ -32,6 +32,7 @@
 import { CellRange } from "./cells";
 import { DiscountSchedule, MAX_TABLE_YEARS, factorTable } from "./discounting";
 import { UNIT_ROUNDOFF, provenNearest, twoProductError, twoSumError } from "./doubleDouble";
+import { SLACK, divide, result as quotient } from "./enclosure";
 
 const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`)); // exact up to 10^22
 const REPRESENTATION = 2 ** -101;
@@ -239,10 +240,9 @@ export function fastNetPresentValue(range: CellRange, schedule: DiscountSchedule
  * MKBA.RATIO's NCW(baten) / |NCW(kosten)| as the double nearest to the decimal engine's 40-digit quotient Db / |Dc|,
  * when provable; `undefined` otherwise (also when Dc might be 0: the decimal path gives #DIV/0! with its message).
  *
- * With |Db − Sb| ≤ Eb and |Dc − Sc| ≤ Ec from the sums above, and Ec < |Sc|:
- * |Db/|Dc| − Sb/|Sc|| ≤ (Eb + |Sb/Sc|·Ec) / (|Sc| − Ec). Sb/Sc is computed as a double-double q1 + q2 (q1 = bH/cH,
- * r = Sb − q1·Sc with TwoProduct, q2 = r/cH) whose error is bounded from the magnitudes of the rounded steps
- * (u·(|q2| + (2·Σ|r-steps| + |r|)/|cH|)); the decimal division adds at most 5·10^−40 of the quotient.
+ * With |Db − Sb| ≤ Eb and |Dc − Sc| ≤ Ec from the sums above, the quotient is the enclosure of Db / |Dc| that the
+ * model engine's division gives (enclosure.ts `divide`: the operands' errors carried, the double-double division's
+ * own error and the decimal rounding bounded).
  */
 export function fastBenefitCostRatio(benefits: CellRange, costs: CellRange, schedule: DiscountSchedule, firstYear: number): number | undefined {
   if (!fastSum(benefits, schedule, firstYear)) return undefined;
@@ -250,27 +250,13 @@ export function fastBenefitCostRatio(benefits: CellRange, costs: CellRange, sche
   const bL = sumLo - (bH - sumHi);
   const eb = sumErr;
   if (!fastSum(costs, schedule, firstYear)) return undefined;
-  let cH = sumHi + sumLo;
-  let cL = sumLo - (cH - sumHi);
+  const cH = sumHi + sumLo;
+  const cL = sumLo - (cH - sumHi);
   const ec = sumErr;
-  // Benefits of exactly 0 (rare) and magnitudes outside [2^−400, 2^400] are left to the decimals.
-  const inRange = (x: number) => Math.abs(x) >= 2 ** -400 && Math.abs(x) <= 2 ** 400;
-  if (!(inRange(bH) && inRange(cH) && ec < Math.abs(cH) / 4)) return undefined;
-  if (cH < 0) {
-    cH = -cH;
-    cL = -cL;
-  }
-  const q1 = bH / cH;
-  const ph = q1 * cH;
-  const r0 = bH - ph - twoProductError(q1, cH, ph); // exact: the remainder of a correctly rounded division
-  const r1 = r0 + bL;
-  const qc = q1 * cL;
-  const r = r1 - qc;
-  const q2 = r / cH;
-  const steps = Math.abs(r1) + Math.abs(qc) + Math.abs(r);
-  const division = UNIT_ROUNDOFF * (Math.abs(q2) + (2 * steps + Math.abs(r)) / cH) * (1 + 2 ** -40);
-  const quotient = Math.abs(q1) * (1 + 2 ** -50);
-  const inputs = (eb + quotient * ec) / (cH * (1 - 2 ** -50) - ec);
-  const err = (inputs + division + DECIMAL_ROUNDING * quotient) * (1 + 2 ** -40);
-  return provenNearest(q1, q2, err);
+  // Benefits of exactly 0 (rare) are left to the decimals; `divide` declines costs that may be 0 and magnitudes
+  // outside [2^−300, 2^300].
+  if (bH === 0) return undefined;
+  const negative = cH < 0;
+  if (!divide(bH, bL, eb, negative ? -cH : cH, negative ? -cL : cL, ec)) return undefined;
+  return provenNearest(quotient.hi, quotient.lo, quotient.err * SLACK);
 }
