@@ -13,38 +13,37 @@ import { EXAMPLES } from "../../../src/engine/examples";
 import { loadModel } from "../../../src/engine/models";
 import { modelArbitrary, realisticModelArbitrary, sameRun } from "../../fixtures/modelArbitrary";
 
-function check(compiled: CompiledModel, overrides: Record<string, number>, tally: { runs: number; fast: number }): void {
-  tally.runs++;
-  if (fastFigures(compiled, overrides) !== undefined) tally.fast++;
-  sameRun(runModel(compiled, overrides, "s"), runModelInDecimals(compiled, overrides, "s"));
+/**
+ * Runs each generated model, without and with its overrides, through both paths and compares them (sameRun throws on
+ * the first difference); returns how many runs there were and how many the fast path answered.
+ */
+function compareBothPaths(models: fc.Arbitrary<{ model: ModelInput; overrides: Record<string, number> }>, numRuns: number): { runs: number; fast: number } {
+  const tally = { runs: 0, fast: 0 };
+  fc.assert(
+    fc.property(models, ({ model, overrides }) => {
+      const v = validateModel(model);
+      if (!v.ok) return;
+      for (const o of [{}, overrides]) {
+        tally.runs++;
+        if (fastFigures(v.compiled, o) !== undefined) tally.fast++;
+        sameRun(runModel(v.compiled, o, "s"), runModelInDecimals(v.compiled, o, "s"));
+      }
+    }),
+    { numRuns },
+  );
+  return tally;
 }
 
 describe("runModel: the fast path gives the decimal path's run, bit for bit", () => {
   test("models as analysts make them: the same run, and nearly always by the fast path", () => {
-    const tally = { runs: 0, fast: 0 };
-    fc.assert(
-      fc.property(realisticModelArbitrary, ({ model, overrides }) => {
-        const v = validateModel(model);
-        if (!v.ok) return;
-        for (const o of [{}, overrides]) check(v.compiled, o, tally);
-      }),
-      { numRuns: 6_000 },
-    );
+    const tally = compareBothPaths(realisticModelArbitrary, 6_000);
     console.log(`snelle route: ${tally.fast} van ${tally.runs} runs`);
     expect(tally.runs).toBeGreaterThan(10_000);
     expect(tally.fast / tally.runs).toBeGreaterThan(0.85);
   });
 
   test("hostile models (overflow, failing expressions, ^, tiny and huge amounts): the same run or the same problems", () => {
-    const tally = { runs: 0, fast: 0 };
-    fc.assert(
-      fc.property(modelArbitrary, ({ model, overrides }) => {
-        const v = validateModel(model);
-        if (!v.ok) return;
-        for (const o of [{}, overrides]) check(v.compiled, o, tally);
-      }),
-      { numRuns: 1_000 },
-    );
+    const tally = compareBothPaths(modelArbitrary, 1_000);
     console.log(`snelle route (vijandig): ${tally.fast} van ${tally.runs} runs`);
     expect(tally.runs).toBeGreaterThan(1_200);
   });
