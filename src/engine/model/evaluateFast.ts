@@ -34,16 +34,9 @@ function readNumber(a: number): boolean {
 }
 
 /** Each expression number's enclosure, or null when its text is not the decimal of its double. */
-const literals = new WeakMap<Expression, Float64Array | null>();
-
 function literal(e: Extract<Expression, { type: "number" }>): Float64Array | null {
-  let known = literals.get(e);
-  if (known !== undefined) return known;
   const n = e.value.toNumber();
-  known = null;
-  if (new Dec(n).eq(e.value) && readNumber(n)) known = Float64Array.of(R.hi, R.lo, R.err);
-  literals.set(e, known);
-  return known;
+  return new Dec(n).eq(e.value) && readNumber(n) ? Float64Array.of(R.hi, R.lo, R.err) : null;
 }
 
 /** The run being evaluated: each parameter's value after the overrides, and its enclosure once read (err NaN: not yet). */

@@ -12,7 +12,10 @@ import { LIMITS, formatCount } from "../../engine/model/limits";
 import { FunctionResult } from "../arguments";
 import { SheetFunction, optional, required } from "../sheetFunction";
 
-export const OUTCOMES = ["saldo", "baten", "kosten", "ratio", "ratio_financieel", "ratio_gemeentelijk", "terugverdienjaar", "tabel", "overzicht", "kasstromen"] as const;
+/** The outcomes that spill a table; every other outcome is one cell. */
+const TABLE_OUTCOMES = ["tabel", "overzicht", "kasstromen"] as const;
+export const OUTCOMES = ["saldo", "baten", "kosten", "ratio", "ratio_financieel", "ratio_gemeentelijk", "terugverdienjaar", ...TABLE_OUTCOMES] as const;
+const spills: ReadonlySet<string> = new Set(TABLE_OUTCOMES);
 
 /** `"categorie:NAAM"`: a category's signed NCW for society (costs negative, transfers 0), as in Tabel 1.6 of seed 000. */
 const CATEGORY_PREFIX = "categorie:";
@@ -95,14 +98,11 @@ function ratioResult(r: Ratio, what: string): FunctionResult {
   return cellNumber(r.value);
 }
 
-/** The outcomes that spill a table; every other outcome is one cell. */
-const TABLE_OUTCOMES: ReadonlySet<string> = new Set(["tabel", "overzicht", "kasstromen"]);
-
 export const SCENARIO: SheetFunction = {
   id: "SCENARIO",
   parameters: [required("model"), optional("scenario"), optional("uitkomst")],
   // Omitted, the outcome is "saldo"; written as a text, it is a table only when it names one.
-  returnsOneCell: (constants, count) => count < 3 || (typeof constants[2] === "string" && !TABLE_OUTCOMES.has(constants[2].trim().toLowerCase())),
+  returnsOneCell: (constants, count) => count < 3 || (typeof constants[2] === "string" && !spills.has(constants[2].trim().toLowerCase())),
   evaluate([model, scenario, outcome]) {
     const range = toRange(model, "model");
     if (!range.ok) return range.error;
