@@ -18,6 +18,16 @@ const CODE_NAMES: Record<ExcelErrorCode, keyof typeof CustomFunctions.ErrorCode>
 
 const CODES_WITH_MESSAGE: readonly ExcelErrorCode[] = ["#VALUE!", "#N/A"];
 
+/**
+ * The error a custom function may return for an engine error. Excel takes #NAME? and #REF! from a custom function only
+ * as input, never as its result (CustomFunctions.ErrorCode, CustomFunctionsRuntime 1.3): those come back as #VALUE!,
+ * with a message that keeps the code (a #REF! in an argument stays visible as such).
+ */
+export function asFunctionResultError(error: CellError): CellError {
+  if (error.code !== "#NAME?" && error.code !== "#REF!") return error;
+  return cellError("#VALUE!", error.message ? `${error.code}: ${error.message}` : `een argument bevat ${error.code}`);
+}
+
 function fromExcelCell(value: unknown): unknown {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const code = (value as { code?: unknown }).code;
@@ -32,7 +42,8 @@ export function fromExcelArgument(value: unknown): unknown {
   return fromExcelCell(value);
 }
 
-export function toCustomFunctionsError(error: CellError): CustomFunctions.Error {
+export function toCustomFunctionsError(engineError: CellError): CustomFunctions.Error {
+  const error = asFunctionResultError(engineError);
   const code = CustomFunctions.ErrorCode[CODE_NAMES[error.code]];
   return CODES_WITH_MESSAGE.includes(error.code) && error.message !== ""
     ? new CustomFunctions.Error(code, error.message)

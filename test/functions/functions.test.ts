@@ -44,6 +44,14 @@ describe("=MKBA.NCW(bedragen; [discontovoet]; [eerste_jaar])", () => {
     const na = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable);
     expect(thrown(() => netPresentValue([[1, na as unknown as number]])).code).toBe("#N/A");
   });
+
+  it("never returns #REF! or #NAME? (Excel takes them from a custom function only as input): an input #REF! comes back as #VALUE! that says so", () => {
+    for (const code of [CustomFunctions.ErrorCode.invalidReference, CustomFunctions.ErrorCode.invalidName]) {
+      const error = thrown(() => netPresentValue([[1, new CustomFunctions.Error(code) as unknown as number]]));
+      expect(error.code).toBe("#VALUE!");
+      expect(error.message).toContain(code);
+    }
+  });
 });
 
 describe("=MKBA.RATIO(baten; kosten; [discontovoet]; [eerste_jaar])", () => {
