@@ -18,7 +18,7 @@
 import { CellValue } from "../../../src/engine/cells";
 import { fromHfCell } from "../hyperformula";
 import { areaAddress, cellKey, parseArea } from "./addresses";
-import { WorkbookObject } from "./excelObjects";
+import { AddinInternalServiceObject, WorkbookObject } from "./excelObjects";
 import { HostError, HostObject, RequestBody, ResponseBody, executeRequest } from "./protocol";
 import { ChartState, HostWorkbook, SheetState, ValidationState } from "./workbook";
 
@@ -63,6 +63,7 @@ export function supports(apiSets: Readonly<Record<string, string>>, name: string
 export class ExcelHost {
   readonly book: HostWorkbook;
   readonly root: HostObject;
+  readonly addinService = new AddinInternalServiceObject();
   readonly apiSets: Record<string, string>;
   /** Makes a call fail (as Excel would, keeping what ran before it in the batch). */
   failWhen: ((call: HostCall) => boolean) | null = null;
@@ -117,7 +118,7 @@ export class ExcelHost {
         this.log.push(call);
         if (this.failWhen?.(call)) throw new HostError("GeneralException", "Er is een interne fout opgetreden (gesimuleerd).", 500);
       },
-      newObject: () => null,
+      newObject: (type) => (type === "Microsoft.InternalService.AddinInternalService" ? this.addinService : null),
     });
     this.book.flushDeferred();
     if ((body.Actions ?? []).some((a) => a.ActionType === 4 && (a.Name === "Formulas" || a.Name === "Values"))) this.book.formulasWritten();

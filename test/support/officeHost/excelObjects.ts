@@ -151,6 +151,18 @@ class ApplicationObject extends ExcelObject {
   }
 }
 
+/**
+ * Office's add-in service, which office.js itself calls when the shared runtime has registered its ribbon commands
+ * (`NotifyActionHandlerReady`): Excel takes note, the host does too.
+ */
+export class AddinInternalServiceObject extends ExcelObject {
+  readonly className = "AddinInternalService";
+  actionHandlerReady = false;
+  protected override methods() {
+    return { NotifyActionHandlerReady: () => void (this.actionHandlerReady = true) };
+  }
+}
+
 // ------------------------------------------------------------------------------------------------ worksheets
 
 class WorksheetCollectionObject extends CollectionObject<WorksheetObject> {
