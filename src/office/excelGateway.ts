@@ -18,7 +18,7 @@ import type { CellValue } from "../engine/cells";
 import { PlanCell, PlanSheet, STYLE_LOOK, WorkbookPlan, a1, rangeAddress, rangeRef, spillFormat } from "../engine/workbook/plan";
 import type { OverwriteConflict, SheetChange, WorkbookGateway, WriteOptions, WriteOutcome } from "./gateway";
 import { runExcel, supportsOptional } from "./officeApi";
-import { SyncBudget, columnWidthPoints, jsonBytes, rowBands, tooLongFormula } from "./payload";
+import { SyncBudget, columnWidthPoints, rowBands, tooLongFormula } from "./payload";
 import { SheetSnapshot, restoreSnapshot, takeSnapshots } from "./sheetSnapshot";
 import { asTyped } from "./typedText";
 

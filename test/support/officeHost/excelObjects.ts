@@ -68,8 +68,8 @@ abstract class ExcelObject implements HostObject {
   identity(): Record<string, unknown> {
     return {};
   }
-  indexer(_args: unknown[]): HostObject {
-    throw notImplemented(this.className, "[indexer]");
+  indexer(args: unknown[]): HostObject {
+    throw notImplemented(this.className, `[${args.map(String).join(", ")}]`);
   }
 }
 

@@ -2,7 +2,7 @@
  * The workbook behind the protocol host: a HyperFormula engine with every `MKBA.*` function (test/support/hyperformula.ts)
  * for cells, formulas, names and spills, plus what HyperFormula does not keep — sheet ids and order, number formats,
  * cell formats, column widths, data validation, charts, freeze panes, document settings — and the two things the
- * Excel double never had:
+ * in-page Excel double it replaced never had:
  *
  * - **asynchronous custom functions**: after a change, every cell whose formula calls an `MKBA.*` function (and every
  *   cell that depends on one) reads `#BUSY!` until the calculation settles `calcDelayMs` later; then `Calculated`
