@@ -388,7 +388,7 @@ export class ExcelGateway implements WorkbookGateway {
         await context.sync();
       });
     }
-    for (const snapshot of undo.snapshots) await step(`blad ${snapshot.name} terugzetten`, (context) => restoreSnapshot(context, snapshot));
+    // The names first: the sheets' formulas refer to them (a formula entered while its name is missing errs).
     await step("de namen terugzetten", async (context) => {
       const now = undo.names.map((n) => ({ ...n, item: context.workbook.names.getItemOrNullObject(n.name).load("formula,comment") }));
       await context.sync();
@@ -398,6 +398,7 @@ export class ExcelGateway implements WorkbookGateway {
       }
       await context.sync();
     });
+    for (const snapshot of undo.snapshots) await step(`blad ${snapshot.name} terugzetten`, (context) => restoreSnapshot(context, snapshot));
     await step("de instellingen terugzetten", async (context) => {
       for (const s of undo.settings) {
         if (s.value === null) context.workbook.settings.getItemOrNullObject(s.key).delete();

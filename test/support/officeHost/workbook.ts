@@ -10,7 +10,7 @@
  * - **events with their trigger source**: a change the add-in made reaches its own `onChanged` handlers with
  *   `triggerSource: "ThisLocalAddin"`, an analyst's edit with `"Unknown"` (ExcelApi 1.14).
  */
-import { HyperFormula, SimpleCellAddress } from "hyperformula";
+import { DetailedCellError, ErrorType, HyperFormula, SimpleCellAddress } from "hyperformula";
 import { CellValue } from "../../../src/engine/cells";
 import { buildWorkbook, fromHfCell } from "../hyperformula";
 import { Area, MAX_COLUMNS, MAX_ROWS, areaAddress, cellKey, cellsOf, contains, overlaps } from "./addresses";
@@ -182,7 +182,10 @@ export class HostWorkbook {
   /** The computed value of a cell as Excel's `values` shows it, `#BUSY!` while a custom function is pending. */
   valueOf(sheet: SheetState, row: number, column: number): string | number | boolean {
     if (this.dirty && this.busyCells().has(`${sheet.hf}:${row}:${column}`)) return "#BUSY!";
-    return excelValue(fromHfCell(this.fresh().getCellValue(this.address(sheet, row, column))));
+    const value = this.fresh().getCellValue(this.address(sheet, row, column));
+    // An array without room shows #SPILL! in Excel (HyperFormula's own type; our cell values know only the classic codes).
+    if (value instanceof DetailedCellError && value.type === ErrorType.SPILL) return "#SPILL!";
+    return excelValue(fromHfCell(value));
   }
 
   formulaOf(sheet: SheetState, row: number, column: number): string | number | boolean {
@@ -322,12 +325,35 @@ export class HostWorkbook {
   /**
    * HyperFormula can leave a formula stale when what it refers to is entered after it — a range whose own formulas
    * come later (SUMPRODUCT(--(ABS(D6:D40)>E6:E40)) on Controle), a cell another sheet's dynamic array spills into later
-   * ('Lopende aanpak'!E15 from Uitvoer); Excel recalculates both. So after formulas were written its dependency graph
-   * is rebuilt — once, before the next read. (The rebuild may leave a spilled "" behind as a constant "" where an array
-   * ends: it shows as blank, as in Excel.)
+   * ('Lopende aanpak'!E15 from Uitvoer); Excel recalculates both. So after formulas were written, every formula without
+   * an MKBA function is entered again, once, before the next read: then its references meet the cells as they now are.
+   * (HyperFormula's own rebuildAndRecalculate is no remedy: it sizes an MKBA array before its arguments are computed,
+   * so the array errs with "voer de formule opnieuw in".)
    */
   formulasWritten(): void {
     this.stale = true;
+  }
+
+  private reenterNativeFormulas(): void {
+    const hf = this.mutating();
+    for (const sheet of this.sheets) {
+      hf.getSheetFormulas(sheet.hf).forEach((row, r) => {
+        let c = 0;
+        while (c < row.length) {
+          const native = (v: unknown) => typeof v === "string" && !/\bMKBA\./i.test(v);
+          if (!native(row[c])) {
+            c++;
+            continue;
+          }
+          const start = c;
+          const run: string[] = [];
+          for (; c < row.length && native(row[c]); c++) run.push(row[c] as string);
+          // Emptied first: HyperFormula keeps a cell whose content is set to what it already is.
+          hf.setCellContents(this.address(sheet, r, start), [run.map(() => null)]);
+          hf.setCellContents(this.address(sheet, r, start), [run]);
+        }
+      });
+    }
   }
 
   /**
@@ -349,11 +375,11 @@ export class HostWorkbook {
   /** Brings HyperFormula up to date before anything reads what it computed. */
   fresh(): HyperFormula {
     this.flushDeferred();
-    if (this.hf.isEvaluationSuspended()) this.hf.resumeEvaluation();
     if (this.stale) {
       this.stale = false;
-      this.hf.rebuildAndRecalculate();
+      this.reenterNativeFormulas();
     }
+    if (this.hf.isEvaluationSuspended()) this.hf.resumeEvaluation();
     return this.hf;
   }
 
