@@ -90,6 +90,17 @@ describe("ExcelGateway.writePlan through Office.js's client", () => {
     expect(host().settings.get("mkba.modelType")).toBe("lpbl");
     expect(JSON.parse(host().settings.get("mkba.sheets") as string)).toEqual(workbook.plan.sheets.map((s) => s.name));
     expect(steps[steps.length - 1]).toBe("klaar");
+    // No cell of any sheet shows an error: every dynamic array spilled (Tabel 1.5, the cash flows, the cohorts).
+    const errors = host().sheetNames().flatMap((name) => {
+      const used = host().book.usedArea(host().sheet(name), true);
+      const out: string[] = [];
+      for (let r = 0; used && r < used.row + used.rows; r++) for (let c = 0; c < used.column + used.columns; c++) {
+        const v = host().book.valueOf(host().sheet(name), r, c);
+        if (typeof v === "string" && /^#[A-Z/0!?]+[!?A-Z]*$/.test(v)) out.push(`${name}!${r},${c}=${v}`);
+      }
+      return out;
+    });
+    expect(errors).toEqual([]);
   });
 
   it("2. reads #BUSY! while custom functions calculate; readResults waits for onCalculated and then has the figure", async () => {
