@@ -60,7 +60,7 @@ function tornadoText(t: Tornado, title: string, percent: number): string {
   const notes = t.rows.filter((r) => r.note).map((r) => `  ${r.label}: ${r.note}`);
   return [
     `Gevoeligheid (tornado) — ${title}`,
-    `${OUTCOME_LABELS[t.outcome]} in ${t.scenario}: ${show(t.baseOutcome)}; elke parameter ±${formatNumber(percent, 0)}% (of het eigen bereik), de andere op hun waarde. Gesorteerd op invloed.`,
+    `${OUTCOME_LABELS[t.outcome]} in ${t.scenario}: ${show(t.baseOutcome)}; elke parameter over het bereik van zijn verdeling in het model, zonder verdeling ±${formatNumber(percent, 0)}%; de andere op hun waarde. Gesorteerd op invloed.`,
     "",
     textTable(rows),
     ...(notes.length > 0 ? ["", "Opmerkingen:", ...notes] : []),
