@@ -196,7 +196,7 @@ const SCREEN_CELLS = cellsOf(LAYOUT);
  * per prevented escalation (`kosten_uhp_per_jaar` → `kosten_ots_uhp`, `kosten_intramuraal_per_jaar` →
  * `kosten_intramuraal`, `kosten_tweedelijns_zorg` → `kosten_opname_ggz`: twice the yearly amount).
  */
-const KEY_FIGURES_V2: readonly (readonly [key: string, standard: number, now?: { readonly key: string; readonly factor: number }])[] = [
+export const LPBL_KEY_FIGURES_V2: readonly (readonly [key: string, standard: number, now?: { readonly key: string; readonly factor: number }])[] = [
   ["kg_productieve_uren_fte", 1200], ["kg_caseload_ev", 300], ["kg_caseload_zr", 150], ["kg_caseload_nzr", 40],
   ["kg_substitutie_bestaand", 0.1], ["kg_substitutie_nieuw", 0.3], ["kg_escalatie_huisuitzetting", 0.01], ["kg_escalatie_ots_uhp", 0.03],
   ["kg_escalatie_tweedelijn", 0.02], ["attributie", 1], ["terugval", 0.2], ["welvaartsvisie", 0], ["minimumloon_per_jaar", 19250],
@@ -215,7 +215,7 @@ const KEY_FIGURES_V2: readonly (readonly [key: string, standard: number, now?: {
  */
 export function lpblScreenFields(planVersion: number = PLAN_SCHEMA_VERSION): PlanField[] {
   const screen = planVersion >= PLAN_SCHEMA_VERSION ? SCREEN_CELLS : cellsOf(layoutFor(planVersion));
-  const figures = planVersion >= 3 ? LPBL_KEY_FIGURES.map((k) => ({ key: k.key, label: k.illustrative ? `${k.label} (illustratief)` : k.label, unit: k.unit })) : KEY_FIGURES_V2.map(([key]) => ({ key, label: key, unit: "" }));
+  const figures = planVersion >= 3 ? LPBL_KEY_FIGURES.map((k) => ({ key: k.key, label: k.illustrative ? `${k.label} (illustratief)` : k.label, unit: k.unit })) : LPBL_KEY_FIGURES_V2.map(([key]) => ({ key, label: key, unit: "" }));
   return [
     ...screen.map(({ section, def, cell, row, column, heading }) => ({ id: cell.path, section: section.title, label: def.label, ...(heading ? { column: heading } : {}), unit: def.unit, cell: { sheet: INVOER, row, column }, rule: def.rule })),
     ...figures.map((k, i) => ({ id: `keyFigures.${k.key}`, section: "Kengetallen", label: k.label, unit: k.unit, cell: { sheet: KENGETALLEN, row: KEY_FIGURES_TOP + i, column: 1 }, rule: { type: "decimal" as const } })),
@@ -391,13 +391,13 @@ export function lpblFileFromValues(values: ReadonlyMap<string, CellValue>, planV
   const keyFigures: Record<string, number> = {};
   for (const field of lpblScreenFields(planVersion)) {
     const value = values.get(field.id);
-    if (value === null || value === undefined) continue;
+    if (value === null || value === undefined || value === "") continue; // a blank cell (Excel reads it as "")
     if (field.id.startsWith("keyFigures.")) {
       let key = field.id.slice("keyFigures.".length);
       let factor = 1;
       let standard: number | undefined;
       if (planVersion < 3) {
-        const old = KEY_FIGURES_V2.find(([k]) => k === key)!;
+        const old = LPBL_KEY_FIGURES_V2.find(([k]) => k === key)!;
         standard = old[1];
         if (old[2]) ({ key, factor } = old[2]);
         if (!KEY_FIGURE_KEYS.has(key)) continue; // a key figure version 3 no longer has (terugval)

@@ -70,11 +70,16 @@ function standard(key: string, value: number, domain = { min: -Infinity, max: In
   return { parameter: key, type: "driehoek", min, mode: value, max, description };
 }
 
-/** The uncertainty section of an LPBL model, in the order of its parameters. */
+/**
+ * The uncertainty section of an LPBL model: the analyst's cost estimates first, then the effect estimates, then the key
+ * figures, each group in the order of the parameters (the order of the draws, and of the rows on the Onzekerheid sheet).
+ */
 export function lpblUncertainty(parameters: readonly { readonly key: string; readonly value: number }[], overridden: ReadonlySet<string>): ModelUncertainty {
   const figures = new Map(LPBL_KEY_FIGURES.map((k) => [k.key, k] as const));
+  const group = (key: string) => (ESTIMATED_COSTS[key] ? 0 : EFFECT_ESTIMATES[key] ? 1 : 2);
+  const ordered = [...parameters].sort((a, b) => group(a.key) - group(b.key)); // a stable sort keeps each group's order
   const distributions: Distribution[] = [];
-  for (const { key, value } of parameters) {
+  for (const { key, value } of ordered) {
     const figure = figures.get(key);
     let d: Distribution | null = null;
     if (figure) {
