@@ -46,7 +46,9 @@ function tornadoText(t: Tornado, title: string, percent: number): string {
         ? `${number(be.value)} (${be.direction === "stijgend" ? "daarboven" : "daaronder"} ${isSaldo ? "positief saldo" : "ratio boven 1"}${be.otherValues.length > 0 ? `; niet monotoon, ook bij ${be.otherValues.map(number).join(", ")}` : ""})`
         : be.kind === "niet bereikt"
           ? `niet bereikt binnen het bereik ${number(be.searched.low)} – ${number(be.searched.high)}`
-          : "—";
+          : be.kind === "niet gezocht"
+            ? "niet gezocht"
+            : "—";
     rows.push([
       r.label.length > 60 ? r.label.slice(0, 59) + "…" : r.label,
       number(r.range.low),

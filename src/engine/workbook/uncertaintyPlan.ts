@@ -494,7 +494,7 @@ export function tornadoPlan(t: Tornado, title: string, when: string, relative: n
       { value: r.outcomeLow, numberFormat: format, style: "output" },
       { value: r.outcomeHigh, numberFormat: format, style: "output" },
       r.moves ? { value: r.swing, numberFormat: format, style: "output" } : { value: "geen invloed", style: "note" },
-      be.kind === "gevonden" ? { value: be.value, numberFormat: NUMBER, style: "output" } : { value: be.kind === "niet bereikt" ? "niet bereikt binnen het bereik" : "geen invloed", style: "note" },
+      be.kind === "gevonden" ? { value: be.value, numberFormat: NUMBER, style: "output" } : { value: be.kind === "niet bereikt" ? "niet bereikt binnen het bereik" : be.kind === "niet gezocht" ? "niet gezocht" : "geen invloed", style: "note" },
       be.kind === "gevonden" ? { value: `${be.direction === "stijgend" ? "positief boven" : "positief onder"} het omslagpunt${be.otherValues.length > 0 ? `; niet monotoon, ook bij ${be.otherValues.map((x) => formatCount(Number(x.toPrecision(6)))).join("; ")}` : ""}`, style: "note" } : { value: r.note ?? null, style: "note" },
       { value: r.outcomeLow === null ? null : r.outcomeLow - base, numberFormat: format, style: "output" },
       { value: r.outcomeHigh === null ? null : r.outcomeHigh - base, numberFormat: format, style: "output" },
