@@ -146,7 +146,7 @@ report("cli_start_ms", median(starts.cli), "ms");
 report("node_start_ms", median(starts.node), "ms");
 report("cli_start_env_ms", median(starts.env), "ms");
 
-// The task pane in headless Chromium against the Excel double (bench/taskpane.bench.ts, run by Jest with the browser
+// The task pane in headless Chromium, Office.js's client against the protocol host (bench/taskpane.bench.ts, run by Jest with the browser
 // tests' harness; needs dist/ from npm run build and /usr/bin/chromium).
 const paneFigures = path.join(root, "bench", "taskpane-figures.json");
 if (existsSync(path.join(root, "dist", "taskpane.html")) && existsSync("/usr/bin/chromium")) {

@@ -74,6 +74,12 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
   const [uncertaintyBusy, setUncertaintyBusy] = React.useState(false);
   const [question, setQuestion] = React.useState<{ conflicts: readonly OverwriteConflict[]; answer: (yes: boolean) => void } | null>(null);
   const unsubscribe = React.useRef<(() => Promise<void>)[]>([]);
+  /** Stops following the workbook (before the add-in rewrites it, so that no refresh reads a half-written sheet). */
+  const stopListening = React.useCallback(async () => {
+    const stops = unsubscribe.current;
+    unsubscribe.current = [];
+    await Promise.all(stops.map((u) => u().catch(() => undefined)));
+  }, []);
   const fileInput = React.useRef<HTMLInputElement>(null);
 
   React.useEffect(() => {
@@ -87,18 +93,25 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
 
   const confirm = React.useCallback((conflicts: readonly OverwriteConflict[]) => new Promise<boolean>((answer) => setQuestion({ conflicts, answer })), []);
 
-  /** Reads fields and results from the workbook and listens to the analyst's edits on the form's sheets. */
+  /** Reads fields and results from the workbook; a result still calculating shows as such until onCalculated. */
   const refresh = React.useCallback(async () => {
     setFields(session.fields);
     setValues(await session.readFields());
     setResults(await session.readResults());
   }, [session]);
 
+  const refreshResults = React.useCallback(async () => setResults(await session.readResults()), [session]);
+
+  /** Follows the workbook: the analyst's edits on the form's sheets, and each calculation of the results' sheets. */
   const listen = React.useCallback(async () => {
-    await Promise.all(unsubscribe.current.map((u) => u().catch(() => undefined)));
-    const sheets = [...new Set(session.fields.map((f) => f.cell.sheet))];
-    unsubscribe.current = await Promise.all(sheets.map((sheet) => gateway.onSheetChanged(sheet, () => void refresh())));
-  }, [gateway, refresh, session]);
+    await stopListening();
+    const fieldSheets = [...new Set(session.fields.map((f) => f.cell.sheet))];
+    const resultSheets = [...new Set((session.plan?.results ?? []).map((r) => r.cell.sheet))];
+    unsubscribe.current = await Promise.all([
+      ...fieldSheets.map((sheet) => gateway.onSheetChanged(sheet, () => void refresh())),
+      ...resultSheets.map((sheet) => gateway.onSheetCalculated(sheet, () => void refreshResults())),
+    ]);
+  }, [gateway, refresh, refreshResults, session]);
 
   React.useEffect(() => {
     if (!gateway.available) return;
@@ -107,8 +120,8 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
       if (r.status === "connected") {
         setOutdated(r.outdated);
         setStatus(r.outdated ? { intent: "warning", text: TEXTS[initialLanguage].outdated } : { intent: "info", text: TEXTS[initialLanguage].reconnected });
-        await refresh();
         await listen();
+        await refresh();
       } else if (r.status === "newer") setStatus({ intent: "warning", text: TEXTS[initialLanguage].newer.replace("{v}", String(r.version)) });
       else if (r.status === "invalid") setStatus(invalid(TEXTS[initialLanguage], r.problems));
       else setStatus({ intent: "info", text: TEXTS[initialLanguage].ready });
@@ -125,9 +138,12 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
   };
 
   const run = async (choice: StartChoice) => {
-    if (await write((progress) => session.start(choice, confirm, progress))) {
-      await refresh();
+    await stopListening();
+    const written = await write((progress) => session.start(choice, confirm, progress));
+    // Cancelled or failed: the workbook is as it was, so the pane follows it as before.
+    if (written || session.fields.length > 0) {
       await listen();
+      await refresh();
     }
   };
 
@@ -155,15 +171,14 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
   const onAudit = () => write((progress) => session.writeAudit(confirm, progress));
 
   const onMigrate = async () => {
+    await stopListening();
     const written = await write(async (progress) => {
       const outcome = await session.migrate(confirm, progress);
       return outcome.status === "current" ? { status: "cancelled" as const } : outcome;
     });
-    if (written) {
-      setOutdated(false);
-      await refresh();
-      await listen();
-    }
+    if (written) setOutdated(false);
+    await listen();
+    await refresh();
   };
 
   const sections = [...new Set(fields.map((f) => f.section))];

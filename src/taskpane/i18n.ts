@@ -1,4 +1,6 @@
 /** The task pane's texts: Dutch first, English by choice (the choice is kept in the browser's localStorage). */
+import { isPending } from "../office/officeApi";
+
 export type Language = "nl" | "en";
 
 const nl = {
@@ -35,6 +37,7 @@ const nl = {
   reconnected: "Model uit deze werkmap gelezen.",
   exported: "Geëxporteerd: ",
   working: "Bezig…",
+  calculating: "wordt berekend…",
   result_saldo: "Saldo (NCW)",
   result_ratio: "Baten-kostenratio, maatschappelijk",
   result_ratio_financieel: "Baten-kostenratio, financieel",
@@ -106,6 +109,7 @@ const en: Texts = {
   reconnected: "Model read from this workbook.",
   exported: "Exported: ",
   working: "Working…",
+  calculating: "calculating…",
   result_saldo: "Balance (NPV)",
   result_ratio: "Benefit-cost ratio, social",
   result_ratio_financieel: "Benefit-cost ratio, financial",
@@ -144,6 +148,8 @@ export const TEXTS: Readonly<Record<Language, Texts>> = { nl, en };
 
 /** Dutch number formats for the key results: € 1.234, 0,14 and 3,56 (English: € 1,234, 0.14 and 3.56); text as it is. */
 export function formatResult(value: unknown, format: "euro" | "ratio" | "getal" | "tekst", language: Language): string {
+  // A custom function still calculating (#BUSY!): onCalculated brings the figure.
+  if (isPending(value)) return TEXTS[language].calculating;
   if (typeof value !== "number") return value === null || value === "" ? "—" : String(value);
   const locale = language === "nl" ? "nl-NL" : "en-GB";
   if (format === "euro") return `€ ${Math.round(value).toLocaleString(locale)}`;

@@ -1,8 +1,9 @@
 /**
  * The task pane in a real browser: the production build (dist/, made by `npm run build`, the pretest step) served on
  * localhost, office.js from @microsoft/office-js served where the page asks for it (no network), driven with
- * playwright-core and Debian's Chromium at 320 px. Inside "Excel" the page gets the Excel double
- * (test/support/excelDouble.ts), whose HyperFormula workbook really computes what the pane writes: assertions are on
+ * playwright-core and Debian's Chromium at 320 px. Inside "Excel" the page runs Office.js's own Excel client against
+ * the protocol host (test/support/officeHost/), whose HyperFormula workbook really computes what the pane writes —
+ * custom functions asynchronously, as in Excel: assertions are on
  * computed cells and on what the analyst sees. Screenshots go to test-artifacts/screenshots/.
  */
 import { readFileSync } from "fs";
@@ -50,7 +51,7 @@ describe("the task pane outside Office", () => {
   });
 });
 
-describe("the task pane in Excel (the double)", () => {
+describe("the task pane in Excel (Office.js's client, protocol host)", () => {
   it.each(Object.keys(EXAMPLES))("loads the example %s: Uitvoer and the pane's results equal mkba run --json", async (name) => {
     const pane = await openPane(true);
     await loadExample(pane, name);
@@ -67,6 +68,17 @@ describe("the task pane in Excel (the double)", () => {
     if (name === "lpbl") await shot(pane.page, "02-lpbl-geladen");
     // Usable at 320 px: nothing sticks out sideways.
     expect(await pane.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    expect(pane.errors).toEqual([]);
+    await pane.page.context().close();
+  });
+
+  it("shows a result as 'wordt berekend…' while Excel's custom functions calculate, and the figure once onCalculated fires", async () => {
+    const pane = await pane0.open(true, { calcDelayMs: 2000 });
+    await loadExample(pane, "almere");
+    expect(await resultText(pane.page, "saldo")).toBe("wordt berekend…");
+    await shot(pane.page, "02b-wordt-berekend");
+    await pane.page.waitForFunction(() => /^€ /.test(document.querySelector('[data-result="saldo"]')?.textContent ?? ""));
+    expect(await resultText(pane.page, "saldo")).toBe(`€ ${Math.round(engineJson("almere").scenarios[0]!.saldo).toLocaleString("nl-NL")}`);
     expect(pane.errors).toEqual([]);
     await pane.page.context().close();
   });

@@ -1,5 +1,5 @@
 /**
- * The session's uncertainty side (issue 11, item 4) on the Excel double in Node: the Onzekerheid sheet goes into a free
+ * The session's uncertainty side (issue 11, item 4) on the protocol host (Office.js's client) in Node: the Onzekerheid sheet goes into a free
  * model's export and stays out of the strict LPBL file, an edited row reaches the worker's request, a workbook without
  * the sheet uses the default, and the worker's job (uncertaintyJob.ts) posts rising progress and the engine's result.
  */
@@ -10,9 +10,9 @@ import { ONZEKERHEID } from "../../src/engine/workbook/uncertaintyPlan";
 import { ExcelGateway } from "../../src/office/excelGateway";
 import { Session } from "../../src/taskpane/session";
 import { JobMessage, runJob } from "../../src/taskpane/uncertaintyJob";
-import { useExcelDoubleInNode } from "../support/excelDouble";
+import { useExcelHostInNode } from "../support/officeHost/officeJsInNode";
 
-const host = useExcelDoubleInNode();
+const host = useExcelHostInNode();
 const yes = async () => true;
 
 function headingRow(): number {
@@ -54,10 +54,9 @@ describe("uncertainty in the session", () => {
     expect(plain.ranges.kosten_ots_uhp).toEqual({ low: 2000, high: 100000 });
     const r = headingRow() + 1;
     const key = host().value(ONZEKERHEID, r, 0) as string;
-    const sheet = host().sheetId(ONZEKERHEID);
-    host().hf.setCellContents({ sheet, row: r, col: 3 }, [["uniform"]]);
-    host().hf.setCellContents({ sheet, row: r, col: 4 }, [[1]]);
-    host().hf.setCellContents({ sheet, row: r, col: 6 }, [[2]]);
+    host().type(ONZEKERHEID, r, 3, "uniform");
+    host().type(ONZEKERHEID, r, 4, 1);
+    host().type(ONZEKERHEID, r, 6, 2);
     const edited = await session.uncertaintyJob();
     if (!edited.ok) throw new Error(JSON.stringify(edited.problems));
     expect(edited.job.uncertainty!.distributions[0]).toEqual({ parameter: key, type: "uniform", min: 1, max: 2 });
@@ -70,7 +69,7 @@ describe("uncertainty in the session", () => {
   it("a workbook without the Onzekerheid sheet (written before it existed) uses the default", async () => {
     const session = new Session(new ExcelGateway());
     await session.start({ kind: "example", name: "zoetermeer-zmp" }, yes);
-    host().hf.removeSheet(host().sheetId(ONZEKERHEID));
+    host().removeSheet(ONZEKERHEID);
     const job = await session.uncertaintyJob();
     if (!job.ok) throw new Error(JSON.stringify(job.problems));
     expect(job.job).toMatchObject({ relative: 0.2 });
