@@ -25,6 +25,8 @@ function jsonOf(analysis: Analysis, loaded: LoadedModel): unknown {
     ...json,
     scenarios: json.scenarios.map((s, i) => ({ ...s, teamCostWarning: teamCostWarning(analysis.scenarios[i]!, scenarioOverrides(loaded.compiled, s.name)?.fte_team ?? lpbl.fteEntered) })),
     fteFromCaseload: round2(lpbl.fteFromCaseload),
+    capacity: lpbl.capacity,
+    appliedFactors: lpbl.appliedFactors,
     fteAtKeyFigureCaseloads: round2(lpbl.fteAtKeyFigureCaseloads),
     fteFromHours: round2(lpbl.fteFromHours),
     fteEntered: lpbl.fteEntered,

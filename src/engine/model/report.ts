@@ -182,7 +182,7 @@ export function analysisText(analysis: Analysis, options: TextOptions): string {
       "",
       `Kosten ${amount(run.costs, options.unit)}, baten ${amount(run.benefits, options.unit)}, saldo ${amount(run.saldo, options.unit)}`,
       `Baten-kostenratio: maatschappelijk ${ratioText(run.ratios.social)}, financieel ${ratioText(run.ratios.financial)}, gemeentelijk ${ratioText(run.ratios.municipal)}`,
-      `Terugverdienjaar: ${run.paybackYear.year ?? `geen (${run.paybackYear.reason})`}`,
+      `Terugverdienjaar (cumulatief contant saldo van alle kosten en baten, immateriële inbegrepen, blijvend ≥ 0): ${run.paybackYear.year ?? `geen (${run.paybackYear.reason})`}`,
       ...(options.notes?.(run) ?? []),
     );
     if (run.pm.length > 0) out.push(`PM-posten (niet gekwantificeerd, niet opgeteld): ${run.pm.map((p) => p.name).join(", ")}`);

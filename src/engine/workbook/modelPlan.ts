@@ -12,7 +12,7 @@ import { CellValue, isCellError } from "../cells";
 import { modelToCells } from "../layout/workbookLayout";
 import { Analysis, ModelRun, cashFlowCells, overviewCells } from "../model";
 import type { LoadedModel } from "../models";
-import { LpblBuildOk, LpblInputs } from "../models/lpbl";
+import { AppliedFactors, LpblBuildOk, LpblInputs } from "../models/lpbl";
 import { derivedFormula, keyFiguresSheet, lpblScreenFields, writeLpblScreen } from "./lpblScreen";
 import { lpblOutputBlocks } from "./lpblOutput";
 import { uncertaintySheet } from "./uncertaintyPlan";
@@ -43,12 +43,14 @@ export interface ModelWorkbookOptions {
     readonly keyFigures: Readonly<Record<string, number>>;
     /** Scenario and sensitivity overrides that follow a key figure or screen input: written as formulas to that cell. */
     readonly derivedOverrides?: LpblBuildOk["derivedOverrides"];
+    /** The factors applied to the inputs, for the block "Gebruikte waarden" (its expected values). */
+    readonly appliedFactors: AppliedFactors;
   };
 }
 
 /** The options that make a loaded model's workbook: the LPBL input screen when the model is an LPBL model. */
 export function workbookOptions(loaded: LoadedModel): ModelWorkbookOptions {
-  return loaded.lpbl ? { lpbl: { inputs: loaded.lpbl.inputs, keyFigures: loaded.lpbl.keyFigureOverrides, derivedOverrides: loaded.lpbl.derivedOverrides } } : {};
+  return loaded.lpbl ? { lpbl: { inputs: loaded.lpbl.inputs, keyFigures: loaded.lpbl.keyFigureOverrides, derivedOverrides: loaded.lpbl.derivedOverrides, appliedFactors: loaded.lpbl.appliedFactors } } : {};
 }
 
 /**
@@ -61,7 +63,7 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
   const cells = modelToCells(model);
 
   const invoer = new SheetBuilder(INVOER, options.lpbl ? "Het invoerscherm van de LPBL MKBA-tool (A, B, C) met daaronder het rekenmodel dat MKBA.SCENARIO(Invoer; …) leest." : "Het model in de werkmapindeling: MKBA.SCENARIO(Invoer; …) leest dit blad zoals het er staat.");
-  const screen = options.lpbl ? writeLpblScreen(invoer, options.lpbl.inputs) : undefined;
+  const screen = options.lpbl ? writeLpblScreen(invoer, options.lpbl.inputs, options.lpbl.appliedFactors, expected) : undefined;
   if (screen) {
     invoer.addRow([{ value: "Rekenmodel (gegenereerd uit het invoerscherm en de kengetallen; pas de gele cellen hierboven aan)", style: "section" }]);
     invoer.skip();
@@ -117,7 +119,8 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
   uitvoer.skip();
   const runs = analysis.scenarios;
   const base = runs[0]!;
-  const lopende = options.lpbl ? lpblOutputBlocks(uitvoer, analysis, options.lpbl.inputs, parameterCells, expected) : undefined;
+  const lpblBlocks = options.lpbl ? lpblOutputBlocks(uitvoer, analysis, options.lpbl.inputs, parameterCells, expected) : undefined;
+  const lopende = lpblBlocks?.lopende;
 
   uitvoer.addRow([{ value: "Uitkomsten per scenario", style: "section" }]);
   const headerRow = uitvoer.addRow([{ value: "Uitkomst", style: "heading" }, ...runs.map((r) => ({ value: r.scenario, style: "heading" as const }))]);
@@ -262,7 +265,8 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
       ["ratio_financieel", "Baten-kostenratio, financieel", "ratio"],
       ["ratio_gemeentelijk", "Baten-kostenratio, gemeentelijk", "ratio"],
     ] as const
-  ).map(([id, label, format]) => ({ id, label, format, cell: { sheet: UITVOER, row: outcomeRow.get(id)!, column: 1 } }));
+  ).map(([id, label, format]): PlanResult => ({ id, label, format, cell: { sheet: UITVOER, row: outcomeRow.get(id)!, column: 1 } }));
+  results.push(...(lpblBlocks?.results ?? []));
   return {
     plan: {
       planVersion: PLAN_SCHEMA_VERSION,
