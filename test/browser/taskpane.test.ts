@@ -13,6 +13,7 @@ import { loadModel } from "../../src/engine/models";
 import { lpblScreenFields } from "../../src/engine/workbook/lpblScreen";
 import { PLAN_SCHEMA_VERSION } from "../../src/engine/workbook/plan";
 import { planFor } from "../../src/taskpane/session";
+import { resultLookup } from "../../src/engine/workbook/resultTable";
 import { BrowserPane, Pane, startBrowserPane } from "../support/browserPane";
 
 let pane0: BrowserPane;
@@ -61,7 +62,7 @@ describe("the task pane in Excel (Office.js's client, protocol host)", () => {
     if (!planned.ok) throw new Error("plan");
     const uitvoer = planned.plan.sheets.find((s) => s.name === "Uitvoer")!;
     for (const [outcome, value] of [["saldo", expected.saldo], ["baten", expected.benefits], ["kosten", expected.costs]] as const) {
-      const cell = uitvoer.cells.find((c) => c.formula === `=MKBA.SCENARIO(Invoer,"${expected.name}","${outcome}")`)!;
+      const cell = uitvoer.cells.find((c) => c.formula === `=${resultLookup("scenario", expected.name, outcome)}`)!;
       expect(Math.abs((pane.host!.value("Uitvoer", cell.row, cell.column) as number) - value)).toBeLessThanOrEqual(0.005);
     }
     expect(await resultText(pane.page, "saldo")).toBe(`€ ${Math.round(expected.saldo).toLocaleString("nl-NL")}`);

@@ -13,6 +13,7 @@ function analyseOk(compiled: CompiledModel) {
   if (!a.ok) throw new Error("analyse");
   return a.analysis;
 }
+import { PLAN_SCHEMA_VERSION } from "../../src/engine/workbook/plan";
 import { ExcelGateway } from "../../src/office/excelGateway";
 import { Session, planFor, validateField, parseFieldText } from "../../src/taskpane/session";
 import { useExcelHostInNode } from "../support/officeHost/officeJsInNode";
@@ -68,7 +69,7 @@ describe("the task pane session", () => {
     expect(reopened.fields.length).toBeGreaterThan(3);
   });
 
-  it("migrates a version-2 LPBL workbook: read with the layout of version 2 (the analyst's 400 households and OTS price stay, the price per year becomes one per prevented case), rewritten at version 3", async () => {
+  it("migrates a version-2 LPBL workbook: read with the layout of version 2 (the analyst's 400 households and OTS price stay, the price per year becomes one per prevented case), rewritten at today's version", async () => {
     // A version-2 LPBL workbook as the add-in of plan version 2 laid out its fields: the screen without the evictions
     // of C.3 and the budget inputs, Kengetallen with the key figures of version 2 at their defaults of then (the analyst
     // typed € 50.000 per year for OTS/UHP), an Uitvoer of its own, planVersion 2. The analyst typed 400 households.
@@ -103,7 +104,7 @@ describe("the task pane session", () => {
     expect(outcome.status).toBe("written");
     // Only cells of the old screen and Kengetallen that moved can be asked about: their values were read first.
     expect(questions.flat().every((q) => q.sheet === "Invoer" || q.sheet === "Kengetallen")).toBe(true);
-    expect(h.settings.get("mkba.planVersion")).toBe("3");
+    expect(h.settings.get("mkba.planVersion")).toBe(String(PLAN_SCHEMA_VERSION));
     expect(h.sheetNames()).toEqual(expect.arrayContaining(["Invoer", "Kengetallen", "Uitvoer", "Lopende aanpak"]));
     expect((await reopened.readFields()).get("reach.households")).toBe(400);
     const exported = await reopened.exportText();

@@ -91,6 +91,15 @@ export function cashFlowCells(run: ModelRun, model: Analysis["compiled"]["model"
   return rows;
 }
 
+/**
+ * The cash flows of several runs one under another (what MKBA.SCENARIO(…; block of runs; "kasstromen") spills): one
+ * heading, then each run's years with its name in front. At least one run.
+ */
+export function stackedCashFlowCells(runs: readonly { readonly name: string; readonly run: ModelRun }[], model: Analysis["compiled"]["model"]): (string | number)[][] {
+  const tables = runs.map(({ run }) => cashFlowCells(run, model));
+  return [["Run", ...tables[0]![0]!], ...runs.flatMap(({ name }, i) => tables[i]!.slice(1).map((row) => [name, ...row]))];
+}
+
 export function scenarioJson(run: ModelRun): ScenarioJson {
   return {
     name: run.scenario,

@@ -1,24 +1,26 @@
 /**
  * The LPBL MKBA-tool's output screens in the workbook (seed 001, Bijlage 2; §4.1, §4.5), as formulas over Invoer:
  * - Uitvoer A — the MKBA of one year of approach: NCW of the costs by type and of the benefits by the four categories,
- *   totals, saldo and the three ratios (`MKBA.SCENARIO(Invoer;;"categorie:…")`), with the team-cost warning as a
+ *   totals, saldo and the three ratios (read from the sheet Rekenkern, resultTable.ts), with the team-cost warning as a
  *   formula; beside the ratios the team against the reach (needed fte, entered fte, households served — formulas over
- *   the screen — and the saldo and ratios at the needed fte through an override block) and the three assumptions the
- *   saldo depends on most, each with the saldo at both ends of its range on the Onzekerheid sheet;
+ *   the screen — and the saldo and ratios at the needed fte, a run of its own on Rekenkern) and the three assumptions
+ *   the saldo depends on most, each with the saldo at both ends of its range on the Onzekerheid sheet (runs on
+ *   Rekenkern too: `extraRuns`, evaluated by the one "alles" call);
  * - Uitvoer B — the budget view: the cash flows per actor in the year of the running approach that the screen's
  *   "Uitvoer B (begroting)" names, each cell the sum over the cohorts on the sheet *Lopende aanpak* of that year's row,
- *   where every cohort is its parameters (formulas to the model block and to the build-up on the screen, after
- *   `cohortAdjustments`, the engine's one description of a cohort) and one `MKBA.SCENARIO(Invoer; cohort;
- *   "kasstromen")` spill. So typing 400 households, another budget year or another build-up on Invoer moves Uitvoer B
- *   and its title too, and every step can be traced.
+ *   where the cohorts are one block of runs (their parameters: formulas to the model block and to the build-up on the
+ *   screen, after `cohortAdjustments`, the engine's one description of a cohort) and one `MKBA.SCENARIO(Invoer; cohorts;
+ *   "kasstromen")` spill of their cash flows one under another. So typing 400 households, another budget year or
+ *   another build-up on Invoer moves Uitvoer B and its title too, and every step can be traced.
  */
-import { Analysis, cashFlowCells } from "../model";
+import { Analysis, runModel, stackedCashFlowCells } from "../model";
 import { BUDGET_MAX_YEAR, FTE_NEEDED, LPBL_ACTORS, LPBL_BENEFIT_CATEGORIES, LPBL_COST_CATEGORIES, LpblInputs, SERVED_FACTOR, UITVOER_B_TITLE, cohortAdjustments, lpblOutputs, uitvoerBTitle } from "../models/lpbl";
 import { EURO, RATIO, YEAR, expectedKey, spillInto } from "./outputCells";
-import { PlanResult, PlanSheet, SheetBuilder, a1, formulaText, sheetPrefix } from "./plan";
+import { PlanResult, PlanSheet, SheetBuilder, a1, formulaText, rangeAddress, sheetPrefix } from "./plan";
 import { screenFieldReference, screenFormula } from "./lpblScreen";
 import { INVOER, LOPENDE_AANPAK, ONZEKERHEID, UITVOER } from "./sheetNames";
 import { uncertaintyRowOf, UNCERTAINTY_COLUMNS } from "./uncertaintyPlan";
+import { ExtraRun, resultLookup } from "./resultTable";
 
 export { LOPENDE_AANPAK } from "./sheetNames";
 
@@ -28,10 +30,14 @@ const TEAM_COST_WARNING = "LET OP: de teamkosten zijn € 0, terwijl het team ft
 export const TEAM_TOO_SMALL = "Let op: het team is kleiner dan bereik × caseload vraagt; het bedient alleen de bediende huishoudens hierboven, en alleen voor hen rekent het model effecten en trajecten.";
 export const TEAM_TOO_LARGE = "Let op: het team is meer dan 10% groter dan bereik × caseload vraagt; de extra fte kosten geld zonder extra effect in het model.";
 
+/** The run "at the needed fte" and the drivers' runs on Rekenkern. */
+export const AT_NEEDED_FTE = "bij de benodigde fte";
+const driverRun = (i: number, end: "laag" | "hoog") => `invloed ${i + 1} ${end}`;
+
 /**
- * Writes Uitvoer A and B at the builder's current row and returns the Lopende aanpak sheet they read and the key
- * results the task pane shows (needed and entered fte, households served, the three drivers). `parameterCells` are
- * the model block's value cells by parameter key.
+ * Writes Uitvoer A and B at the builder's current row and returns the Lopende aanpak sheet they read, the runs that
+ * Rekenkern evaluates for Uitvoer A (`extraRuns`) and the key results the task pane shows (needed and entered fte,
+ * households served, the three drivers). `parameterCells` are the model block's value cells by parameter key.
  */
 export function lpblOutputBlocks(
   uitvoer: SheetBuilder,
@@ -39,13 +45,20 @@ export function lpblOutputBlocks(
   inputs: LpblInputs,
   parameterCells: ReadonlyMap<string, { row: number; column: number }>,
   expected: Map<string, number | string>,
-): { lopende: PlanSheet; results: PlanResult[] } {
+): { lopende: PlanSheet; results: PlanResult[]; extraRuns: ExtraRun[] } {
   const { compiled } = analysis;
   const base = analysis.scenarios[0]!;
   const outputs = lpblOutputs(base, compiled, { runningApproach: inputs.runningApproach, budget: inputs.budget });
   const parameter = (k: string) => `${sheetPrefix(INVOER)}${a1(parameterCells.get(k)!.row, parameterCells.get(k)!.column, true)}`;
   const at = (row: number, column: number, value: number | string) => expected.set(expectedKey(uitvoer.name, row, column), value);
-  const scenario = (outcome: string, block?: string) => `MKBA.SCENARIO(Invoer,${block ?? ""},${formulaText(outcome)})`;
+  const scenario = (outcome: string) => resultLookup("scenario", base.scenario, outcome);
+  const extraRuns: ExtraRun[] = [];
+  /** A run on Rekenkern: one override on the base case, its value a formula to a cell of Uitvoer. */
+  const extraRun = (name: string, parameterKey: string, row: number, column: number, value: number): void => {
+    const r = runModel(compiled, { [parameterKey]: value }, name);
+    if (!r.ok) throw new Error(`${name}: ${r.problems[0]?.message}`);
+    extraRuns.push({ name, overrides: [{ parameter: parameterKey, formula: `=${sheetPrefix(UITVOER)}${a1(row, column, true)}`, value }], run: r.run });
+  };
   const results: PlanResult[] = [];
   const cell = (row: number, column: number) => ({ sheet: UITVOER, row, column });
 
@@ -85,14 +98,13 @@ export function lpblOutputBlocks(
     { formula: `=IF(B${enteredRow + 1}<B${neededRow + 1}*(1-0.000000001),${formulaText(TEAM_TOO_SMALL)},IF(B${enteredRow + 1}>B${neededRow + 1}*1.1,${formulaText(TEAM_TOO_LARGE)},""))`, style: "warning" },
   ]);
   at(noteRow, 0, team.fteEntered < team.fteNeeded * (1 - 1e-9) ? TEAM_TOO_SMALL : team.fteEntered > team.fteNeeded * 1.1 ? TEAM_TOO_LARGE : "");
-  // The same model with the team at the needed fte: a one-row override block (fte_team | needed) that MKBA.SCENARIO reads.
-  const blockRow = uitvoer.addRow([{ value: "  Aanpassing voor 'bij de benodigde fte':", style: "note" }, { value: "fte_team", style: "note" }, { formula: `=B${neededRow + 1}`, numberFormat: "0.00", style: "output" }]);
-  at(blockRow, 2, team.fteNeeded);
-  const block = `B${blockRow + 1}:C${blockRow + 1}`;
-  line("  Saldo bij de benodigde fte", `=${scenario("saldo", block)}`, team.atNeededFte.saldo);
-  line("  Maatschappelijke ratio bij de benodigde fte", `=${scenario("ratio", block)}`, team.atNeededFte.ratios.social, RATIO);
-  line("  Financiële ratio bij de benodigde fte", `=${scenario("ratio_financieel", block)}`, team.atNeededFte.ratios.financial, RATIO);
-  line("  Gemeentelijke ratio bij de benodigde fte", `=${scenario("ratio_gemeentelijk", block)}`, team.atNeededFte.ratios.municipal, RATIO);
+  // The same model with the team at the needed fte (fte_team = the needed fte above): a run of its own on Rekenkern.
+  extraRun(AT_NEEDED_FTE, "fte_team", neededRow, 1, team.fteNeeded);
+  const atNeeded = (outcome: string) => `=${resultLookup("run", AT_NEEDED_FTE, outcome)}`;
+  line("  Saldo bij de benodigde fte", atNeeded("saldo"), team.atNeededFte.saldo);
+  line("  Maatschappelijke ratio bij de benodigde fte", atNeeded("ratio"), team.atNeededFte.ratios.social, RATIO);
+  line("  Financiële ratio bij de benodigde fte", atNeeded("ratio_financieel"), team.atNeededFte.ratios.financial, RATIO);
+  line("  Gemeentelijke ratio bij de benodigde fte", atNeeded("ratio_gemeentelijk"), team.atNeededFte.ratios.municipal, RATIO);
   results.push(
     { id: "fte_nodig", label: "Benodigde fte (bereik × caseload)", format: "getal", cell: cell(neededRow, 1) },
     { id: "fte_ingevoerd", label: "Ingevoerde fte", format: "getal", cell: cell(enteredRow, 1) },
@@ -108,8 +120,11 @@ export function lpblOutputBlocks(
     drivers.forEach((d, i) => {
       const r = rowOf.get(d.key)!;
       const bound = (column: number) => `=${sheetPrefix(ONZEKERHEID)}${a1(r, column, true)}`;
-      const low = uitvoer.addRow([{ value: `${i + 1}. ${d.label}`, style: "label" }, { value: "laag", style: "note" }, { value: d.key, style: "note" }, { formula: bound(UNCERTAINTY_COLUMNS.min), numberFormat: "#,##0.####", style: "output" }, { formula: `=${scenario("saldo", `C${uitvoer.row + 1}:D${uitvoer.row + 1}`)}`, numberFormat: EURO, style: "output" }]);
-      const high = uitvoer.addRow([null, { value: "hoog", style: "note" }, { value: d.key, style: "note" }, { formula: bound(UNCERTAINTY_COLUMNS.max), numberFormat: "#,##0.####", style: "output" }, { formula: `=${scenario("saldo", `C${uitvoer.row + 1}:D${uitvoer.row + 1}`)}`, numberFormat: EURO, style: "output" }]);
+      const saldoOf = (end: "laag" | "hoog") => `=${resultLookup("run", driverRun(i, end), "saldo")}`;
+      const low = uitvoer.addRow([{ value: `${i + 1}. ${d.label}`, style: "label" }, { value: "laag", style: "note" }, { value: d.key, style: "note" }, { formula: bound(UNCERTAINTY_COLUMNS.min), numberFormat: "#,##0.####", style: "output" }, { formula: saldoOf("laag"), numberFormat: EURO, style: "output" }]);
+      const high = uitvoer.addRow([null, { value: "hoog", style: "note" }, { value: d.key, style: "note" }, { formula: bound(UNCERTAINTY_COLUMNS.max), numberFormat: "#,##0.####", style: "output" }, { formula: saldoOf("hoog"), numberFormat: EURO, style: "output" }]);
+      extraRun(driverRun(i, "laag"), d.key, low, 3, d.low);
+      extraRun(driverRun(i, "hoog"), d.key, high, 3, d.high);
       at(low, 3, d.low);
       at(high, 3, d.high);
       if (d.saldoLow !== null) at(low, 4, d.saldoLow);
@@ -132,32 +147,34 @@ export function lpblOutputBlocks(
     },
   ]);
   lopende.skip();
-  const flowTops: number[] = [];
+  // Every cohort's parameters as one block of runs (naam | parameter | waarde), then their cash flows one under another.
   const horizon = compiled.model.metadata.horizon;
+  const cohortName = (c: number) => `Cohort ${c + 1}`;
+  lopende.addRow(["Cohort", "Parameter", "Waarde", "Toelichting"].map((value) => ({ value, style: "heading" as const })));
+  const blockTop = lopende.row;
   for (let c = 0; c < BUDGET_MAX_YEAR; c++) {
     const share = `MIN(1,${c + 1}/${buildUp})`;
-    const heading = lopende.addRow([{ formula: `="Cohort ${c + 1}: start in jaar ${c + 1}, "&ROUND(${share}*100,0)&"% van de volledige aanpak"`, style: "section" }]);
-    expected.set(expectedKey(LOPENDE_AANPAK, heading, 0), `Cohort ${c + 1}: start in jaar ${c + 1}, ${Math.round(Math.min(1, (c + 1) / inputs.budget.buildUpYears) * 100)}% van de volledige aanpak`);
-    lopende.addRow(["Parameter", "Waarde", "Toelichting"].map((value) => ({ value, style: "heading" as const })));
-    const blockTop = lopende.row;
-    const adjustments = cohortAdjustments(c, inputs.budget.buildUpYears);
-    for (const a of adjustments) {
+    for (const a of cohortAdjustments(c, inputs.budget.buildUpYears)) {
       const v = parameter(a.key);
       const formula = a.kind === "deel" ? `=${v}*${share}` : a.kind === "groei" ? `=1-(1-${v})*${share}` : "=0";
-      lopende.addRow([{ value: a.key, style: "label" }, { formula, style: "output" }, { value: a.reason, style: "note" }]);
+      lopende.addRow([{ value: cohortName(c), style: "label" }, { value: a.key }, { formula, style: "output" }, { value: a.reason, style: "note" }]);
     }
-    lopende.skip();
-    const flowsTop = lopende.row;
-    flowTops.push(flowsTop);
-    const cohortBlock = `${a1(blockTop, 0)}:${a1(blockTop + adjustments.length - 1, 1)}`;
-    spillInto(lopende, flowsTop, `=MKBA.SCENARIO(Invoer,${cohortBlock},"kasstromen")`, cashFlowCells(outputs.cohortRuns[c]!, compiled.model), expected, [YEAR]);
-    lopende.skip();
   }
-  lopende.width(0, 44).width(1, 16).width(2, 16);
-  for (let c = 3; c < 4 + LPBL_ACTORS.length; c++) lopende.width(c, 16);
+  const cohortBlock = rangeAddress({ row: blockTop, column: 0, rowCount: lopende.row - blockTop, columnCount: 3 });
+  lopende.skip();
+  const shares = Array.from({ length: BUDGET_MAX_YEAR }, (_, c) => `${cohortName(c)}: start in jaar ${c + 1}, ${Math.round(Math.min(1, (c + 1) / inputs.budget.buildUpYears) * 100)}% van de volledige aanpak`);
+  const sharesRow = lopende.addRow([{ formula: `=${Array.from({ length: BUDGET_MAX_YEAR }, (_, c) => `"${cohortName(c)}: start in jaar ${c + 1}, "&ROUND(MIN(1,${c + 1}/${buildUp})*100,0)&"% van de volledige aanpak"`).join('&"; "&')}`, style: "note" }]);
+  expected.set(expectedKey(LOPENDE_AANPAK, sharesRow, 0), shares.join("; "));
+  lopende.skip();
+  const flowsTop = lopende.row;
+  spillInto(lopende, flowsTop, `=MKBA.SCENARIO(Invoer,${cohortBlock},"kasstromen")`, stackedCashFlowCells(outputs.cohortRuns.map((run, c) => ({ name: cohortName(c), run })), compiled.model), expected, [undefined, YEAR]);
+  lopende.skip();
+  lopende.width(0, 24).width(1, 26).width(2, 16).width(3, 16);
+  for (let c = 4; c < 5 + LPBL_ACTORS.length; c++) lopende.width(c, 16);
 
   // Uitvoer B: per actor, for every cohort started by the budget year, its cash flow in that year (INDEX into the
-  // cohort's spill: year Y of the approach is year Y − c of cohort c).
+  // cohorts' spill, where cohort c's years follow c × horizon rows of earlier cohorts: year Y of the approach is year
+  // Y − c of cohort c).
   const b = outputs.uitvoerB;
   const titleRow = uitvoer.addRow([{ formula: uitvoerBTitleFormula(year, buildUp), style: "section" }]);
   at(titleRow, 0, uitvoerBTitle(b.jaar + 1, b.buildUpYears));
@@ -165,11 +182,10 @@ export function lpblOutputBlocks(
   const actorCell = new Map<string, string>();
   const actorLine = (name: string, label: string, style: "output" | "total" = "output") => {
     const i = LPBL_ACTORS.findIndex((a) => a.name === name);
-    const terms = flowTops.map((top, c) => {
-      const column = 4 + i;
-      const range = `${sheetPrefix(LOPENDE_AANPAK)}${a1(top + 1, column)}:${a1(top + horizon, column)}`;
-      return `IF(${year}>${c},INDEX(${range},${year}-${c}),0)`;
-    });
+    // The spill's columns: run, year, costs, benefits, saldo, then the actors.
+    const column = 5 + i;
+    const range = `${sheetPrefix(LOPENDE_AANPAK)}${a1(flowsTop + 1, column, true)}:${a1(flowsTop + BUDGET_MAX_YEAR * horizon, column, true)}`;
+    const terms = Array.from({ length: BUDGET_MAX_YEAR }, (_, c) => `IF(${year}>${c},INDEX(${range},${c * horizon}+${year}-${c}),0)`);
     const row = uitvoer.addRow([{ value: label, style: style === "total" ? "total" : "label" }, { formula: `=${terms.join("+")}`, numberFormat: EURO, style }]);
     actorCell.set(name, a1(row, 1));
     at(row, 1, b.perActor[name] ?? 0);
@@ -188,7 +204,7 @@ export function lpblOutputBlocks(
   ]);
   at(totalRow, 1, b.totaal);
   uitvoer.skip();
-  return { lopende: lopende.build(), results };
+  return { lopende: lopende.build(), results, extraRuns };
 }
 
 /** Uitvoer B's title as a formula over the budget year and build-up on Invoer: the pieces of uitvoerBTitle. */

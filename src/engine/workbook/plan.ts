@@ -29,8 +29,13 @@
  *   against the reach and the three largest drivers of the saldo; Lopende aanpak lays out five cohorts. A version-1
  *   or -2 LPBL workbook is read with the field list of its version (lpblScreenFields(version), lpblFileFromValues),
  *   which translates its key figures; free models are laid out as before.
+ * - 4 — issue 20: one evaluation per model per recalculation. The new sheet Rekenkern holds the one
+ *   `MKBA.SCENARIO(Invoer; [runs]; "alles")` call (and, for LPBL, the block of the runs "bij de benodigde fte" and the
+ *   drivers' ends); Uitvoer and Gevoeligheid read it with INDEX/MATCH; Gevoeligheid's overrides are references to the
+ *   model block on Invoer; Lopende aanpak holds the cohorts as one block of runs and one spill. Invoer and Kengetallen
+ *   are as in 3, so a version-3 workbook is read with today's reader.
  */
-export const PLAN_SCHEMA_VERSION = 3;
+export const PLAN_SCHEMA_VERSION = 4;
 
 export type PlanValue = number | string | boolean | null;
 
