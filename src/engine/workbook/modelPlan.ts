@@ -20,7 +20,7 @@ import { uncertaintySheet } from "./uncertaintyPlan";
 import { rekenkernSheet, resultLookup } from "./resultTable";
 import { EURO, EURO_1, RATIO, YEAR, expectedKey, spillInto } from "./outputCells";
 import { GEVOELIGHEID, INVOER, UITVOER } from "./sheetNames";
-import { CellStyle, PLAN_SCHEMA_VERSION, PlanCell, PlanChart, PlanField, PlanResult, SheetBuilder, WorkbookPlan, a1, formulaText, sheetPrefix } from "./plan";
+import { CellStyle, PLAN_SCHEMA_VERSION, PlanCell, PlanChart, PlanField, PlanResult, SheetBuilder, WorkbookPlan, a1, sheetPrefix } from "./plan";
 
 export { INVOER, UITVOER, GEVOELIGHEID } from "./sheetNames";
 
