@@ -114,6 +114,6 @@ export async function runWerkmap(args: readonly string[], io: CliIO): Promise<nu
   const { workbookBuffer } = await import("./werkmap");
   const { bytes, sheets } = await workbookBuffer(loaded, analysis.analysis);
   writeFileSafely(values.output, bytes, { overwrite: Boolean(values.overschrijven || values.force) });
-  io.stderr(`${values.output} geschreven: ${sheets.join(", ")} (MKBA.SCENARIO-formules over het bereik Invoer; grafieken schrijft het taakvenster in Excel).\n`);
+  io.stderr(`${values.output} geschreven: ${sheets.join(", ")} (MKBA.SCENARIO-formules over het bereik Invoer; met de grafieken op Uitvoer).\n`);
   return 0;
 }
