@@ -2,7 +2,7 @@
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
-  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }], "manifest\\.xml$": "<rootDir>/test/setup/rawText.js" },
   setupFiles: ["<rootDir>/test/setup/customFunctions.ts"],
   moduleNameMapper: { "^office-addin-manifest$": "office-addin-manifest/lib/officeApp.js" },
   testTimeout: 120000,

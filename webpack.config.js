@@ -122,7 +122,8 @@ module.exports = async (env, options) => {
     entry: { mkba: "./src/cli/index.ts", bench: "./src/cli/bench.ts" },
     output: { path: path.join(outputPath, "cli"), filename: "[name].js", chunkFilename: "chunk-[name].js", clean: true },
     resolve: { extensions: [".ts", ".js"] },
-    module: { rules: [tsRule] },
+    // manifest.xml as its text: the add-in's id, version and namespace for the workbooks the CLI writes (src/cli/xlsx/addinManifest.ts).
+    module: { rules: [tsRule, { test: /manifest\.xml$/, type: "asset/source" }] },
     plugins: [
       licensePlugin(""),
       // The first line of mkba.js names its build: bin/mkba.js keys V8's code cache on it. Added after minimizing, so

@@ -4,14 +4,19 @@
  * It decides nothing about content — that is the plan's (src/engine/workbook/plan.ts).
  *
  * Not written by ExcelJS: charts (it cannot write them; they are added to its output from the plan, xlsx/chartParts.ts)
- * and tables. Document settings go into the workbook's description (ExcelJS has no custom document properties).
+ * and tables; and what makes it Excel's own form — add-in calls stored as `_xldudf_MKBA_…`, dynamic arrays, the web
+ * extension part that ties the workbook to the add-in and carries the plan's document settings (xlsx/excelForm.ts,
+ * xlsx/webExtension.ts) — is added to its output too.
  *
  * Formulas carry no cached value unless the caller gives one (`cachedResults`), so a spreadsheet that opens the file
  * computes every figure itself; `recalculateOnOpen` also asks it to recalculate everything when the file is opened.
  */
 import ExcelJS from "exceljs";
 import { PlanCell, STYLE_LOOK, WorkbookPlan, a1, rangeRef, spillFormat } from "../engine/workbook/plan";
+import { ADDIN } from "./xlsx/addinManifest";
 import { addCharts } from "./xlsx/chartParts";
+import { toExcelForm } from "./xlsx/excelForm";
+import { addWebExtension } from "./xlsx/webExtension";
 import { XlsxPackage } from "./xlsx/xlsxPackage";
 
 export interface XlsxOptions {
@@ -30,18 +35,22 @@ function styleCell(cell: ExcelJS.Cell, style: PlanCell["style"]): void {
   }
 }
 
+/** Excel's error values: a cached result that is one is written as an error (`t="e"`), as Excel saves it, not as text. */
+const ERROR_VALUES = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#BUSY!", "#SPILL!", "#CALC!"]);
+type Cached = ReturnType<NonNullable<XlsxOptions["cachedResults"]>>;
+const cachedValue = (v: Cached): Cached | ExcelJS.CellErrorValue => (typeof v === "string" && ERROR_VALUES.has(v) ? { error: v as ExcelJS.CellErrorValue["error"] } : v);
+
 /** The plan as an ExcelJS workbook. */
 export function planToWorkbook(plan: WorkbookPlan, options: XlsxOptions = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "MKBA-invoegtoepassing";
-  wb.description = `mkba-instellingen: ${JSON.stringify(plan.settings)}`;
   if (options.recalculateOnOpen) wb.calcProperties.fullCalcOnLoad = true;
   for (const sheet of plan.sheets) {
     const ws = wb.addWorksheet(sheet.name, sheet.freeze ? { views: [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }] } : {});
     for (const c of sheet.cells) {
       const cell = ws.getCell(c.row + 1, c.column + 1);
       if (c.formula !== undefined) {
-        const result = options.cachedResults?.(sheet.name, c.row, c.column);
+        const result = cachedValue(options.cachedResults?.(sheet.name, c.row, c.column));
         if (c.spill) {
           // ExcelJS writes no dynamic arrays: a legacy array formula over the area the result spills into (its typings lack the fields).
           const ref = `${a1(c.row, c.column)}:${a1(c.row + c.spill.rows - 1, c.column + c.spill.columns - 1)}`;
@@ -59,7 +68,7 @@ export function planToWorkbook(plan: WorkbookPlan, options: XlsxOptions = {}): E
         for (let r = 0; r < c.spill.rows; r++) {
           for (let k = 0; k < c.spill.columns; k++) {
             if (r === 0 && k === 0) continue;
-            const v = options.cachedResults?.(sheet.name, c.row + r, c.column + k);
+            const v = cachedValue(options.cachedResults?.(sheet.name, c.row + r, c.column + k));
             const other = ws.getCell(c.row + r + 1, c.column + k + 1);
             if (v !== undefined && v !== null) other.value = v;
             const format = spillFormat(c, k);
@@ -96,5 +105,8 @@ export function planToWorkbook(plan: WorkbookPlan, options: XlsxOptions = {}): E
 export async function planToXlsx(plan: WorkbookPlan, options: XlsxOptions = {}): Promise<Uint8Array> {
   const pkg = await XlsxPackage.open(new Uint8Array(await planToWorkbook(plan, options).xlsx.writeBuffer()));
   await addCharts(pkg, plan, options.cachedResults);
+  // Excel's own form: add-in calls as `_xldudf_MKBA_…`, tables as dynamic arrays, the workbook tied to the add-in.
+  const functionIds = await toExcelForm(pkg);
+  await addWebExtension(pkg, { addin: ADDIN, settings: plan.settings, functionIds });
   return pkg.bytes();
 }

@@ -36,16 +36,20 @@ export function recalculateToCsv(xlsx: string): string[][] {
   }
 }
 
-/** A LibreOffice user profile that recalculates every formula on load, also one with a cached value (OOXMLRecalcMode = 0). */
-function forcedRecalculationProfile(work: string): string {
+/**
+ * A LibreOffice user profile that recalculates every formula on load, also one with a cached value
+ * (OOXMLRecalcMode = 0), or, with `recalculate` false, never (1): the file's cached values are shown.
+ */
+function recalculationProfile(work: string, recalculate = true): string {
+  const mode = recalculate ? 0 : 1;
   const profile = path.join(work, "profile");
   mkdirSync(path.join(profile, "user"), { recursive: true });
   writeFileSync(
     path.join(profile, "user", "registrymodifications.xcu"),
     `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>${mode}</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>${mode}</value></prop></item>
 </oor:items>
 `,
   );
@@ -78,14 +82,15 @@ export function parseCsvLine(line: string): string[] {
 
 /**
  * Recalculate several .xlsx files in ONE LibreOffice run with forced recalculation, and read every sheet back as rows
- * of strings (values as computed, full precision): result.get(file).get(sheetName).
+ * of strings (values as computed, full precision): result.get(file).get(sheetName). With `recalculate` false, LibreOffice
+ * recalculates nothing and shows what the files cached, as a viewer without the add-in does.
  */
-export function recalculateAllSheets(files: readonly string[]): Map<string, Map<string, string[][]>> {
+export function recalculateAllSheets(files: readonly string[], recalculate = true): Map<string, Map<string, string[][]>> {
   const binary = libreOfficeBinary();
   if (!binary) throw new Error("LibreOffice (soffice) not found: apt-get install -y --no-install-recommends libreoffice-calc");
   const work = mkdtempSync(path.join(tmpdir(), "mkba-lo-"));
   try {
-    const profile = forcedRecalculationProfile(work);
+    const profile = recalculationProfile(work, recalculate);
     const out = path.join(work, "out");
     execFileSync(
       binary,
