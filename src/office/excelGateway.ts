@@ -16,7 +16,8 @@
  */
 import type { CellValue } from "../engine/cells";
 import { PlanCell, PlanSheet, STYLE_LOOK, WorkbookPlan, a1, rangeAddress, rangeRef, spillFormat } from "../engine/workbook/plan";
-import type { OverwriteConflict, SheetChange, WorkbookGateway, WriteOptions, WriteOutcome } from "./gateway";
+import { UNRESOLVED_SCAN_LIMIT } from "./gateway";
+import type { OverwriteConflict, SheetChange, UnresolvedCall, WorkbookGateway, WriteOptions, WriteOutcome } from "./gateway";
 import { runExcel, supportsOptional } from "./officeApi";
 import { SyncBudget, columnWidthPoints, rowBands, tooLongFormula } from "./payload";
 import { SheetSnapshot, restoreSnapshot, takeSnapshots } from "./sheetSnapshot";
@@ -31,6 +32,10 @@ const PHASES = 9;
 const OWN_EVENT_GRACE_MS = 1500;
 /** Range proxies per request at most when reading cells one by one. */
 const CELLS_PER_READ = 2_000;
+/** Cells per read when scanning a sheet's formulas and values (unresolvedCalls). */
+const CELLS_PER_SCAN = 20_000;
+/** A formula calling an add-in function, outside string literals (a call in a label is no call). */
+const ADDIN_CALL = /^=(?:[^"]|"(?:[^"]|"")*")*?(?<![A-Za-z0-9_.])MKBA\.[A-Za-z][A-Za-z0-9_]*\(/i;
 /** What a queued command costs in a request, measured on the protocol host: a style run (up to five property sets on a range's format), a validation, a column width. */
 const REQUEST_BYTES = { style: 1500, validation: 1500, columnWidth: 600 } as const;
 
@@ -445,6 +450,48 @@ export class ExcelGateway implements WorkbookGateway {
       }
       return out;
     });
+  }
+
+  async unresolvedCalls(): Promise<{ cells: UnresolvedCall[]; skipped: string[] }> {
+    return runExcel(async (context) => {
+      const sheets = context.workbook.worksheets.load("items/name");
+      await context.sync();
+      const used = sheets.items.map((ws) => ({ name: ws.name, range: ws.getUsedRangeOrNullObject().load("rowIndex,columnIndex,rowCount,columnCount,cellCount") }));
+      await context.sync();
+      const cells: UnresolvedCall[] = [];
+      const skipped: string[] = [];
+      for (const { name, range } of used) {
+        if (range.isNullObject) continue;
+        if (range.cellCount > UNRESOLVED_SCAN_LIMIT) {
+          skipped.push(name);
+          continue;
+        }
+        // In blocks of rows, so that no answer comes near the 5 MB a request may carry in Excel on the web.
+        const rowsPerRead = Math.max(1, Math.floor(CELLS_PER_SCAN / range.columnCount));
+        for (let r = 0; r < range.rowCount; r += rowsPerRead) {
+          // A range a method returned lives for one sync only (Office.js's InvalidObjectPath): each block by its indexes.
+          const block = context.workbook.worksheets.getItem(name).getRangeByIndexes(range.rowIndex + r, range.columnIndex, Math.min(rowsPerRead, range.rowCount - r), range.columnCount).load("values,formulas");
+          await context.sync();
+          block.formulas.forEach((row, i) =>
+            row.forEach((formula, k) => {
+              if (typeof formula === "string" && block.values[i]![k] === "#NAME?" && ADDIN_CALL.test(formula)) cells.push({ sheet: name, row: range.rowIndex + r + i, column: range.columnIndex + k, formula });
+            }),
+          );
+        }
+      }
+      return { cells, skipped };
+    });
+  }
+
+  async reenterFormulas(cells: readonly UnresolvedCall[]): Promise<void> {
+    await this.own(() =>
+      runExcel(async (context) => {
+        for (let i = 0; i < cells.length; i += CELLS_PER_READ) {
+          for (const c of cells.slice(i, i + CELLS_PER_READ)) context.workbook.worksheets.getItem(c.sheet).getRange(a1(c.row, c.column)).formulas = [[c.formula]];
+          await context.sync();
+        }
+      }),
+    );
   }
 
   async writeCell(sheet: string, row: number, column: number, value: number | string | boolean | null): Promise<void> {

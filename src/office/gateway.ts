@@ -38,6 +38,17 @@ export type WriteOutcome =
   | { readonly status: "cancelled" }
   | { readonly status: "failed"; readonly message: string };
 
+/** A formula calling an add-in function that Excel shows as #NAME? (0-based row and column). */
+export interface UnresolvedCall {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
+  readonly formula: string;
+}
+
+/** The most cells of one sheet read when looking for unresolved add-in calls. */
+export const UNRESOLVED_SCAN_LIMIT = 500_000;
+
 export interface WorkbookGateway {
   /** True when a workbook is there to write to (inside Excel, or the test double). */
   readonly available: boolean;
@@ -58,6 +69,14 @@ export interface WorkbookGateway {
    * asynchronously: a cell read right after a change may hold `#BUSY!` (PENDING in officeApi.ts) until then.
    */
   calculated(sheets: readonly string[], timeoutMs: number): Promise<void>;
+  /**
+   * Cells whose formula calls an add-in function (`MKBA.…`) but shows #NAME?: Excel did not tie them to the add-in
+   * (a file written by another tool, formulas entered before the add-in loaded; docs/xlsx-form.md). Sheets larger than
+   * `UNRESOLVED_SCAN_LIMIT` cells are not scanned, and are named in `skipped`.
+   */
+  unresolvedCalls(): Promise<{ cells: UnresolvedCall[]; skipped: string[] }>;
+  /** Re-enters these formulas exactly as they are, so that Excel resolves them; nothing else is written. */
+  reenterFormulas(cells: readonly UnresolvedCall[]): Promise<void>;
   /** Document settings (kept in the workbook): the model's schema version, model type, … */
   getSetting(key: string): Promise<string | null>;
   setSetting(key: string, value: string): Promise<void>;

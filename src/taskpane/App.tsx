@@ -28,7 +28,7 @@ import type { CellValue } from "../engine/cells";
 import { exampleNames } from "../engine/examples";
 import { PlanField, a1 } from "../engine/workbook/plan";
 import type { ModelProblem } from "../engine/model";
-import type { OverwriteConflict, WorkbookGateway, WriteOutcome } from "../office/gateway";
+import type { OverwriteConflict, UnresolvedCall, WorkbookGateway, WriteOutcome } from "../office/gateway";
 import { fieldText } from "./fieldText";
 import { Status, StatusBar, problemsStatus, writeStatus } from "./status";
 import { Language, TEXTS, Texts, formatField, formatResult } from "./i18n";
@@ -74,6 +74,7 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
   const [progress, setProgress] = React.useState<number | null>(null);
   const [example, setExample] = React.useState(exampleNames()[0]!);
   const [outdated, setOutdated] = React.useState(false);
+  const [unresolved, setUnresolved] = React.useState<{ cells: readonly UnresolvedCall[]; skipped: readonly string[] } | null>(null);
   const [uncertaintyBusy, setUncertaintyBusy] = React.useState(false);
   const [question, setQuestion] = React.useState<{ conflicts: readonly OverwriteConflict[]; answer: (yes: boolean) => void } | null>(null);
   const unsubscribe = React.useRef<(() => Promise<void>)[]>([]);
@@ -128,6 +129,13 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
       } else if (r.status === "newer") setStatus({ intent: "warning", text: TEXTS[initialLanguage].newer.replace("{v}", String(r.version)) });
       else if (r.status === "invalid") setStatus(invalid(TEXTS[initialLanguage], r.problems));
       else setStatus({ intent: "info", text: TEXTS[initialLanguage].ready });
+      // Add-in calls Excel shows as #NAME? (a file from another tool): said, and repaired after one question.
+      try {
+        const found = await session.unresolvedCalls();
+        if (found.cells.length > 0) setUnresolved(found);
+      } catch {
+        /* the search is a courtesy: a workbook it cannot read is left as it is */
+      }
     })();
   }, [gateway, session, refresh, listen, initialLanguage]);
 
@@ -184,6 +192,26 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
     await refresh();
   };
 
+  const onRepair = async () => {
+    if (!unresolved) return;
+    setProgress(0);
+    try {
+      const { repaired, remaining } = await session.repairCalls(unresolved.cells);
+      setUnresolved(null);
+      setStatus(
+        remaining.length === 0
+          ? { intent: "success", text: t.repaired.replace("{n}", String(repaired)) }
+          : { intent: "warning", text: t.repairedPartly.replace("{n}", String(repaired)).replace("{m}", String(remaining.length)).replace("{cell}", `${remaining[0]!.sheet}!${a1(remaining[0]!.row, remaining[0]!.column)}`) },
+      );
+      if (session.plan === null && (await session.reconnect()).status === "connected") await listen();
+      await refresh();
+    } catch (e) {
+      setStatus({ intent: "error", text: `${t.repairFailed}${(e as Error).message}` });
+    } finally {
+      setProgress(null);
+    }
+  };
+
   const sections = [...new Set(fields.map((f) => f.section))];
   // While a tornado or Monte Carlo run is under way, nothing else writes: its result belongs to the model it started on.
   const disabled = !gateway.available || progress !== null || uncertaintyBusy;
@@ -205,6 +233,21 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
 
       {status && <StatusBar status={status} role="status" />}
       {progress !== null && <ProgressBar value={progress} aria-label={t.working} />}
+      {unresolved && (
+        <div>
+          <StatusBar
+            role="note"
+            testId="unresolved"
+            status={{
+              intent: "warning",
+              text: `${t.unresolved.replace("{n}", String(unresolved.cells.length))}${unresolved.skipped.length > 0 ? ` ${t.unresolvedSkipped.replace("{sheets}", unresolved.skipped.join(", "))}` : ""}`,
+            }}
+          />
+          <Button appearance="primary" disabled={disabled} onClick={() => void onRepair()}>
+            {t.repair}
+          </Button>
+        </div>
+      )}
       {outdated && (
         <Button appearance="primary" disabled={disabled} onClick={() => void onMigrate()}>
           {t.migrate}

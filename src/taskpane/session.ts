@@ -17,7 +17,7 @@ import { INVOER, modelWorkbook, workbookOptions } from "../engine/workbook/model
 import { PLAN_SCHEMA_VERSION, PlanField, PlanResult, WorkbookPlan, rangeAddress } from "../engine/workbook/plan";
 import { ONZEKERHEID, UncertaintyRead, uncertaintyFromValues, uncertaintyReadArea } from "../engine/workbook/uncertaintyPlan";
 import { compileJob, JobModel } from "./uncertaintyJob";
-import type { OverwriteConflict, WorkbookGateway, WriteOutcome } from "../office/gateway";
+import type { OverwriteConflict, UnresolvedCall, WorkbookGateway, WriteOutcome } from "../office/gateway";
 import { isPending } from "../office/officeApi";
 
 /** A new free model: one cost and one benefit over a parameter, two actors — a start to edit in Invoer. */
@@ -175,6 +175,27 @@ export class Session {
     const outcome = await this.gateway.writePlan(planned.plan, writeOptions(confirm, progress));
     if (outcome.status === "written") this.plan = planned.plan;
     return outcome;
+  }
+
+  /**
+   * Add-in calls Excel shows as #NAME? because it did not tie them to the add-in (a workbook written by another tool,
+   * formulas entered before the add-in loaded): found on opening, re-entered after one question (repairCalls).
+   */
+  async unresolvedCalls(): Promise<{ cells: UnresolvedCall[]; skipped: string[] }> {
+    return this.gateway.unresolvedCalls();
+  }
+
+  /**
+   * Re-enters exactly these formulas, so that Excel resolves them; nothing else in the workbook changes. Returns how
+   * many of them still show #NAME? afterwards (a call of a function this add-in does not have stays so).
+   */
+  async repairCalls(cells: readonly UnresolvedCall[], settledWithinMs = 5000): Promise<{ repaired: number; remaining: UnresolvedCall[] }> {
+    await this.gateway.reenterFormulas(cells);
+    await this.gateway.calculated([...new Set(cells.map((c) => c.sheet))], settledWithinMs);
+    const after = await this.gateway.unresolvedCalls();
+    const was = new Set(cells.map((c) => `${c.sheet}!${c.row},${c.column}`));
+    const remaining = after.cells.filter((c) => was.has(`${c.sheet}!${c.row},${c.column}`));
+    return { repaired: cells.length - remaining.length, remaining };
   }
 
   /**

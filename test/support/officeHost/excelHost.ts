@@ -19,6 +19,8 @@ import { CellValue } from "../../../src/engine/cells";
 import { fromHfCell } from "../hyperformula";
 import { areaAddress, cellKey, parseArea } from "./addresses";
 import { AddinInternalServiceObject, WorkbookObject } from "./excelObjects";
+import { openXlsx } from "./openXlsx";
+import { shownFormula } from "./storageForm";
 import { HostError, HostObject, RequestBody, ResponseBody, executeRequest } from "./protocol";
 import { ChartState, HostWorkbook, SheetState, ValidationState } from "./workbook";
 
@@ -164,6 +166,11 @@ export class ExcelHost {
     this.book.emitChanged(s, area, "Unknown");
   }
 
+  /** Opens an .xlsx file (as written by the CLI, or by Excel) in this host's empty workbook: openXlsx.ts. */
+  async openFile(bytes: Uint8Array): Promise<void> {
+    await openXlsx(this.book, bytes);
+  }
+
   /** Resolves when no custom function is pending any more. */
   calculated(): Promise<void> {
     return this.book.settled();
@@ -197,7 +204,8 @@ export class ExcelHost {
   }
 
   formula(sheet: string, row: number, column: number): string | undefined {
-    return this.hf.getCellFormula({ sheet: this.sheet(sheet).hf, row, col: column });
+    const formula = this.hf.getCellFormula({ sheet: this.sheet(sheet).hf, row, col: column });
+    return formula === undefined ? undefined : shownFormula(formula);
   }
 
   get settings(): Map<string, unknown> {

@@ -15,6 +15,7 @@ import { CellValue } from "../../../src/engine/cells";
 import { buildWorkbook, fromHfCell } from "../hyperformula";
 import { Area, MAX_COLUMNS, MAX_ROWS, areaAddress, cellKey, cellsOf, contains, overlaps } from "./addresses";
 import { HostError } from "./protocol";
+import { shownFormula } from "./storageForm";
 
 export interface CellFormat {
   fill?: string;
@@ -189,7 +190,8 @@ export class HostWorkbook {
   }
 
   formulaOf(sheet: SheetState, row: number, column: number): string | number | boolean {
-    return this.fresh().getCellFormula(this.address(sheet, row, column)) ?? this.valueOf(sheet, row, column);
+    const formula = this.fresh().getCellFormula(this.address(sheet, row, column));
+    return formula === undefined ? this.valueOf(sheet, row, column) : shownFormula(formula);
   }
 
   /**
