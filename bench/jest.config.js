@@ -4,6 +4,7 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/bench"],
   testMatch: ["**/*.bench.ts"],
-  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }], "manifest\\.xml$": "<rootDir>/test/setup/rawText.js" },
+  setupFiles: ["<rootDir>/test/setup/customFunctions.ts"],
   testTimeout: 300000,
 };

@@ -150,13 +150,24 @@ report("cli_start_env_ms", median(starts.env), "ms");
 // tests' harness; needs dist/ from npm run build and /usr/bin/chromium).
 const paneFigures = path.join(root, "bench", "taskpane-figures.json");
 if (existsSync(path.join(root, "dist", "taskpane.html")) && existsSync("/usr/bin/chromium")) {
-  const jest = spawnSync(process.execPath, [path.join(root, "node_modules", "jest", "bin", "jest.js"), "-c", path.join(root, "bench", "jest.config.js"), "--silent"], { cwd: root, encoding: "utf8" });
+  const jest = spawnSync(process.execPath, [path.join(root, "node_modules", "jest", "bin", "jest.js"), "-c", path.join(root, "bench", "jest.config.js"), "--silent", "bench/taskpane.bench.ts"], { cwd: root, encoding: "utf8" });
   if (jest.status === 0 && existsSync(paneFigures)) {
     const pane = JSON.parse(readFileSync(paneFigures, "utf8")) as Record<string, number>;
     report("taskpane_first_render_ms", pane.taskpane_first_render_ms!, "ms");
     report("example_load_ms", pane.example_load_ms!, "ms");
   } else console.log(`taskpane_first_render_ms: niet gemeten (de taakvenstermeting faalde: ${(jest.stderr ?? "").split("\n").slice(-8).join(" ").trim()})`);
 } else console.log("taskpane_first_render_ms: niet gemeten (dist/taskpane.html of /usr/bin/chromium ontbreekt: npm run build, apt-get install chromium)");
+
+// The LPBL workbook the CLI writes, opened in the protocol host: add-in calls and cells passed per recalculation, and one
+// input change to settled outputs (bench/workbook.bench.ts, run by Jest; issue 20, item 3).
+const workbookFigures = path.join(root, "bench", "workbook-figures.json");
+const workbookBench = spawnSync(process.execPath, [path.join(root, "node_modules", "jest", "bin", "jest.js"), "-c", path.join(root, "bench", "jest.config.js"), "--silent", "bench/workbook.bench.ts"], { cwd: root, encoding: "utf8" });
+if (workbookBench.status === 0 && existsSync(workbookFigures)) {
+  const book = JSON.parse(readFileSync(workbookFigures, "utf8")) as Record<string, number>;
+  report("lpbl_addin_calls_per_recalc", book.lpbl_addin_calls_per_recalc!, "aanroepen");
+  report("lpbl_cells_passed_per_recalc", book.lpbl_cells_passed_per_recalc!, "cellen");
+  report("lpbl_invoer_change_ms", book.lpbl_invoer_change_ms!, "ms");
+} else console.log(`lpbl_addin_calls_per_recalc: niet gemeten (de werkmapmeting faalde: ${(workbookBench.stderr ?? "").split("\n").slice(-8).join(" ").trim()})`);
 
 // A HyperFormula sheet of 10.000 MKBA.NCW rows against the same sheet with the native NPV (benchHyperFormula.ts).
 const hf = hyperFormulaRatios(root);

@@ -172,13 +172,28 @@ function formulaRoot(state: InterpreterState): unknown {
 }
 
 /** The generic plugin: every method is generated from the catalogue below. */
+/** Sees each evaluation of a catalogue function (not the sizing when a formula is entered): function id, cells passed. */
+export type CallObserver = (id: string, cellsPassed: number) => void;
+let observer: CallObserver | null = null;
+
+/**
+ * Counts add-in calls as they would cross to the add-in's runtime in Excel (the benchmark's "calls and cells passed per
+ * recalculation", bench/workbook.bench.ts); null stops observing.
+ */
+export function observeCalls(next: CallObserver | null): void {
+  observer = next;
+}
+
+const cellsIn = (arg: unknown) => (arg instanceof SimpleRangeValue ? arg.width() * arg.height() : arg === undefined ? 0 : 1);
+
 class MkbaFunctionsPlugin extends FunctionPlugin {
   static implementedFunctions: ImplementedFunctions = {};
 
-  evaluateCatalogueFunction(fn: SheetFunction, ast: ProcedureAst, state: InterpreterState): InterpreterValue {
-    const result = this.runFunction(ast.args, state, this.metadata(hfId(fn)), (...args: unknown[]) =>
-      resultToHf(callFunction(fn, args.map(argumentFromHf))),
-    ) as InterpreterValue;
+  evaluateCatalogueFunction(fn: SheetFunction, ast: ProcedureAst, state: InterpreterState, sizing = false): InterpreterValue {
+    const result = this.runFunction(ast.args, state, this.metadata(hfId(fn)), (...args: unknown[]) => {
+      if (observer && !sizing) observer(fn.id, args.reduce<number>((n, a) => n + cellsIn(a), 0));
+      return resultToHf(callFunction(fn, args.map(argumentFromHf)));
+    }) as InterpreterValue;
     // HyperFormula reserved the spill area when the formula was entered; a larger result must not reach it.
     if (result instanceof SimpleRangeValue && state.formulaVertex !== undefined && formulaRoot(state) === ast) {
       const reserved = state.formulaVertex as unknown as { width: number; height: number };
@@ -197,7 +212,7 @@ class MkbaFunctionsPlugin extends FunctionPlugin {
   sizeOfCatalogueFunction(fn: SheetFunction, ast: ProcedureAst, state: InterpreterState): ArraySize {
     if (fn.returnsOneCell?.(ast.args.map(constantOf), ast.args.length)) return ArraySize.scalar();
     try {
-      const value = this.evaluateCatalogueFunction(fn, ast, state);
+      const value = this.evaluateCatalogueFunction(fn, ast, state, true);
       return value instanceof SimpleRangeValue ? new ArraySize(value.width(), value.height()) : ArraySize.scalar();
     } catch {
       return ArraySize.scalar(); // an argument is not computed yet: the call will say so (#SPILL!) if it spills
