@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { CellValue } from "../engine/cells";
 import { cellsToModel } from "../engine/layout/workbookLayout";
-import { analyse, ModelProblem, UNCERTAINTY_LIMITS } from "../engine/model";
+import { analyse, JSON_SOURCES, ModelProblem, UNCERTAINTY_LIMITS, jsonValueProblems, parseJson } from "../engine/model";
 import { LoadedModel, loadModel } from "../engine/models";
 import { LPBL_EXAMPLE_INPUTS } from "../engine/models/lpbl";
 import { EXAMPLES } from "../engine/examples";
@@ -40,7 +40,7 @@ export const NEW_LPBL_MODEL = { schemaVersion: 1, modelType: "lpbl", inputs: LPB
 
 const ORIGINAL_FILE = "mkba.modelBestand";
 /** Office keeps document settings up to about 2 MB in all; a larger file is not kept (descriptions then stay out of the export). */
-const MAX_SETTING = 1_000_000;
+const MAX_SETTING = JSON_SOURCES.setting(ORIGINAL_FILE).maxCharacters;
 
 /** Descriptions from the file as started, for every actor, category, effect, scenario and run still there by name. */
 export function withDescriptions<T extends object>(model: T, original: unknown): T {
@@ -71,12 +71,8 @@ export interface KeyResult {
 
 /** A model file's text, or every problem in Dutch. */
 export function parseModelFile(text: string): { ok: true; data: unknown } | { ok: false; problems: ModelProblem[] } {
-  if (text.length > 5_000_000) return { ok: false, problems: [{ path: "(bestand)", message: "het bestand is groter dan 5 MB; een modelbestand is veel kleiner" }] };
-  try {
-    return { ok: true, data: JSON.parse(text) as unknown };
-  } catch (e) {
-    return { ok: false, problems: [{ path: "(bestand)", message: `geen geldige JSON: ${(e as Error).message}` }] };
-  }
+  const parsed = parseJson(text, JSON_SOURCES.modelFile);
+  return parsed.ok ? parsed : { ok: false, problems: [parsed.problem] };
 }
 
 function choiceData(choice: StartChoice): { ok: true; data: unknown } | { ok: false; problems: ModelProblem[] } {
@@ -234,8 +230,8 @@ export class Session {
     const cells = await this.gateway.readRange(INVOER, rangeAddress(range));
     const read = cellsToModel(cells.map((row) => row.map((v) => (v === "" ? null : v))));
     if (!read.ok) return read;
-    const original = await this.gateway.getSetting(ORIGINAL_FILE);
-    const model = original ? withDescriptions(read.model, JSON.parse(original) as unknown) : read.model;
+    const original = await this.keptModelFile();
+    const model = original !== null ? withDescriptions(read.model, original) : read.model;
     // The distributions of the Onzekerheid sheet belong to a free model's file (an LPBL file has no place for them).
     const keys = Array.isArray((model as { parameters?: unknown }).parameters) ? ((model as { parameters: { key?: unknown }[] }).parameters.map((p) => String(p.key))) : [];
     const sheet = await this.readUncertainty(keys);
@@ -288,6 +284,14 @@ export class Session {
   /** Writes a result sheet (Monte Carlo, Tornado) through the plan writer. */
   writeResult(plan: WorkbookPlan, confirm: Confirm, progress?: Progress): Promise<WriteOutcome> {
     return this.gateway.writePlan(plan, writeOptions(confirm, progress));
+  }
+
+  /** The model file kept in the document settings, within the JSON limits; null when it is missing or unreadable. */
+  private async keptModelFile(): Promise<unknown> {
+    const text = await this.gateway.getSetting(ORIGINAL_FILE);
+    if (text === null) return null;
+    const parsed = parseJson(text, JSON_SOURCES.setting(ORIGINAL_FILE));
+    return parsed.ok && jsonValueProblems(parsed.data).length === 0 ? parsed.data : null;
   }
 
   private async invoerRange() {

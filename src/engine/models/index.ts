@@ -6,7 +6,8 @@
  */
 import { z } from "zod";
 import { CompiledModel, ModelProblem, jsonPath, validateModel } from "../model";
-import { FORBIDDEN_KEY_MESSAGE, dutchIssueMessage, forbiddenKeyPaths } from "../model/messages";
+import { dutchIssueMessage } from "../model/messages";
+import { jsonValueProblems } from "../model/jsonLimits";
 import { LpblBuildOk, buildLpblModel } from "./lpbl";
 
 function buildLpblFileSchema() {
@@ -47,8 +48,8 @@ export function loadModel(data: unknown): LoadResult {
   }
   const modelType = (data as { modelType: unknown }).modelType;
   if (modelType !== "lpbl") return { ok: false, problems: [{ path: "modelType", message: `onbekend modeltype "${String(modelType)}"; bekend is "lpbl"` }] };
-  const forbidden = forbiddenKeyPaths(data);
-  if (forbidden.length > 0) return { ok: false, problems: forbidden.map((path) => ({ path, message: FORBIDDEN_KEY_MESSAGE })) };
+  const unsafe = jsonValueProblems(data);
+  if (unsafe.length > 0) return { ok: false, problems: unsafe };
   const file = lpblFileSchema().safeParse(data, { error: dutchIssueMessage });
   if (!file.success) return { ok: false, problems: file.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })) };
   const built = buildLpblModel(file.data.inputs, file.data.keyFigures);
