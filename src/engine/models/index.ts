@@ -8,7 +8,8 @@ import { z } from "zod";
 import { CompiledModel, ModelProblem, jsonPath, validateModel } from "../model";
 import { dutchIssueMessage } from "../model/messages";
 import { jsonValueProblems } from "../model/jsonLimits";
-import { LpblBuildOk, buildLpblModel } from "./lpbl";
+import { LpblBuildOk, buildLpblModel, keyFigureBounds } from "./lpbl";
+import { formatCount } from "../model/limits";
 
 function buildLpblFileSchema() {
   return z
@@ -18,7 +19,15 @@ function buildLpblFileSchema() {
       /** The input screen A/B/C (src/engine/models/lpbl/inputs.ts). */
       inputs: z.unknown(),
       /** Key figures to override, by key (src/engine/models/lpbl/keyFigures.ts). */
-      keyFigures: z.record(z.string().max(200), z.number().finite()).default({}),
+      keyFigures: z
+        .record(z.string().max(200), z.number().finite())
+        .default({})
+        .superRefine((figures, ctx) => {
+          for (const [key, value] of Object.entries(figures)) {
+            const { min, max } = keyFigureBounds(key);
+            if (value < min || value > max) ctx.addIssue({ code: "custom", path: [key], message: `kengetal ${key}: kies een getal van ${formatCount(min)} tot en met ${formatCount(max)}` });
+          }
+        }),
     })
     .strict();
 }

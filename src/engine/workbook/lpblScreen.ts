@@ -16,7 +16,10 @@ import {
   HOUSEHOLD_TYPES,
   HOUSEHOLD_TYPE_LABELS,
   LPBL_KEY_FIGURES,
+  LPBL_MAX_AMOUNT,
+  LPBL_MAX_DISCIPLINES,
   LpblInputs,
+  keyFigureBounds,
   SEVERITIES,
   SEVERITY_LABELS,
   TYPE_KEY,
@@ -31,10 +34,10 @@ export { KENGETALLEN } from "./sheetNames";
 type Rule = PlanField["rule"];
 const SHARE: Rule = { type: "decimal", min: 0, max: 1, percent: true };
 const CHANGE: Rule = { type: "decimal", min: -1, max: 1, percent: true };
-const COUNT: Rule = { type: "decimal", min: 0 };
+const COUNT: Rule = { type: "decimal", min: 0, max: LPBL_MAX_AMOUNT };
 const HOUSEHOLDS: Rule = { type: "decimal", min: 0, max: 10_000_000 };
 const CASELOAD: Rule = { type: "decimal", min: 1, max: 100_000 };
-const WHOLE: Rule = { type: "whole", min: 0, max: 1000 };
+const WHOLE: Rule = { type: "whole", min: 0, max: LPBL_MAX_DISCIPLINES };
 
 const FORMATS = { percent: "0.0%", euro: '"€" #,##0', number: "#,##0.##" } as const;
 
@@ -164,7 +167,7 @@ const SCREEN_CELLS = LAYOUT.sections.flatMap(({ section, rows }) => rows.flatMap
 export function lpblScreenFields(): PlanField[] {
   return [
     ...SCREEN_CELLS.map(({ section, def, cell, row, column, heading }) => ({ id: cell.path, section: section.title, label: def.label, ...(heading ? { column: heading } : {}), unit: def.unit, cell: { sheet: INVOER, row, column }, rule: def.rule })),
-    ...LPBL_KEY_FIGURES.map((k, i) => ({ id: `keyFigures.${k.key}`, section: "Kengetallen", label: k.illustrative ? `${k.label} (illustratief)` : k.label, unit: k.unit, cell: { sheet: KENGETALLEN, row: KEY_FIGURES_TOP + i, column: 1 }, rule: { type: "decimal" as const } })),
+    ...LPBL_KEY_FIGURES.map((k, i) => ({ id: `keyFigures.${k.key}`, section: "Kengetallen", label: k.illustrative ? `${k.label} (illustratief)` : k.label, unit: k.unit, cell: { sheet: KENGETALLEN, row: KEY_FIGURES_TOP + i, column: 1 }, rule: { type: "decimal" as const, ...keyFigureBounds(k.key) } })),
   ];
 }
 
