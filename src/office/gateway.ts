@@ -45,6 +45,11 @@ export interface WorkbookGateway {
   writeCell(sheet: string, row: number, column: number, value: number | string | boolean | null): Promise<void>;
   /** Calls back with the changed address whenever the analyst changes cells on the sheet; resolves to an unsubscribe. */
   onSheetChanged(sheet: string, handler: (address: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Where a workbook name (benoemd bereik, e.g. "Invoer") points now — Excel moves and resizes it when the analyst
+   * inserts or deletes rows — as its sheet and A1 address; null when the name is gone or no longer refers to cells.
+   */
+  namedRange(name: string): Promise<{ sheet: string; address: string } | null>;
   /** Document settings (kept in the workbook): the model's schema version, model type, … */
   getSetting(key: string): Promise<string | null>;
   setSetting(key: string, value: string): Promise<void>;

@@ -15,7 +15,7 @@
  * Not modelled: formats beyond number formats (recorded, not rendered), chart rendering, undo, dynamic-array spill
  * conflicts (#SPILL! when a spill area holds values), calculation modes.
  */
-import { HyperFormula, SimpleCellAddress } from "hyperformula";
+import { DetailedCellError, ErrorType, HyperFormula, SimpleCellAddress } from "hyperformula";
 import { CellValue } from "../../src/engine/cells";
 import { columnLetter } from "../../src/engine/workbook/plan";
 import { buildWorkbook, fromHfCell } from "./hyperformula";
@@ -239,6 +239,8 @@ export class ExcelDoubleHost {
   failWhen: ((op: Op, entity: Entity | undefined) => boolean) | null = null;
   syncs = 0;
   private entities = new Map<string, Entity>();
+  /** Formula cells entered in the current batch (see reenterFormulas). */
+  private readonly enteredFormulas: SimpleCellAddress[] = [];
   private nodeIds = 0;
 
   constructor() {
@@ -268,13 +270,36 @@ export class ExcelDoubleHost {
       }
       for (const id of nulls) loaded[id] = { ...loaded[id], isNullObject: this.isNull(this.entities.get(id)!) };
       // HyperFormula can leave a formula over a range stale when the range's own formulas are entered after it in
-      // array-arithmetic mode (seen with SUMPRODUCT(--(ABS(D6:D40)>E6:E40)) on Controle); Excel recalculates it.
-      if (ops.some((op) => op.t === "set" && op.prop === "formulas")) this.hf.rebuildAndRecalculate();
+      // array-arithmetic mode (seen with SUMPRODUCT(--(ABS(D6:D40)>E6:E40)) on Controle), and it sizes a spilling
+      // formula when it is entered — before a name entered in the same batch (MKBA.SCENARIO(Invoer; …)) is known, which
+      // gives #SPILL!. Excel recalculates and resizes both; entering the batch's formulas once more does that here.
+      // (Not rebuildAndRecalculate: it turns every spilled value into a constant and the spill into #SPILL!.)
+      this.reenterFormulas();
       return JSON.stringify({ loaded });
     } catch (error) {
       for (const id of nulls) if (this.entities.has(id)) loaded[id] = { ...loaded[id], isNullObject: this.isNull(this.entities.get(id)!) };
       const e = error as HostError;
       return JSON.stringify({ loaded, error: { code: e.code ?? "GeneralException", message: e.message, location: "" } });
+    }
+  }
+
+  private reenterFormulas(): void {
+    const entered = this.enteredFormulas.splice(0);
+    if (entered.length === 0) return;
+    const reenter = (address: SimpleCellAddress) => {
+      const formula = this.hf.getCellFormula(address);
+      if (formula !== undefined) this.hf.setCellContents(address, [[formula]]);
+    };
+    this.hf.batch(() => entered.forEach(reenter));
+    // A spilling formula whose arguments are themselves formulas of this batch is sized in the batch before they are
+    // computed: once more on its own, now that they are (a few rounds for a chain of them).
+    for (let round = 0; round < 3; round++) {
+      const unsized = entered.filter((address) => {
+        const value = this.hf.getCellValue(address);
+        return value instanceof DetailedCellError && value.type === ErrorType.SPILL && /bij het invoeren van de formule/.test(value.message);
+      });
+      if (unsized.length === 0) break;
+      unsized.forEach(reenter);
     }
   }
 
@@ -401,6 +426,7 @@ export class ExcelDoubleHost {
       }
       case "name":
         if (method === "delete" && entity.name) hf.removeNamedExpression(entity.name);
+        if (method === "getRangeOrNullObject" || method === "getRange") return this.namedArea(entity.name, method === "getRange");
         return entity;
       case "settings": {
         const key = String(args[0]);
@@ -461,6 +487,21 @@ export class ExcelDoubleHost {
     throw new HostError("InvalidArgument", `${entity.kind}.${method} wordt door de testdubbel niet ondersteund`);
   }
 
+  /**
+   * The range a workbook name refers to now (HyperFormula moves and resizes named expressions with inserted and deleted
+   * rows, as Excel does): an area on its sheet, or a null range when the name is gone or points at a deleted sheet or #REF!.
+   */
+  private namedArea(name: string | null, required: boolean): Entity {
+    const expression = name === null ? undefined : this.hf.getNamedExpression(name)?.expression;
+    const match = typeof expression === "string" ? /^=(?:'((?:[^']|'')+)'|([^!]+))!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/i.exec(expression.trim()) : null;
+    const sheetName = match ? (match[1]?.replace(/''/g, "'") ?? match[2]!) : undefined;
+    if (!match || sheetName === undefined || !this.hf.doesSheetExist(sheetName)) {
+      if (required) throw new HostError("ItemNotFound", `De naam ${name} verwijst niet naar een bereik.`);
+      return { kind: "range", sheet: -1, area: null };
+    }
+    return { kind: "range", sheet: this.hf.getSheetId(sheetName)!, area: parseArea(match[3]!) };
+  }
+
   private rangeText(entity: Entity): string {
     if (entity.kind !== "range" || !entity.area) throw new HostError("InvalidArgument", "verwacht een bereik");
     return `${this.hf.getSheetName(entity.sheet)}!${areaAddress(entity.area)}`;
@@ -496,6 +537,7 @@ export class ExcelDoubleHost {
             else run.push(v === "" ? null : (v as string | number | boolean));
           }
           if (prop !== "numberFormat") hf.setCellContents({ sheet: entity.sheet, row: area.row + r, col: area.column + start } as SimpleCellAddress, [run]);
+          if (prop === "formulas") run.forEach((v, k) => typeof v === "string" && v.startsWith("=") && this.enteredFormulas.push({ sheet: entity.sheet, row: area.row + r, col: area.column + start + k }));
         }
       });
       return;
