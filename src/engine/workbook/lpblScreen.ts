@@ -140,6 +140,8 @@ const UNIT_COLUMN = 4;
 const SCREEN_TOP = 3;
 /** Kengetallen: title, note, blank, heading; the first key figure is on this row. */
 const KEY_FIGURES_TOP = 4;
+/** Kengetallen: the column of the key (Sleutel). */
+const KEY_COLUMN = 4;
 
 function ruleMessage(rule: Rule, label: string): string {
   if (rule.type === "list") return `${label}: kies uit de lijst`;
@@ -168,6 +170,29 @@ export function lpblScreenFields(): PlanField[] {
   return [
     ...SCREEN_CELLS.map(({ section, def, cell, row, column, heading }) => ({ id: cell.path, section: section.title, label: def.label, ...(heading ? { column: heading } : {}), unit: def.unit, cell: { sheet: INVOER, row, column }, rule: def.rule })),
     ...LPBL_KEY_FIGURES.map((k, i) => ({ id: `keyFigures.${k.key}`, section: "Kengetallen", label: k.illustrative ? `${k.label} (illustratief)` : k.label, unit: k.unit, cell: { sheet: KENGETALLEN, row: KEY_FIGURES_TOP + i, column: 1 }, rule: { type: "decimal" as const, ...keyFigureBounds(k.key) } })),
+  ];
+}
+
+/** A cell whose text marks the layout: a screen row's label (column A of Invoer) or a key figure's key (column E of Kengetallen). */
+export interface LayoutAnchor {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
+  readonly text: string;
+}
+
+/**
+ * The cells that show where the screen's fields are: every section heading and field label on Invoer, every key on
+ * Kengetallen. When one no longer holds its text, rows were inserted, deleted or sorted, and the fields' cells
+ * (`lpblScreenFields`) no longer hold what they name.
+ */
+export function lpblScreenAnchors(): LayoutAnchor[] {
+  return [
+    ...LAYOUT.sections.flatMap(({ section, headingRow, rows }) => [
+      { sheet: INVOER, row: headingRow, column: 0, text: section.title },
+      ...rows.map(({ def, row }) => ({ sheet: INVOER, row, column: 0, text: def.label })),
+    ]),
+    ...LPBL_KEY_FIGURES.map((k, i) => ({ sheet: KENGETALLEN, row: KEY_FIGURES_TOP + i, column: KEY_COLUMN, text: k.key })),
   ];
 }
 
@@ -267,14 +292,15 @@ export function lpblFileFromValues(values: ReadonlyMap<string, CellValue>): { sc
   const keyFigures: Record<string, number> = {};
   for (const field of lpblScreenFields()) {
     const value = values.get(field.id);
-    if (value === null || value === undefined) continue;
     if (field.id.startsWith("keyFigures.")) {
       const key = field.id.slice("keyFigures.".length);
       const standard = LPBL_KEY_FIGURES.find((k) => k.key === key)!.value;
       if (typeof value === "number" && value !== standard) keyFigures[key] = value;
-      else if (typeof value !== "number") keyFigures[key] = value as never; // validation names it
+      // A blank key figure is not the default: the model block's formula reads it as 0. Validation names it.
+      else if (value !== undefined && typeof value !== "number") keyFigures[key] = value as never;
       continue;
     }
+    if (value === null || value === undefined) continue;
     const parts = field.id.split(".");
     let target = inputs;
     for (const part of parts.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;
