@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { CellValue } from "../engine/cells";
 import { analyse, JSON_SOURCES, ModelProblem, SCHEMA_VERSION, jsonValueProblems, parseJson } from "../engine/model";
 import { LoadedModel, loadModel } from "../engine/models";
+import { formatCount } from "../engine/model/limits";
 import { LPBL_EXAMPLE_INPUTS } from "../engine/models/lpbl";
 import { EXAMPLES } from "../engine/examples";
 import { auditPlan } from "../engine/audit/auditPlan";
@@ -78,6 +79,12 @@ export interface KeyResult {
 export function parseModelFile(text: string): { ok: true; data: unknown } | { ok: false; problems: ModelProblem[] } {
   const parsed = parseJson(text, JSON_SOURCES.modelFile);
   return parsed.ok ? parsed : { ok: false, problems: [parsed.problem] };
+}
+
+/** A file too large to hold a model file, said before it is read into memory (its size in bytes); null when it may. */
+export function modelFileTooLarge(bytes: number): ModelProblem | null {
+  const max = JSON_SOURCES.modelFile.maxCharacters;
+  return bytes > 4 * max ? { path: JSON_SOURCES.modelFile.path, message: `het bestand is ${formatCount(bytes)} bytes; een modelbestand heeft hoogstens ${formatCount(max)} tekens` } : null;
 }
 
 function choiceData(choice: StartChoice): { ok: true; data: unknown } | { ok: false; problems: ModelProblem[] } {

@@ -132,8 +132,14 @@ async function readLpbl(gateway: WorkbookGateway): Promise<ModelRead | ReadFailu
   const layout = await lpblLayoutProblems(gateway);
   if (layout.length > 0) return damaged(layout);
   const fields = lpblScreenFields();
-  const values = await gateway.readCells(fields.map((f) => f.cell));
-  const data = lpblFileFromValues(new Map(fields.map((f, i) => [f.id, fromExcel(values[i])])));
+  const values = (await gateway.readCells(fields.map((f) => f.cell))).map(fromExcel);
+  // An error value (#REF! left by a deleted row, #DIV/0! from a formula typed in) is said as what it is.
+  const errors = fields.flatMap((f, i) => {
+    const value = values[i];
+    return isCellError(value) ? [{ path: at(f.cell.sheet, f.cell.row, f.cell.column), message: `${f.label}${f.column ? ` (${f.column})` : ""}: de cel bevat de foutwaarde ${value.code}; vul een getal in` }] : [];
+  });
+  if (errors.length > 0) return invalid(errors);
+  const data = lpblFileFromValues(new Map(fields.map((f, i) => [f.id, values[i] ?? null])));
   return { ok: true, data, place: lpblPlace(fields), fieldCell: (f) => f.cell };
 }
 

@@ -495,7 +495,8 @@ function sortRows(hf: HyperFormula, sheet: number, rowsToSort: readonly number[]
   const rows = rowsToSort.map((row) => Array.from({ length: width }, (_, c) => hf.getCellSerialized({ sheet, row, col: c })));
   const key = (r: number) => String(rows[r]![column] ?? "");
   const order = rows.map((_, r) => r).sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : x - y));
-  hf.batch(() => order.forEach((from, to) => hf.setCellContents({ sheet, row: rowsToSort[to]!, col: 0 }, [rows[from]!.map((v) => (typeof v === "string" && !v.startsWith("=") ? `'${v}` : (v as string | number | null)))])));
+  // Serialized contents are what HyperFormula takes back as they are (text that needs it keeps its leading ').
+  hf.batch(() => order.forEach((from, to) => hf.setCellContents({ sheet, row: rowsToSort[to]!, col: 0 }, [rows[from]!.map((v) => v as string | number | boolean | null)])));
   return order;
 }
 
