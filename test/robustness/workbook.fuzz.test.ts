@@ -16,8 +16,8 @@ const useHost = (host: ExcelDoubleHost) => {
 };
 
 const seed = Number(process.env.FUZZ_SEED ?? 22);
-const edits = Number(process.env.FUZZ_EDITS ?? 48);
-const perWorkbook = Number(process.env.FUZZ_EDITS_PER_WORKBOOK ?? 12);
+const edits = Number(process.env.FUZZ_EDITS ?? 32);
+const perWorkbook = Number(process.env.FUZZ_EDITS_PER_WORKBOOK ?? 8);
 
 describe("a workbook the analyst edited at will", () => {
   it(

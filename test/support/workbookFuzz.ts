@@ -54,6 +54,8 @@ export const EDIT_KINDS = [
   "modelinstelling diep genest",
 ] as const;
 export type EditKind = (typeof EDIT_KINDS)[number];
+/** Edits of the layout (not of cell contents or settings): not undone by the fuzz (see fuzzWorkbooks). */
+const STRUCTURAL: readonly EditKind[] = ["rijen verwijderd", "rijen ingevoegd", "blad hernoemd", "blad verwijderd"];
 
 export interface KindCounts {
   tried: number;
@@ -208,7 +210,8 @@ function freeLayout(model: Record<string, unknown>): { cells: ModelCell[]; rows:
     else if (section === "[Categorieën]") rows.push({ row: r, remove: (file) => setPath(file, ["categories", i], undefined) });
     else if (section === "[Parameters]") {
       const key = m.parameters[i]!.key;
-      rows.push({ row: r, remove: (file) => setPath(file, ["parameters", i], undefined) });
+      // The row holds the parameter and its value in every scenario column: all of it goes.
+      rows.push({ row: r, remove: (file) => m.scenarios.reduce((f, _, j) => setPath(f, ["scenarios", j, "overrides", key], undefined), setPath(file, ["parameters", i], undefined)) });
       cells.push({ sheet: INVOER, row: r, column: 1, path: ["parameters", i, "value"], kind: "number" });
       m.scenarios.forEach((_, j) => cells.push({ sheet: INVOER, row: r, column: 5 + j, path: ["scenarios", j, "overrides", key], kind: "override" }));
     } else if (section === "[Effecten]") {
@@ -220,7 +223,14 @@ function freeLayout(model: Record<string, unknown>): { cells: ModelCell[]; rows:
       cells.push({ sheet: INVOER, row: r, column: header.indexOf("duur"), path: ["effects", i, "profile", "duration"], kind: "integer" });
     } else if (section === "[Gevoeligheid]") {
       const { run, key } = sensitivityRows[i]!;
-      rows.push({ row: r, remove: (file) => setPath(file, ["sensitivity", run, "overrides", key], undefined) });
+      // A run whose last row goes is gone (the layout has a run only where it has a row).
+      rows.push({
+        row: r,
+        remove: (file) => {
+          const without = setPath(file, ["sensitivity", run, "overrides", key], undefined) as { sensitivity: { overrides: object }[] };
+          return Object.keys(without.sensitivity[run]!.overrides).length === 0 ? setPath(without, ["sensitivity", run], undefined) : without;
+        },
+      });
       cells.push({ sheet: INVOER, row: r, column: header.indexOf("waarde"), path: ["sensitivity", run, "overrides", key], kind: "runValue" });
     }
   });
@@ -317,6 +327,8 @@ interface Edit {
   readonly cell?: ModelCell;
   /** Settings to put back when the analyst undoes the edit. */
   readonly settings?: Record<string, string | null>;
+  /** Undone after the read even when it was read (a value over its own formula: it would no longer follow the model). */
+  readonly undoAfterRead?: boolean;
 }
 
 interface State {
@@ -362,8 +374,9 @@ function valueEdit(rng: Random, host: ExcelDoubleHost, state: State, cells: read
   // The file the analyst means: for an expression cell text is an expression; elsewhere text is what it is (refused).
   const meaning = fileValue(cell, typed);
   const model = setPath(state.file, cell.path, meaning);
-  // The horizon shapes the output sheets (a row per year, the charts' ranges): a rebuild offer is right too.
-  const reshapes = cell.path[0] === "metadata" && cell.path[1] === "horizon";
+  // The horizon and an LPBL model's running approach shape the output sheets (a row per year, a block per cohort on
+  // Lopende aanpak, the charts' ranges): a rebuild offer is right too.
+  const reshapes = (cell.path[0] === "metadata" && cell.path[1] === "horizon") || (cell.path[0] === "inputs" && cell.path[1] === "runningApproach");
   return { kind, what: `${place} := ${JSON.stringify(typed)}`, model, refusalAllowed: reshapes, cell };
 }
 
@@ -389,7 +402,8 @@ function pastedOverFormula(rng: Random, host: ExcelDoubleHost, state: State): Ed
   // not say all is well. A formula that is no figure of the model (a check's "in orde") may go unnoticed.
   const planned = planFor(state.file);
   const figure = planned.ok && planned.expected.has(expectedKey(sheet, address.row, address.col));
-  return { kind: "waarde over formule", what: `${sheet}!${a1(address.row, address.col)} (formule) := ${JSON.stringify(value)}`, model: figure && !same ? null : state.file, refusalAllowed: !same };
+  // The very value over its formula is harmless now, but no longer follows the model: the analyst undoes it after the read.
+  return { kind: "waarde over formule", what: `${sheet}!${a1(address.row, address.col)} (formule) := ${JSON.stringify(value)}`, model: figure && !same ? null : state.file, refusalAllowed: !same, undoAfterRead: same };
 }
 
 function rowsDeleted(rng: Random, host: ExcelDoubleHost, state: State): Edit {
@@ -662,10 +676,13 @@ export async function fuzzWorkbooks(options: FuzzOptions): Promise<FuzzReport> {
   const examples = options.examples ?? Object.keys(EXAMPLES);
   let edits = 0;
   let workbooks = 0;
+  const deck: EditKind[] = [];
   let rebuilds = 0;
+  /** What happened to the current workbook so far (its example and each edit with its outcome), for a failure's story. */
+  let history: string[] = [];
   const fail = (kind: string, counter: keyof KindCounts, text: string) => {
     (kinds[kind] ??= emptyCounts())[counter]++;
-    if (failures.length < 40) failures.push(`[seed ${options.seed}, werkmap ${workbooks}, bewerking ${edits}] ${kind} — ${counter}: ${text}`);
+    if (failures.length < 40) failures.push(`[seed ${options.seed}, werkmap ${workbooks}, bewerking ${edits}] ${kind} — ${counter}: ${text}\n    eerder in deze werkmap: ${history.slice(-12).join(" → ")}`);
   };
 
   while (edits < options.edits) {
@@ -678,12 +695,15 @@ export async function fuzzWorkbooks(options: FuzzOptions): Promise<FuzzReport> {
     const started = await timed("start", () => new Session(new ExcelGateway()).start({ kind: "example", name: example }, yes));
     if (started.status !== "written") throw new Error(`${example}: could not start (${JSON.stringify(started)})`);
     const lpbl = example === "lpbl";
+    history = [example];
     const state: State = { example, lpbl, file: lpbl ? clone(EXAMPLES[example]) : comparableModel(EXAMPLES[example]) };
     const gateway = new ExcelGateway();
 
     for (let e = 0; e < options.editsPerWorkbook && edits < options.edits; e++) {
       edits++;
-      const kind = rng.pick(EDIT_KINDS);
+      // Kinds drawn from a shuffled deck, so that every kind is tried about as often, even in a short run.
+      if (deck.length === 0) deck.push(...[...EDIT_KINDS].sort(() => rng.next() - 0.5));
+      const kind = deck.pop()!;
       const counts = kinds[kind]!;
       counts.tried++;
       let edit: Edit;
@@ -708,6 +728,7 @@ export async function fuzzWorkbooks(options: FuzzOptions): Promise<FuzzReport> {
       const settingsChanged = [...new Set([...before.settings.keys(), ...after.settings.keys()])].filter((k) => before.settings.get(k) !== after.settings.get(k) && !(k === "mkba.modelBestand" && outcome.status === "connected"));
       if (settingsChanged.length > 0) fail(kind, "analystCellsChanged", `${edit.what}: lezen veranderde de instellingen ${settingsChanged.join(", ")}`);
 
+      history.push(`${edit.what}: ${outcome.status}${outcome.status === "damaged" ? ` (${outcome.rebuild ?? "geen herstel"})` : ""}`);
       const expected = edit.model === null ? null : await timed("oracle", () => oracle(edit.model));
       if (outcome.status === "connected") {
         counts.read++;
@@ -730,7 +751,11 @@ export async function fuzzWorkbooks(options: FuzzOptions): Promise<FuzzReport> {
         }
         // After a wrong read the fuzz no longer knows what the workbook holds: on with a new one.
         if (state.file !== edit.model) break;
-        await timed("field", () => maybeWriteField(rng, host, session, state, kind, counts, fail, edit));
+        if (edit.undoAfterRead) {
+          host.hf.undo();
+          continue;
+        }
+        if (!(await timed("field", () => maybeWriteField(rng, host, session, state, kind, counts, fail, edit, history)))) break;
         continue;
       }
       const problems: ModelProblem[] = outcome.status === "invalid" || outcome.status === "damaged" ? outcome.problems : [];
@@ -752,14 +777,18 @@ export async function fuzzWorkbooks(options: FuzzOptions): Promise<FuzzReport> {
         if (aboutTheCell && !problems.some((p) => p.path.includes(place) || row.test(p.path))) fail(kind, "badMessages", `${edit.what}: de melding noemt ${place} niet (${problems.slice(0, 3).map((p) => p.path).join(", ")})`);
       }
 
-      // The analyst accepts the offer to rebuild, or (now and then) undoes the edit instead.
-      if (outcome.status === "damaged" && outcome.rebuild !== null && !rng.chance(options.undoInsteadOfRebuild ?? 0)) {
+      // The analyst accepts the offer to rebuild, or (now and then) undoes the edit instead — only an edit of cell contents
+      // or settings: HyperFormula's undo of a deleted sheet or row brings a spilled table back as constants, which Excel's
+      // does not (the session then rightly finds the sheet no longer computing).
+      const undoable = STRUCTURAL.every((k) => k !== kind);
+      if (outcome.status === "damaged" && outcome.rebuild !== null && (!undoable || !rng.chance(options.undoInsteadOfRebuild ?? 0))) {
         const rebuilt = await timed("rebuild", () => rebuild(host, session, outcome.rebuild === "cells" ? edit.model : null, state, kind, edit, fail));
         rebuilds++;
         if (!rebuilt) break;
         continue;
       }
       // The analyst undoes the edit: the workbook must read as before.
+      if (!undoable) break;
       if (!(await timed("undo", () => undo(host, edit)))) break;
       let again: WorkbookState;
       try {
@@ -844,9 +873,8 @@ async function rebuild(host: ExcelDoubleHost, session: Session, fromCells: unkno
 }
 
 /** Now and then, after a read, the analyst types in a form field: only that cell may change, and the next read has it. */
-async function maybeWriteField(rng: Random, host: ExcelDoubleHost, session: Session, state: State, kind: EditKind, counts: KindCounts, fail: (kind: string, counter: keyof KindCounts, text: string) => void, edit: Edit): Promise<void> {
-  if (!rng.chance(0.35) || session.fields.length === 0) return;
-  void counts;
+async function maybeWriteField(rng: Random, host: ExcelDoubleHost, session: Session, state: State, kind: EditKind, counts: KindCounts, fail: (kind: string, counter: keyof KindCounts, text: string) => void, edit: Edit, history: string[]): Promise<boolean> {
+  if (!rng.chance(0.35) || session.fields.length === 0) return true;
   const field = rng.pick(session.fields);
   const rule = field.rule;
   const low = rule.type !== "list" && rule.min !== undefined ? rule.min : 0;
@@ -859,15 +887,16 @@ async function maybeWriteField(rng: Random, host: ExcelDoubleHost, session: Sess
     written = await session.writeField(field.id, text);
   } catch (error) {
     fail(kind, "crashes", `veld ${field.id} na ${edit.what}: ${(error as Error).message}`);
-    return;
+    return false;
   }
   counts.fieldWrites++;
   const after = snapshot(host);
   const changed = changedCells(host, before, after);
   const own = `${field.cell.sheet}!${a1(field.cell.row, field.cell.column)}`;
+  history.push(`veld ${field.id} := ${text}: ${written.ok ? "geschreven" : written.message}`);
   if (!written.ok) {
     if (changed.length > 0) fail(kind, "analystCellsChanged", `veld ${field.id} geweigerd maar ${changed.slice(0, 5).join(", ")} veranderd`);
-    return;
+    return changed.length === 0;
   }
   if (changed.some((c) => c !== own)) fail(kind, "analystCellsChanged", `veld ${field.id} (${own}) schreef ook ${changed.filter((c) => c !== own).slice(0, 5).join(", ")}`);
   const path: Path = field.id.startsWith("parameter:")
@@ -883,11 +912,18 @@ async function maybeWriteField(rng: Random, host: ExcelDoubleHost, session: Sess
   const again = await new Session(new ExcelGateway()).reconnect();
   if (expected.ok) {
     const read = again.status === "connected" ? await new Session(new ExcelGateway()).currentModelFile() : null;
-    if (!read?.ok || comparable(loadModel(read.data)) !== expected.key) fail(kind, "silentWrong", `veld ${field.id} := ${text}: daarna ${again.status}${read?.ok ? ", een ander model" : ""}`);
-    return;
+    if (!read?.ok || comparable(loadModel(read.data)) !== expected.key) {
+      fail(kind, "silentWrong", `veld ${field.id} := ${text}: daarna ${again.status}${read?.ok ? ", een ander model" : ""} ${JSON.stringify("problems" in again ? again.problems.slice(0, 3) : [])}`);
+      return false;
+    }
+    return true;
   }
-  if (again.status === "connected") fail(kind, "silentWrong", `veld ${field.id} := ${text}: gelezen, maar de rekenkern weigert het model (${expected.paths.slice(0, 2).join(", ")})`);
+  if (again.status === "connected") {
+    fail(kind, "silentWrong", `veld ${field.id} := ${text}: gelezen, maar de rekenkern weigert het model (${expected.paths.slice(0, 2).join(", ")})`);
+    return false;
+  }
   // The analyst undoes the value.
   host.hf.undo();
   state.file = previous;
+  return true;
 }
