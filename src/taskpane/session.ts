@@ -226,7 +226,13 @@ export class Session {
    */
   async reconnect(): Promise<WorkbookState> {
     this.rebuildFrom = null;
-    const state = await this.readState();
+    let state: WorkbookState;
+    try {
+      state = await this.readState();
+    } catch (e) {
+      // A defect, not the workbook's fault: said in the pane rather than thrown at it.
+      state = { status: "invalid", problems: [{ path: "(werkmap)", message: `de werkmap kon niet worden gelezen (interne fout: ${(e as Error).message})` }] };
+    }
     if (state.status !== "connected") this.plan = null;
     return state;
   }

@@ -120,6 +120,27 @@ describe("a free model's workbook the analyst edited", () => {
     expect(h.value(INVOER, uitstroom, 1)).toBe(12);
   });
 
+  it("a heading pasted over in the block (the column waarde gone) is named at its cells, never an internal error", async () => {
+    const h = await started("zoetermeer-zmp");
+    const heading = rowOf(h, INVOER, "[Parameters]");
+    set(h, INVOER, heading, 1, 5);
+    const r = await reopened().reconnect();
+    expect(r.status).toBe("invalid");
+    if (r.status === "invalid") {
+      expect(r.problems[0]).toEqual({ path: `Invoer!A${heading + 1}`, message: '[Parameters]: de kolom "waarde" ontbreekt in de kopregel' });
+      expect(r.problems.every((p) => /^Invoer![A-Z]+\d+$/.test(p.path))).toBe(true);
+    }
+  });
+
+  it("a number pasted over a key result is caught even when a scenario's figures are vast (no tolerance borrowed from them)", async () => {
+    const h = await started("zoetermeer-zmp");
+    set(h, INVOER, rowOf(h, INVOER, "uitstroom"), 5, 1e15);
+    expect((await reopened().reconnect()).status).toBe("connected");
+    const saldo = rowOf(h, UITVOER, "Saldo (NCW)");
+    set(h, UITVOER, saldo, 1, (h.value(UITVOER, saldo, 1) as number) + 1000);
+    expect(await reopened().reconnect()).toMatchObject({ status: "damaged", rebuild: "cells", problems: [{ path: `Uitvoer!B${saldo + 1}` }] });
+  });
+
   it('"5,5%" typed as text over a parameter value is refused naming its cell', async () => {
     const h = await started("zoetermeer-zmp");
     const row = rowOf(h, INVOER, "uitstroom");

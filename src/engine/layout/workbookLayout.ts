@@ -118,7 +118,8 @@ export type CellsToModelResult =
 /** The cell a problem of `cellsToModel` names ("rij 5, kolom 2"; "rij 5"), or undefined for the block as a whole. */
 export function problemCell(path: string): BlockCell | undefined {
   const m = /^rij (\d+)(?:, kolom (\d+))?$/.exec(path);
-  return m ? { row: Number(m[1]) - 1, column: m[2] === undefined ? 0 : Number(m[2]) - 1 } : undefined;
+  // "kolom 0" is a column whose heading is missing: the row's first cell.
+  return m ? { row: Number(m[1]) - 1, column: m[2] === undefined ? 0 : Math.max(0, Number(m[2]) - 1) } : undefined;
 }
 
 /** The block's column of each field of an effect, by its heading. */
