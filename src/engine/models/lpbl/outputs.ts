@@ -5,7 +5,7 @@
  * the running approach (src/engine/models/lpbl/runningApproach.ts), with the municipal subtotal.
  */
 import { CompiledModel, scenarioOverrides } from "../../model";
-import { ModelRun, Ratio } from "../../model/evaluate";
+import { ModelRun } from "../../model/evaluate";
 import { textTable } from "../../model/report";
 import { formatEuro, formatNumber } from "../../numberFormat";
 import { LPBL_ACTORS, LPBL_BENEFIT_CATEGORIES, LPBL_COST_CATEGORIES, LpblBuildOk, LpblBenefitCategory, LpblCostCategory } from "./model";
