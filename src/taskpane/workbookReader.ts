@@ -289,8 +289,10 @@ export async function outputProblems(gateway: WorkbookGateway, type: string, mod
     const results = plan.results ?? [];
     const scale = Math.max(0, ...cells.map((c) => (typeof c.planned === "number" ? Math.abs(c.planned) : 0)));
     // An MKBA.* function's figure (and what it spills) is the engine's own double: it must be that, exactly. Only a
-    // formula in Excel's own arithmetic (Uitvoer B adding the cohorts' flows) may lose digits where flows cancel.
-    const arithmetic = new Set(plan.sheets.flatMap((s) => s.cells.filter((c) => c.formula !== undefined && !/MKBA\./i.test(c.formula)).map((c) => `${s.name}!${c.row},${c.column}`)));
+    // formula in Excel's own arithmetic (Uitvoer B adding the cohorts' flows, Gevoeligheid's Δ of two saldos) may lose
+    // digits where large figures cancel.
+    const call = /^=MKBA\.[A-Z]+\([^()]*\)$/i;
+    const arithmetic = new Set(plan.sheets.flatMap((s) => s.cells.filter((c) => c.formula !== undefined && !call.test(c.formula)).map((c) => `${s.name}!${c.row},${c.column}`)));
     cells.forEach((cell, i) => {
       const actual = fromExcel(values[i]);
       if (sameCell(actual, cell.planned, arithmetic.has(`${cell.sheet}!${cell.row},${cell.column}`) ? scale : 0)) return;
