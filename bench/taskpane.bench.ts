@@ -1,6 +1,6 @@
 /**
  * Task-pane figures for `npm run bench` (issue 8, item 6): the first render of the task pane in headless Chromium from
- * localhost, and loading the LPBL example and writing all its sheets against the Excel double. Median of repeated runs
+ * localhost, and loading the LPBL example and writing all its sheets through Office.js's client against the protocol host. Median of repeated runs
  * after a warm-up; written to bench/taskpane-figures.json, which src/cli/bench.ts reports and checks. Not a test: it
  * asserts nothing but that the pane rendered and wrote.
  */
@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 it("measures the task pane's first render and loading an example", async () => {
-  // First render: from navigation start to the start buttons on screen, inside "Excel" (the double), each in a fresh
+  // First render: from navigation start to the start buttons on screen, inside "Excel" (the protocol host), each in a fresh
   // browser context (no cache); the first run is a warm-up.
   const renders: number[] = [];
   for (let i = 0; i < 6; i++) {

@@ -152,7 +152,7 @@ writeFileSync(deepFile, `{"schemaVersion":${"[".repeat(100_000)}1${"]".repeat(10
 report("cli_deep_nesting_ms", median(Array.from({ length: 5 }, () => startOf([path.join(root, "bin", "mkba.js"), "run", deepFile], neutral))), "ms");
 unlinkSync(deepFile);
 
-// The task pane in headless Chromium against the Excel double (bench/taskpane.bench.ts, run by Jest with the browser
+// The task pane in headless Chromium, Office.js's client against the protocol host (bench/taskpane.bench.ts, run by Jest with the browser
 // tests' harness; needs dist/ from npm run build and /usr/bin/chromium).
 const paneFigures = path.join(root, "bench", "taskpane-figures.json");
 if (existsSync(path.join(root, "dist", "taskpane.html")) && existsSync("/usr/bin/chromium")) {

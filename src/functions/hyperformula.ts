@@ -45,6 +45,7 @@ import type { InterpreterValue } from "hyperformula/typings/interpreter/Interpre
 import { CellValue } from "../engine/cells";
 import { CellError, ExcelErrorCode } from "../engine/errors";
 import { FUNCTIONS, FunctionResult, SheetFunction, callFunction } from "./catalog";
+import { asFunctionResultError } from "./excelValues";
 import english from "./functions-en-us.json";
 
 // ------------------------------------------------------------------------------------------------ metadata
@@ -126,7 +127,9 @@ function argumentFromHf(value: unknown): CellValue | CellValue[][] | undefined {
   return scalarFromHf(value);
 }
 
-function errorToHf(error: CellError): HfCellError {
+/** A function's error as Excel would show it: #NAME? and #REF! come back as #VALUE! (excelValues.ts). */
+function errorToHf(engineError: CellError): HfCellError {
+  const error = asFunctionResultError(engineError);
   return new HfCellError(TO_HF[error.code], error.message || undefined);
 }
 

@@ -18,6 +18,12 @@ export interface OverwriteConflict {
   readonly planned: CellValue;
 }
 
+/** A change the analyst made on a sheet. */
+export interface SheetChange {
+  /** The changed area, as Excel gives it ("B5" or "B5:D9"). */
+  readonly address: string;
+}
+
 export interface WriteOptions {
   /** Asked once, with every conflict, before anything is written; resolving false writes nothing. Not called without conflicts. */
   confirm(conflicts: readonly OverwriteConflict[]): Promise<boolean>;
@@ -43,8 +49,15 @@ export interface WorkbookGateway {
   readRange(sheet: string, address: string): Promise<CellValue[][]>;
   /** Writes one value into one cell (0-based row and column), as the form does when the analyst edits a field. */
   writeCell(sheet: string, row: number, column: number, value: number | string | boolean | null): Promise<void>;
-  /** Calls back with the changed address whenever the analyst changes cells on the sheet; resolves to an unsubscribe. */
-  onSheetChanged(sheet: string, handler: (address: string) => void): Promise<() => Promise<void>>;
+  /** Calls back whenever the analyst changes cells on the sheet (never for the add-in's own writes); resolves to an unsubscribe. */
+  onSheetChanged(sheet: string, handler: (change: SheetChange) => void): Promise<() => Promise<void>>;
+  /** Calls back after each calculation of the sheet, when its custom functions have a result; resolves to an unsubscribe. */
+  onSheetCalculated(sheet: string, handler: () => void): Promise<() => Promise<void>>;
+  /**
+   * Resolves after the next calculation of one of these sheets or after `timeoutMs`. Custom functions calculate
+   * asynchronously: a cell read right after a change may hold `#BUSY!` (PENDING in officeApi.ts) until then.
+   */
+  calculated(sheets: readonly string[], timeoutMs: number): Promise<void>;
   /**
    * Where a workbook name (benoemd bereik, e.g. "Invoer") points now — Excel moves and resizes it when the analyst
    * inserts or deletes rows — as its sheet and A1 address; null when the name is gone or no longer refers to cells.

@@ -41,7 +41,10 @@ const useStyles = makeStyles({
   title: { flexGrow: 1 },
   language: { flexShrink: 0, whiteSpace: "nowrap", overflowWrap: "normal" },
   row: { display: "flex", flexWrap: "wrap", gap: "6px", alignItems: "end" },
-  results: { display: "grid", gridTemplateColumns: "1fr auto", rowGap: "2px", columnGap: "8px" },
+  results: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) auto", rowGap: "2px", columnGap: "8px" },
+  /** A result in words (the saldo's main drivers) takes the whole width under its label. */
+  resultText: { gridColumn: "1 / -1", paddingLeft: "12px", color: tokens.colorNeutralForeground2 },
+  resultLabelWide: { gridColumn: "1 / -1" },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   fields: { display: "flex", flexDirection: "column", gap: "8px" },
   code: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForeground1 },
@@ -82,6 +85,12 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
   const [uncertaintyBusy, setUncertaintyBusy] = React.useState(false);
   const [question, setQuestion] = React.useState<{ conflicts: readonly OverwriteConflict[]; answer: (yes: boolean) => void } | null>(null);
   const unsubscribe = React.useRef<(() => Promise<void>)[]>([]);
+  /** Stops following the workbook (before the add-in rewrites it, so that no refresh reads a half-written sheet). */
+  const stopListening = React.useCallback(async () => {
+    const stops = unsubscribe.current;
+    unsubscribe.current = [];
+    await Promise.all(stops.map((u) => u().catch(() => undefined)));
+  }, []);
   const fileInput = React.useRef<HTMLInputElement>(null);
 
   React.useEffect(() => {
@@ -95,18 +104,25 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
 
   const confirm = React.useCallback((conflicts: readonly OverwriteConflict[]) => new Promise<boolean>((answer) => setQuestion({ conflicts, answer })), []);
 
-  /** Reads fields and results from the workbook and listens to the analyst's edits on the form's sheets. */
+  /** Reads fields and results from the workbook; a result still calculating shows as such until onCalculated. */
   const refresh = React.useCallback(async () => {
     setFields(session.fields);
     setValues(await session.readFields());
     setResults(await session.readResults());
   }, [session]);
 
+  const refreshResults = React.useCallback(async () => setResults(await session.readResults()), [session]);
+
+  /** Follows the workbook: the analyst's edits on the form's sheets, and each calculation of the results' sheets. */
   const listen = React.useCallback(async () => {
-    await Promise.all(unsubscribe.current.map((u) => u().catch(() => undefined)));
-    const sheets = [...new Set(session.fields.map((f) => f.cell.sheet))];
-    unsubscribe.current = await Promise.all(sheets.map((sheet) => gateway.onSheetChanged(sheet, () => void refresh())));
-  }, [gateway, refresh, session]);
+    await stopListening();
+    const fieldSheets = [...new Set(session.fields.map((f) => f.cell.sheet))];
+    const resultSheets = [...new Set((session.plan?.results ?? []).map((r) => r.cell.sheet))];
+    unsubscribe.current = await Promise.all([
+      ...fieldSheets.map((sheet) => gateway.onSheetChanged(sheet, () => void refresh())),
+      ...resultSheets.map((sheet) => gateway.onSheetCalculated(sheet, () => void refreshResults())),
+    ]);
+  }, [gateway, refresh, refreshResults, session]);
 
   React.useEffect(() => {
     if (!gateway.available) return;
@@ -115,8 +131,8 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
       if (r.status === "connected") {
         setOutdated(r.outdated);
         setStatus(r.outdated ? { intent: "warning", text: TEXTS[initialLanguage].outdated } : { intent: "info", text: TEXTS[initialLanguage].reconnected });
-        await refresh();
         await listen();
+        await refresh();
       } else if (r.status === "newer") setStatus({ intent: "warning", text: TEXTS[initialLanguage].newer.replace("{v}", String(r.version)) });
       else if (r.status === "invalid") setStatus(invalid(TEXTS[initialLanguage], r.problems));
       else if (r.status === "damaged") {
@@ -137,9 +153,12 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
   };
 
   const run = async (choice: StartChoice) => {
-    if (await write((progress) => session.start(choice, confirm, progress))) {
-      await refresh();
+    await stopListening();
+    const written = await write((progress) => session.start(choice, confirm, progress));
+    // Cancelled or failed: the workbook is as it was, so the pane follows it as before.
+    if (written || session.fields.length > 0) {
       await listen();
+      await refresh();
     }
   };
 
@@ -170,15 +189,14 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
   const onAudit = () => write((progress) => session.writeAudit(confirm, progress));
 
   const onMigrate = async () => {
+    await stopListening();
     const written = await write(async (progress) => {
       const outcome = await session.migrate(confirm, progress);
       return outcome.status === "current" ? { status: "cancelled" as const } : outcome;
     });
-    if (written) {
-      setOutdated(false);
-      await refresh();
-      await listen();
-    }
+    if (written) setOutdated(false);
+    await listen();
+    await refresh();
   };
 
   const onRebuild = async () => {
@@ -266,8 +284,8 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
           <div className={styles.results} data-testid="results">
             {results.map((r) => (
               <React.Fragment key={r.result.id}>
-                <Text>{t[`result_${r.result.id}`]}</Text>
-                <Text className={styles.number} data-result={r.result.id}>
+                <Text className={r.result.format === "tekst" ? styles.resultLabelWide : undefined}>{t[`result_${r.result.id}`]}</Text>
+                <Text className={r.result.format === "tekst" ? styles.resultText : styles.number} data-result={r.result.id}>
                   {formatResult(r.value, r.result.format, language)}
                 </Text>
               </React.Fragment>

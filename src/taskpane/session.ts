@@ -19,6 +19,7 @@ import type { UncertaintyRead } from "../engine/workbook/uncertaintyPlan";
 import { compileJob, JobModel } from "./uncertaintyJob";
 import { outputProblems, readUncertaintySheet, readWorkbookModel } from "./workbookReader";
 import type { OverwriteConflict, WorkbookGateway, WriteOutcome } from "../office/gateway";
+import { isPending } from "../office/officeApi";
 
 /** A new free model: one cost and one benefit over a parameter, two actors — a start to edit in Invoer. */
 export const NEW_FREE_MODEL = {
@@ -417,10 +418,20 @@ export class Session {
     return new Map(this.fields.map((f, i) => [f.id, values[i] ?? null]));
   }
 
-  async readResults(): Promise<KeyResult[]> {
+  /**
+   * The key results as the workbook shows them. Custom functions calculate asynchronously, so a result may read
+   * `#BUSY!` (PENDING) right after a change; with `settledWithinMs` the session waits for the calculation, at most that
+   * long, and a result still pending then stays PENDING.
+   */
+  async readResults(settledWithinMs = 0): Promise<KeyResult[]> {
     const results = this.plan?.results ?? [];
-    const values = await this.gateway.readCells(results.map((r) => r.cell));
-    return results.map((result, i) => ({ result, value: values[i] ?? null }));
+    const deadline = Date.now() + settledWithinMs;
+    for (;;) {
+      const values = await this.gateway.readCells(results.map((r) => r.cell));
+      const pending = results.filter((_, i) => isPending(values[i]));
+      if (pending.length === 0 || Date.now() >= deadline) return results.map((result, i) => ({ result, value: values[i] ?? null }));
+      await this.gateway.calculated(pending.map((r) => r.cell.sheet), Math.min(1000, deadline - Date.now()));
+    }
   }
 
   /**

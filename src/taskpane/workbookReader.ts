@@ -17,9 +17,10 @@ import { Model, ModelProblem, UNCERTAINTY_LIMITS } from "../engine/model";
 import { LIMITS, formatCount } from "../engine/model/limits";
 import { lpblFileFromValues, lpblScreenAnchors, lpblScreenFields } from "../engine/workbook/lpblScreen";
 import { INVOER, KENGETALLEN, ONZEKERHEID, UITVOER } from "../engine/workbook/sheetNames";
-import { PlanField, PlanRange, WorkbookPlan, a1, parseRangeAddress, rangeAddress } from "../engine/workbook/plan";
+import { PLAN_SCHEMA_VERSION, PlanField, PlanRange, WorkbookPlan, a1, parseRangeAddress, rangeAddress } from "../engine/workbook/plan";
 import { UncertaintyRead, uncertaintyFromValues, uncertaintyReadArea } from "../engine/workbook/uncertaintyPlan";
 import type { WorkbookGateway } from "../office/gateway";
+import { isPending } from "../office/officeApi";
 
 /** The plan version from which a workbook has the Onzekerheid sheet (src/engine/workbook/plan.ts). */
 const UNCERTAINTY_SHEET_SINCE = 2;
@@ -127,11 +128,17 @@ function lpblPlace(fields: readonly PlanField[]): (path: string) => string {
   };
 }
 
-/** Reads an LPBL workbook's screen and key figures into its model file, once its layout is where it belongs. */
-async function readLpbl(gateway: WorkbookGateway): Promise<ModelRead | ReadFailure> {
-  const layout = await lpblLayoutProblems(gateway);
-  if (layout.length > 0) return damaged(layout);
-  const fields = lpblScreenFields();
+/**
+ * Reads an LPBL workbook's screen and key figures into its model file, once its layout is where it belongs. A workbook
+ * of an older plan version is read with the fields of its own layout (src/engine/workbook/plan.ts lists the versions)
+ * and migrated by rewriting it; its labels are not checked (the versions before did not all write them).
+ */
+async function readLpbl(gateway: WorkbookGateway, version: number): Promise<ModelRead | ReadFailure> {
+  if (version >= PLAN_SCHEMA_VERSION) {
+    const layout = await lpblLayoutProblems(gateway);
+    if (layout.length > 0) return damaged(layout);
+  }
+  const fields = lpblScreenFields(version);
   const values = (await gateway.readCells(fields.map((f) => f.cell))).map(fromExcel);
   // An error value (#REF! left by a deleted row, #DIV/0! from a formula typed in) is said as what it is.
   const errors = fields.flatMap((f, i) => {
@@ -139,7 +146,7 @@ async function readLpbl(gateway: WorkbookGateway): Promise<ModelRead | ReadFailu
     return isCellError(value) ? [{ path: at(f.cell.sheet, f.cell.row, f.cell.column), message: `${f.label}${f.column ? ` (${f.column})` : ""}: de cel bevat de foutwaarde ${value.code}; vul een getal in` }] : [];
   });
   if (errors.length > 0) return invalid(errors);
-  const data = lpblFileFromValues(new Map(fields.map((f, i) => [f.id, values[i] ?? null])));
+  const data = lpblFileFromValues(new Map(fields.map((f, i) => [f.id, values[i] ?? null])), version);
   return { ok: true, data, place: lpblPlace(fields), fieldCell: (f) => f.cell };
 }
 
@@ -217,11 +224,28 @@ export async function readWorkbookModel(gateway: WorkbookGateway, type: string, 
     const sheets = await missingSheets(gateway, requiredSheets(type, version));
     if (sheets.unreadable) return invalid([sheets.unreadable]);
     if (sheets.missing.length > 0) return damaged(sheetProblems(sheets.missing));
-    return type === "lpbl" ? await readLpbl(gateway) : await readFree(gateway, version, descriptions);
+    return type === "lpbl" ? await readLpbl(gateway, version) : await readFree(gateway, version, descriptions);
   } catch (e) {
     // A sheet that disappears between two reads, or anything else Excel refuses: said, never thrown at the pane.
     const code = (e as { code?: unknown }).code;
     return code === "ItemNotFound" ? damaged([{ path: "(werkmap)", message: "een blad van het model is er niet meer (verwijderd of hernoemd)" }]) : invalid([{ path: "(werkmap)", message: `de werkmap kon niet worden gelezen: ${(e as Error).message}` }]);
+  }
+}
+
+/** How long the reader waits for Excel's custom functions to finish before it judges the output sheets. */
+export const SETTLE_MS = 15_000;
+
+/**
+ * The cells' values once Excel's custom functions have calculated: a cell that reads `#BUSY!` is read again after the
+ * next calculation of its sheet, for at most `SETTLE_MS`; a cell still pending then stays `#BUSY!`.
+ */
+async function settledCells(gateway: WorkbookGateway, cells: readonly { sheet: string; row: number; column: number }[]): Promise<CellValue[]> {
+  const deadline = Date.now() + SETTLE_MS;
+  for (;;) {
+    const values = await gateway.readCells(cells);
+    const pending = cells.filter((_, i) => isPending(values[i]));
+    if (pending.length === 0 || Date.now() >= deadline) return values;
+    await gateway.calculated(pending.map((c) => c.sheet), Math.min(1000, deadline - Date.now()));
   }
 }
 
@@ -285,15 +309,19 @@ export async function outputProblems(gateway: WorkbookGateway, type: string, mod
     const sheets = await missingSheets(gateway, [...new Set(cells.map((c) => c.sheet))]);
     if (sheets.unreadable) return [sheets.unreadable];
     if (sheets.missing.length > 0) return sheetProblems(sheets.missing);
-    const values = await gateway.readCells(cells);
+    const values = await settledCells(gateway, cells);
     const results = plan.results ?? [];
     const scale = Math.max(0, ...cells.map((c) => (typeof c.planned === "number" ? Math.abs(c.planned) : 0)));
-    // An MKBA.* function's figure (and what it spills) is the engine's own double: it must be that, exactly. Only a
-    // formula in Excel's own arithmetic (Uitvoer B adding the cohorts' flows, Gevoeligheid's Δ of two saldos) may lose
-    // digits where large figures cancel.
+    // An MKBA.* function's figure (and what it spills) is the engine's own double, and so is a figure looked up in
+    // Rekenkern's spill (INDEX/MATCH, perhaps negated): it must be that, exactly. Only a formula in Excel's own
+    // arithmetic (Uitvoer B adding the cohorts' flows, the bounds on Onzekerheid) may lose digits where large figures
+    // cancel.
     const call = /^=MKBA\.[A-Z]+\([^()]*\)$/i;
-    const arithmetic = new Set(plan.sheets.flatMap((s) => s.cells.filter((c) => c.formula !== undefined && !call.test(c.formula)).map((c) => `${s.name}!${c.row},${c.column}`)));
+    const lookup = /^=-?INDEX\([^()"]*,MATCH\("(?:[^"]|"")*",[^()"]*,0\)\)$/i;
+    const arithmetic = new Set(plan.sheets.flatMap((s) => s.cells.filter((c) => c.formula !== undefined && !call.test(c.formula) && !lookup.test(c.formula)).map((c) => `${s.name}!${c.row},${c.column}`)));
     cells.forEach((cell, i) => {
+      // Still calculating after the wait (a slow Excel): not judged now, neither right nor wrong.
+      if (isPending(values[i])) return;
       const actual = fromExcel(values[i]);
       if (sameCell(actual, cell.planned, arithmetic.has(`${cell.sheet}!${cell.row},${cell.column}`) ? scale : 0)) return;
       const result = results.find((r) => r.cell.sheet === cell.sheet && r.cell.row === cell.row && r.cell.column === cell.column);

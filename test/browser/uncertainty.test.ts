@@ -1,5 +1,5 @@
 /**
- * The task pane's uncertainty actions in a real browser against the Excel double (issue 11, item 4): Monte Carlo runs
+ * The task pane's uncertainty actions in a real browser, through Office.js's client against the protocol host (issue 11, item 4): Monte Carlo runs
  * in the Web Worker with a progress bar that moves, "Stoppen" leaves the workbook unchanged, a completed run writes the
  * Monte Carlo sheet whose figures are exactly the engine's in Node for the same seed, runs and sampling, and the tornado
  * action writes the Tornado sheet. The Onzekerheid sheet is what the worker reads: a wrong cell there is named.
@@ -38,7 +38,7 @@ function engineRun(name: string, options: MonteCarloOptions) {
   return r.result;
 }
 
-/** The row of a sheet in the double whose first cell is `label`. */
+/** The row of a sheet in the host's workbook whose first cell is `label`. */
 function rowOf(pane: Pane, sheet: string, label: string): number {
   for (let r = 0; r < 400; r++) if (pane.host!.value(sheet, r, 0) === label) return r;
   throw new Error(`geen rij "${label}" op ${sheet}`);
@@ -58,7 +58,7 @@ async function runMonteCarloInPane(pane: Pane, runs: string, seed: string, lhs =
   await page.getByRole("button", { name: "Monte Carlo", exact: true }).click();
 }
 
-describe("uncertainty in the task pane (the Excel double)", () => {
+describe("uncertainty in the task pane (Office.js's client, protocol host)", () => {
   it("writes the Onzekerheid sheet with every model; Monte Carlo's progress bar moves, Stoppen writes nothing, a completed run is the engine's to the bit", async () => {
     const pane = await pane0.open(true);
     const { page, host } = pane;
@@ -107,7 +107,7 @@ describe("uncertainty in the task pane (the Excel double)", () => {
     expect(String(host!.value(MONTE_CARLO, 1, 0))).toMatch(/^Berekend door de invoegtoepassing op .+, seed 1, gewone aselecte trekking, 10\.000 trekkingen/);
     const histogram = host!.charts.find((c) => c.name === "montecarlo-histogram" && !c.deleted)!;
     expect(histogram.type).toBe("ColumnClustered");
-    expect(histogram.series[0]!.values).toMatch(/^Monte Carlo!D\d+:D\d+$/);
+    expect(histogram.series[0]!.values).toMatch(/^'Monte Carlo'!D\d+:D\d+$/);
     await pane0.shot(page, "08-montecarlo-klaar");
     await sectionShot(page, "08-montecarlo-klaar-onzekerheid");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);

@@ -2,6 +2,8 @@
  * The custom-function wrappers as Excel calls them (with the CustomFunctions double from test/setup):
  * values come back as numbers, problems as thrown CustomFunctions.Error with Excel's code and a Dutch message.
  */
+import { cellError } from "../../src/engine/errors";
+import { toCustomFunctionsError } from "../../src/functions/excelValues";
 import { benefitCostRatio, netPresentValue } from "../../src/functions/functions";
 
 function thrown(f: () => unknown): { code: string; message: string | undefined } {
@@ -43,6 +45,20 @@ describe("=MKBA.NCW(bedragen; [discontovoet]; [eerste_jaar])", () => {
   it("returns an error value from an input cell as that error", () => {
     const na = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable);
     expect(thrown(() => netPresentValue([[1, na as unknown as number]])).code).toBe("#N/A");
+  });
+
+  it("in an Excel before CustomFunctionsRuntime 1.3 returns only #VALUE! and #N/A: #DIV/0! comes back as #VALUE! naming it", () => {
+    const error = toCustomFunctionsError(cellError("#DIV/0!", ""), false);
+    expect([error.code, error.message]).toEqual(["#VALUE!", "de uitkomst is #DIV/0!"]);
+    expect(toCustomFunctionsError(cellError("#N/A", "geen waarde"), false).code).toBe("#N/A");
+  });
+
+  it("never returns #REF! or #NAME? (Excel takes them from a custom function only as input): an input #REF! comes back as #VALUE! that says so", () => {
+    for (const code of [CustomFunctions.ErrorCode.invalidReference, CustomFunctions.ErrorCode.invalidName]) {
+      const error = thrown(() => netPresentValue([[1, new CustomFunctions.Error(code) as unknown as number]]));
+      expect(error.code).toBe("#VALUE!");
+      expect(error.message).toContain(code);
+    }
   });
 });
 

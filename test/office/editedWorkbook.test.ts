@@ -1,6 +1,7 @@
 /**
  * The workbook an analyst has edited, read back by the task pane's session (issue 22): each case the workbook fuzz
- * (test/robustness/workbook.fuzz.test.ts) found or must keep finding, pinned with its reproducer on the Excel double.
+ * (test/robustness/workbook.fuzz.test.ts) found or must keep finding, pinned with its reproducer on the protocol host
+ * (Office.js's client; the analyst's edits through the host's type, paste, insertRows/deleteRows, renameSheet, sort).
  * Every outcome is one of: the model read exactly; a Dutch message naming the sheet and cell (or document setting) with
  * nothing written; or, where the layout is gone, an offer to rebuild the sheets from a good model.
  */
@@ -11,20 +12,22 @@ import { a1 } from "../../src/engine/workbook/plan";
 import { INVOER, KENGETALLEN, ONZEKERHEID, UITVOER } from "../../src/engine/workbook/sheetNames";
 import { ExcelGateway } from "../../src/office/excelGateway";
 import { Session } from "../../src/taskpane/session";
-import { ExcelDoubleHost, useExcelDoubleInNode } from "../support/excelDouble";
+import { ExcelHost } from "../support/officeHost/excelHost";
+import { useExcelHostInNode } from "../support/officeHost/officeJsInNode";
 
-const host = useExcelDoubleInNode();
+const host = useExcelHostInNode();
 const yes = async () => true;
 const reopened = () => new Session(new ExcelGateway());
 
-async function started(example: string): Promise<ExcelDoubleHost> {
+async function started(example: string): Promise<ExcelHost> {
   expect((await new Session(new ExcelGateway()).start({ kind: "example", name: example }, yes)).status).toBe("written");
   return host();
 }
-const set = (h: ExcelDoubleHost, sheet: string, row: number, column: number, content: string | number | null) => h.hf.setCellContents({ sheet: h.sheetId(sheet), row, col: column }, [[content]]);
-const rowOf = (h: ExcelDoubleHost, sheet: string, label: string) => [...Array(400).keys()].find((r) => h.value(sheet, r, 0) === label)!;
+/** The analyst types in a cell (a leading ' makes text, = a formula, null empties it). */
+const set = (h: ExcelHost, sheet: string, row: number, column: number, content: string | number | null) => h.type(sheet, row, column, content);
+const rowOf = (h: ExcelHost, sheet: string, label: string) => [...Array(400).keys()].find((r) => h.value(sheet, r, 0) === label)!;
 /** Every sheet's contents, to show that reading writes nothing. */
-const contents = (h: ExcelDoubleHost) => JSON.stringify(h.sheetNames().map((n) => h.hf.getSheetSerialized(h.sheetId(n))));
+const contents = (h: ExcelHost) => JSON.stringify(h.sheetNames().map((n) => h.hf.getSheetSerialized(h.sheetId(n))));
 const field = (id: string) => lpblScreenFields().find((f) => f.id === id)!;
 const cellOf = (id: string) => `${field(id).cell.sheet}!${a1(field(id).cell.row, field(id).cell.column)}`;
 
@@ -64,7 +67,7 @@ describe("an LPBL workbook the analyst edited", () => {
     const households = field("reach.households").cell;
     set(h, households.sheet, households.row, households.column, 400);
     expect((await reopened().reconnect()).status).toBe("connected");
-    h.hf.removeRows(h.sheetId(INVOER), [rowOf(h, INVOER, "Totaal aantal teamleden (fte)"), 1]);
+    h.deleteRows(INVOER, rowOf(h, INVOER, "Totaal aantal teamleden (fte)"), 1);
     const session = reopened();
     const r = await session.reconnect();
     expect(r).toMatchObject({ status: "damaged", rebuild: "saved", problems: expect.arrayContaining([{ path: expect.stringMatching(/^Invoer!A\d+$/), message: expect.stringMatching(/^hier hoort "Totaal aantal teamleden \(fte\)", niet .*de indeling van het blad is veranderd/) }]) });
@@ -88,8 +91,8 @@ describe("an LPBL workbook the analyst edited", () => {
 
   it("a renamed Kengetallen and a deleted Uitvoer are named; nothing is read from what is left", async () => {
     const h = await started("lpbl");
-    h.hf.renameSheet(h.sheetId(KENGETALLEN), "Kengetallen (2)");
-    h.hf.removeSheet(h.sheetId(UITVOER));
+    h.renameSheet(KENGETALLEN, "Kengetallen (2)");
+    h.removeSheet(UITVOER);
     const r = await reopened().reconnect();
     expect(r).toEqual({
       status: "damaged",
@@ -105,8 +108,8 @@ describe("an LPBL workbook the analyst edited", () => {
 describe("a free model's workbook the analyst edited", () => {
   it("rows inserted in the model block and above it: read exactly where the name Invoer points now; a form field writes its own cell", async () => {
     const h = await started("zoetermeer-zmp");
-    h.hf.addRows(h.sheetId(INVOER), [0, 2]); // above the block
-    h.hf.addRows(h.sheetId(INVOER), [rowOf(h, INVOER, "dossiers") + 1, 1]); // inside [Parameters]
+    h.insertRows(INVOER, 0, 2); // above the block
+    h.insertRows(INVOER, rowOf(h, INVOER, "dossiers") + 1, 1); // inside [Parameters]
     const session = reopened();
     expect(await session.reconnect()).toEqual({ status: "connected", outdated: false });
     const file = await session.currentModelFile();
@@ -169,9 +172,8 @@ describe("a free model's workbook the analyst edited", () => {
     // The analyst sorts the parameter rows: the values move, the Onzekerheid sheet's formulas keep pointing at rows.
     const top = rowOf(h, INVOER, "[Parameters]") + 1;
     const count = (loadModel(EXAMPLES["zoetermeer-zmp"]) as { loaded: { compiled: { model: { parameters: unknown[] } } } }).loaded.compiled.model.parameters.length;
-    const id = h.sheetId(INVOER);
-    const rows = h.hf.getSheetSerialized(id).slice(top, top + count);
-    h.hf.setCellContents({ sheet: id, row: top, col: 0 }, [...rows].sort((a, b) => String(a[0]).localeCompare(String(b[0]))) as never);
+    const width = h.hf.getSheetDimensions(h.sheetId(INVOER)).width;
+    expect(h.sort(INVOER, `A${top + 1}:${a1(top + count - 1, width - 1)}`, 0).every((from, to) => from === to)).toBe(false);
     const session = reopened();
     expect(await session.reconnect()).toMatchObject({ status: "damaged", rebuild: "cells", problems: expect.arrayContaining([{ path: expect.stringMatching(/^Onzekerheid!/), message: expect.any(String) }]) });
     expect((await session.rebuild(yes)).status).toBe("written");
@@ -192,7 +194,7 @@ describe("document settings of another add-in version or damaged", () => {
     for (const damaged of ['{"schemaVersion":1,"metadata":{', `${"[".repeat(100_000)}${"]".repeat(100_000)}`]) {
       h.settings.set("mkba.modelBestand", damaged);
       expect(await reopened().reconnect()).toEqual({ status: "connected", outdated: false });
-      expect(loadModel(JSON.parse(h.settings.get("mkba.modelBestand")!)).ok).toBe(true);
+      expect(loadModel(JSON.parse(h.settings.get("mkba.modelBestand") as string)).ok).toBe(true);
     }
   });
 
@@ -211,7 +213,7 @@ describe("document settings of another add-in version or damaged", () => {
   it("without a usable saved model a damaged workbook says so and offers no rebuild", async () => {
     const h = await started("zoetermeer-zmp");
     h.settings.set("mkba.modelBestand", "kapot");
-    h.hf.removeSheet(h.sheetId(UITVOER));
+    h.removeSheet(UITVOER);
     expect(await reopened().reconnect()).toEqual({
       status: "damaged",
       rebuild: null,
@@ -221,7 +223,7 @@ describe("document settings of another add-in version or damaged", () => {
 
   it("an unreadable list of the add-in's sheets (mkba.sheets): the rebuild writes nothing and says why", async () => {
     const h = await started("zoetermeer-zmp");
-    h.hf.removeSheet(h.sheetId(UITVOER));
+    h.removeSheet(UITVOER);
     h.settings.set("mkba.sheets", '["Invoer",');
     const session = reopened();
     expect((await session.reconnect()).status).toBe("damaged");
@@ -236,7 +238,7 @@ describe("a form field whose cell moved", () => {
     const h = await started("lpbl");
     const session = reopened();
     expect((await session.reconnect()).status).toBe("connected");
-    h.hf.addRows(h.sheetId(INVOER), [field("reach.households").cell.row, 1]);
+    h.insertRows(INVOER, field("reach.households").cell.row, 1);
     const before = contents(h);
     expect(await session.writeField("reach.households", "400")).toEqual({ ok: false, message: expect.stringMatching(/^Invoer!A\d+: hier hoort "Aantal hh in aanpak \(totaal\)"; de indeling van het blad is veranderd, .* er is niets geschreven$/) });
     expect(contents(h)).toBe(before);

@@ -1,5 +1,5 @@
 /**
- * The session's uncertainty side (issue 11, item 4) on the Excel double in Node: the Onzekerheid sheet goes into a free
+ * The session's uncertainty side (issue 11, item 4) on the protocol host (Office.js's client) in Node: the Onzekerheid sheet goes into a free
  * model's export and stays out of the strict LPBL file, an edited row reaches the worker's request, a workbook without
  * the sheet uses the default, and the worker's job (uncertaintyJob.ts) posts rising progress and the engine's result.
  */
@@ -10,9 +10,9 @@ import { ONZEKERHEID } from "../../src/engine/workbook/uncertaintyPlan";
 import { ExcelGateway } from "../../src/office/excelGateway";
 import { Session } from "../../src/taskpane/session";
 import { JobMessage, runJob } from "../../src/taskpane/uncertaintyJob";
-import { useExcelDoubleInNode } from "../support/excelDouble";
+import { useExcelHostInNode } from "../support/officeHost/officeJsInNode";
 
-const host = useExcelDoubleInNode();
+const host = useExcelHostInNode();
 const yes = async () => true;
 
 function headingRow(): number {
@@ -44,18 +44,19 @@ describe("uncertainty in the session", () => {
     expect(again.loaded.compiled.model.uncertainty).toEqual(original.loaded.compiled.model.uncertainty);
   });
 
-  it("keeps an LPBL model's distributions in the workbook only; an edited row reaches the request", async () => {
+  it("keeps an LPBL model's distributions in the workbook only (its default: the key figures' ranges); an edited row reaches the request", async () => {
     const session = new Session(new ExcelGateway());
     await session.start({ kind: "example", name: "lpbl" }, yes);
     const plain = await session.uncertaintyJob();
     if (!plain.ok) throw new Error(JSON.stringify(plain.problems));
-    expect(plain.job.uncertainty).toBeUndefined();
+    // The sheet as written: the LPBL model's own default uncertainty (the seed's ranges), read back from the cells.
+    expect(plain.job.uncertainty!.distributions.find((d) => d.parameter === "kosten_ots_uhp")).toMatchObject({ type: "driehoek", min: 2000, mode: 2000, max: 100000 });
+    expect(plain.ranges.kosten_ots_uhp).toEqual({ low: 2000, high: 100000 });
     const r = headingRow() + 1;
     const key = host().value(ONZEKERHEID, r, 0) as string;
-    const sheet = host().sheetId(ONZEKERHEID);
-    host().hf.setCellContents({ sheet, row: r, col: 3 }, [["uniform"]]);
-    host().hf.setCellContents({ sheet, row: r, col: 4 }, [[1]]);
-    host().hf.setCellContents({ sheet, row: r, col: 6 }, [[2]]);
+    host().type(ONZEKERHEID, r, 3, "uniform");
+    host().type(ONZEKERHEID, r, 4, 1);
+    host().type(ONZEKERHEID, r, 6, 2);
     const edited = await session.uncertaintyJob();
     if (!edited.ok) throw new Error(JSON.stringify(edited.problems));
     expect(edited.job.uncertainty!.distributions[0]).toEqual({ parameter: key, type: "uniform", min: 1, max: 2 });
@@ -68,7 +69,7 @@ describe("uncertainty in the session", () => {
   it("a workbook without the Onzekerheid sheet (written before it existed, plan version 1) uses the default", async () => {
     const session = new Session(new ExcelGateway());
     await session.start({ kind: "example", name: "zoetermeer-zmp" }, yes);
-    host().hf.removeSheet(host().sheetId(ONZEKERHEID));
+    host().removeSheet(ONZEKERHEID);
     host().settings.set("mkba.planVersion", "1");
     const job = await session.uncertaintyJob();
     if (!job.ok) throw new Error(JSON.stringify(job.problems));

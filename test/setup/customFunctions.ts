@@ -29,3 +29,11 @@ const associated = new Map<string, unknown>();
   associate: (id: string, fn: unknown) => associated.set(id, fn),
   associated,
 };
+
+/**
+ * The requirement sets of the custom-functions runtime, as Office answers them in a current Excel: the functions'
+ * errors use every code CustomFunctionsRuntime 1.3 allows (excelValues.ts). Tests that load Office.js's client
+ * (test/support/officeHost/officeJsInNode.ts) replace this `Office` with the client's own.
+ */
+const g = globalThis as unknown as { Office?: unknown };
+g.Office ??= { context: { requirements: { isSetSupported: (set: string, version?: string) => set === "CustomFunctionsRuntime" && Number(version ?? "1") <= 1.4 } } };

@@ -1,7 +1,8 @@
 /**
  * The workbook fuzz (issue 22): an analyst edits the workbook the task pane wrote, at will — and the pane reads it back.
  * Each workbook starts from an example, written by the task pane's Session through the ExcelGateway into the Excel
- * double (HyperFormula with every MKBA.* function, so Uitvoer really recalculates). Then seeded random analyst edits,
+ * protocol host (test/support/officeHost/: Office.js's own client against HyperFormula with every MKBA.* function, so Uitvoer
+ * really recalculates, asynchronously). Then seeded random analyst edits,
  * one after another, straight into the host (as Excel would take them from the keyboard): text in a number cell, "5,5%"
  * as text, values pasted over formulas, rows deleted or inserted in the input screen, sheets renamed or deleted, a block
  * sorted, `#REF!` left behind, 10.000 rows pasted, a document setting of a newer add-in, the kept model JSON corrupted
@@ -29,12 +30,13 @@ import { JSON_SOURCES, ModelProblem, analyse, analysisJson } from "../../src/eng
 import { LoadResult, loadModel } from "../../src/engine/models";
 import { LPBL_KEY_FIGURES } from "../../src/engine/models/lpbl";
 import { lpblScreenFields } from "../../src/engine/workbook/lpblScreen";
-import { GEVOELIGHEID, INVOER, KENGETALLEN, LOPENDE_AANPAK, ONZEKERHEID, UITVOER } from "../../src/engine/workbook/sheetNames";
+import { GEVOELIGHEID, INVOER, KENGETALLEN, LOPENDE_AANPAK, ONZEKERHEID, REKENKERN, UITVOER } from "../../src/engine/workbook/sheetNames";
 import { PLAN_SCHEMA_VERSION, a1 } from "../../src/engine/workbook/plan";
 import { ExcelGateway } from "../../src/office/excelGateway";
 import { Session, WorkbookState, planFor } from "../../src/taskpane/session";
+import { SETTLE_MS } from "../../src/taskpane/workbookReader";
 import { expectedKey } from "../../src/engine/workbook/outputCells";
-import { ExcelDoubleHost } from "./excelDouble";
+import { ExcelHost } from "./officeHost/excelHost";
 
 export const EDIT_KINDS = [
   "getal getypt",
@@ -82,7 +84,7 @@ export interface FuzzReport {
 }
 
 const ENGLISH = /\b(expected|received|invalid input|unrecognized|too small|too big|must be|is not|undefined|NaN|Infinity|null prototype|error|cannot|failed|not found|does not exist)\b/i;
-const PLAN_SHEETS = [INVOER, KENGETALLEN, UITVOER, LOPENDE_AANPAK, GEVOELIGHEID, ONZEKERHEID];
+const PLAN_SHEETS = [INVOER, KENGETALLEN, UITVOER, LOPENDE_AANPAK, GEVOELIGHEID, ONZEKERHEID, REKENKERN];
 const SETTING_PATH = /^\(documentinstelling mkba\.[A-Za-z]+\)$/;
 const CELL_PATH = /^('?)[^!]+\1!\$?[A-Z]{1,3}\$?\d+/;
 
@@ -265,11 +267,13 @@ function fileValue(cell: ModelCell, value: unknown): unknown {
 
 interface Snapshot {
   readonly sheets: Map<string, { id: number; rows: unknown[][]; json: string }>;
-  readonly settings: Map<string, string>;
+  readonly settings: Map<string, unknown>;
+  /** "Sheet!row,column" of every cell a dynamic array spills into (its value is the formula's, not typed). */
+  readonly spilled?: Set<string>;
 }
 
 /** Every sheet's contents as HyperFormula keeps them (formulas as text, constants, and the values formulas spill). */
-function snapshot(host: ExcelDoubleHost): Snapshot {
+function snapshot(host: ExcelHost, withSpills = false): Snapshot {
   const hf = host.hf;
   const sheets = new Map<string, { id: number; rows: unknown[][]; json: string }>();
   for (const name of hf.getSheetNames()) {
@@ -277,11 +281,24 @@ function snapshot(host: ExcelDoubleHost): Snapshot {
     const rows = hf.getSheetSerialized(id) as unknown[][];
     sheets.set(name, { id, rows, json: JSON.stringify(rows) });
   }
-  return { sheets, settings: new Map(host.settings) };
+  if (!withSpills) return { sheets, settings: new Map(host.settings) };
+  const spilled = new Set<string>();
+  for (const sheet of host.book.sheets) {
+    const name = host.book.nameOf(sheet);
+    hf.getSheetFormulas(sheet.hf).forEach((row, r) =>
+      row.forEach((formula, c) => {
+        if (typeof formula !== "string" || !hf.isCellPartOfArray({ sheet: sheet.hf, row: r, col: c })) return;
+        const area = host.book.spillArea(sheet, r, c);
+        if (!area) return;
+        for (let i = 0; i < area.rows; i++) for (let j = 0; j < area.columns; j++) if (i > 0 || j > 0) spilled.add(`${name}!${area.row + i},${area.column + j}`);
+      }),
+    );
+  }
+  return { sheets, settings: new Map(host.settings), spilled };
 }
 
 /** The cells (sheet!A1) whose contents differ: what the analyst made, so not a value a formula spilled there. */
-function changedCells(host: ExcelDoubleHost, before: Snapshot, after: Snapshot, only?: readonly string[]): string[] {
+function changedCells(host: ExcelHost, before: Snapshot, after: Snapshot, only?: readonly string[]): string[] {
   const names = only ?? [...new Set([...before.sheets.keys(), ...after.sheets.keys()])];
   const out: string[] = [];
   for (const name of names) {
@@ -304,6 +321,40 @@ function changedCells(host: ExcelDoubleHost, before: Snapshot, after: Snapshot, 
     }
   }
   return out;
+}
+
+/**
+ * The analyst's undo (Ctrl+Z) of an edit of cell contents: every cell that differs from `prior` (taken with its spills
+ * before the edit) gets back what it held — its formula, its constant, or blank where a dynamic array spilled (so the
+ * array spills there again) — typed per column run, as one paste each. Settings are not cells (see `undo`).
+ */
+function restore(host: ExcelHost, prior: Snapshot): void {
+  const now = snapshot(host);
+  for (const [name, before] of prior.sheets) {
+    const after = now.sheets.get(name);
+    if (!after || after.json === before.json) continue;
+    const height = Math.max(before.rows.length, after.rows.length);
+    const width = Math.max(0, ...before.rows.map((r) => r.length), ...after.rows.map((r) => r.length));
+    for (let c = 0; c < width; c++) {
+      let run: { row: number; values: (string | number | boolean | null)[][] } | null = null;
+      const flush = () => {
+        if (run) host.paste(name, run.row, c, run.values);
+        run = null;
+      };
+      for (let r = 0; r < height; r++) {
+        const x = before.rows[r]?.[c] ?? null;
+        const y = after.rows[r]?.[c] ?? null;
+        if (JSON.stringify(x) === JSON.stringify(y)) {
+          flush();
+          continue;
+        }
+        const value = prior.spilled?.has(`${name}!${r},${c}`) ? null : content(x);
+        if (run === null) run = { row: r, values: [] };
+        (run as { values: unknown[][] }).values.push([value]);
+      }
+      flush();
+    }
+  }
 }
 
 /** A cell's contents as HyperFormula takes them: a formula, a number, or text kept as text. */
@@ -355,14 +406,11 @@ function valueFor(rng: Random, cell: ModelCell): number {
 const TEXTS = ["veel", "n.v.t.", "1.000,5", "€ 78.000", "ongeveer 5", "WAAR", " ", "=", "x*"];
 
 /** Puts values into cells as the analyst types them (one undoable batch). */
-function typeInto(host: ExcelDoubleHost, cells: readonly { sheet: string; row: number; column: number; value: unknown }[]): void {
-  const hf = host.hf;
-  hf.batch(() => {
-    for (const c of cells) hf.setCellContents({ sheet: hf.getSheetId(c.sheet)!, row: c.row, col: c.column }, [[content(c.value)]]);
-  });
+function typeInto(host: ExcelHost, cells: readonly { sheet: string; row: number; column: number; value: unknown }[]): void {
+  for (const c of cells) host.type(c.sheet, c.row, c.column, content(c.value));
 }
 
-function valueEdit(rng: Random, host: ExcelDoubleHost, state: State, cells: readonly ModelCell[], kind: EditKind): Edit {
+function valueEdit(rng: Random, host: ExcelHost, state: State, cells: readonly ModelCell[], kind: EditKind): Edit {
   const cell = rng.pick(cells);
   const place = `${cell.sheet}!${a1(cell.row, cell.column)}`;
   let typed: unknown;
@@ -380,7 +428,7 @@ function valueEdit(rng: Random, host: ExcelDoubleHost, state: State, cells: read
   return { kind, what: `${place} := ${JSON.stringify(typed)}`, model, refusalAllowed: reshapes, cell };
 }
 
-function pastedOverFormula(rng: Random, host: ExcelDoubleHost, state: State): Edit {
+function pastedOverFormula(rng: Random, host: ExcelHost, state: State): Edit {
   const hf = host.hf;
   // Formula cells on Invoer (the LPBL block's references), Uitvoer, Gevoeligheid, Onzekerheid, Lopende aanpak.
   const formulasOn = (sheet: string): SimpleCellAddress[] => {
@@ -390,7 +438,7 @@ function pastedOverFormula(rng: Random, host: ExcelDoubleHost, state: State): Ed
     for (let row = 0; row < height; row++) for (let col = 0; col < width; col++) if (hf.doesCellHaveFormula({ sheet: id, row, col })) found.push({ sheet: id, row, col });
     return found;
   };
-  const sheets = [INVOER, UITVOER, UITVOER, GEVOELIGHEID, ONZEKERHEID, LOPENDE_AANPAK].filter((s) => hf.doesSheetExist(s)).map((sheet) => ({ sheet, formulas: formulasOn(sheet) })).filter((x) => x.formulas.length > 0);
+  const sheets = [INVOER, UITVOER, UITVOER, GEVOELIGHEID, ONZEKERHEID, LOPENDE_AANPAK, REKENKERN].filter((s) => hf.doesSheetExist(s)).map((sheet) => ({ sheet, formulas: formulasOn(sheet) })).filter((x) => x.formulas.length > 0);
   const { sheet, formulas } = rng.pick(sheets);
   const address = rng.pick(formulas);
   const current = hf.getCellValue(address);
@@ -406,7 +454,7 @@ function pastedOverFormula(rng: Random, host: ExcelDoubleHost, state: State): Ed
   return { kind: "waarde over formule", what: `${sheet}!${a1(address.row, address.col)} (formule) := ${JSON.stringify(value)}`, model: figure && !same ? null : state.file, refusalAllowed: !same, undoAfterRead: same };
 }
 
-function rowsDeleted(rng: Random, host: ExcelDoubleHost, state: State): Edit {
+function rowsDeleted(rng: Random, host: ExcelHost, state: State): Edit {
   const hf = host.hf;
   const sheet = state.lpbl ? rng.pick([INVOER, INVOER, KENGETALLEN, UITVOER]) : rng.pick([INVOER, INVOER, INVOER, UITVOER]);
   const height = usedHeight(hf, sheet);
@@ -430,17 +478,17 @@ function rowsDeleted(rng: Random, host: ExcelDoubleHost, state: State): Edit {
     }
   }
   if (row < height && sheet === UITVOER) model = state.file; // the model is untouched; its output sheet is not
-  hf.batch(() => hf.removeRows(hf.getSheetId(sheet)!, [row, count]));
+  host.deleteRows(sheet, row, count);
   return { kind: "rijen verwijderd", what, model, refusalAllowed: row < end };
 }
 
-function rowsInserted(rng: Random, host: ExcelDoubleHost, state: State): Edit {
+function rowsInserted(rng: Random, host: ExcelHost, state: State): Edit {
   const hf = host.hf;
   const sheet = state.lpbl ? rng.pick([INVOER, INVOER, KENGETALLEN, UITVOER]) : rng.pick([INVOER, INVOER, INVOER, UITVOER]);
   const height = usedHeight(hf, sheet);
   const row = rng.int(height + 3);
   const count = rng.chance(0.8) ? 1 : 1 + rng.int(5);
-  hf.batch(() => hf.addRows(hf.getSheetId(sheet)!, [row, count]));
+  host.insertRows(sheet, row, count);
   // Blank rows inside a free model's block are skipped (the name Invoer grows with them); on an LPBL screen they move
   // its fields; on Uitvoer they move the outputs the pane checks.
   const free = !state.lpbl && sheet === INVOER;
@@ -448,7 +496,7 @@ function rowsInserted(rng: Random, host: ExcelDoubleHost, state: State): Edit {
   return { kind: "rijen ingevoegd", what: `${sheet}: ${count} rij(en) ingevoegd boven rij ${row + 1}`, model: state.file, refusalAllowed: !free && row < end };
 }
 
-function sheetRenamedOrDeleted(rng: Random, host: ExcelDoubleHost, state: State, kind: "blad hernoemd" | "blad verwijderd"): Edit {
+function sheetRenamedOrDeleted(rng: Random, host: ExcelHost, state: State, kind: "blad hernoemd" | "blad verwijderd"): Edit {
   const hf = host.hf;
   const names = hf.getSheetNames();
   const sheet = rng.chance(0.9) ? rng.pick(names.filter((n) => PLAN_SHEETS.includes(n))) : "Blad1";
@@ -456,36 +504,54 @@ function sheetRenamedOrDeleted(rng: Random, host: ExcelDoubleHost, state: State,
   let n = 2;
   while (hf.doesSheetExist(`${sheet} (${n})`)) n++;
   const renamed = `${sheet} (${n})`;
-  if (kind === "blad hernoemd") hf.batch(() => hf.renameSheet(hf.getSheetId(sheet)!, renamed));
-  else hf.batch(() => hf.removeSheet(hf.getSheetId(sheet)!));
+  if (kind === "blad hernoemd") host.renameSheet(sheet, renamed);
+  else host.removeSheet(sheet);
   const harmless = !PLAN_SHEETS.includes(sheet);
   return { kind, what: `${sheet} ${kind === "blad hernoemd" ? `hernoemd tot "${renamed}"` : "verwijderd"}`, model: harmless ? state.file : null, refusalAllowed: !harmless };
 }
 
-function blockSorted(rng: Random, host: ExcelDoubleHost, state: State): Edit {
+function blockSorted(rng: Random, host: ExcelHost, state: State): Edit {
   const hf = host.hf;
   if (state.lpbl) {
     // A section of the screen, or the key figures, sorted on column A (the rows move; the model block's references do not).
     const sheet = rng.pick([INVOER, KENGETALLEN]);
-    const id = hf.getSheetId(sheet)!;
     const top = sheet === KENGETALLEN ? 4 : 4 + rng.int(20);
     const count = 3 + rng.int(6);
-    const order = sortRows(hf, id, [...Array(count).keys()].map((i) => top + i), 0);
-    const same = order.every((from, to) => from === to);
+    const sorted = sortRows(host, sheet, top, count);
+    if (sorted === null) return { kind: "blok gesorteerd", what: `${sheet}: rijen ${top + 1}–${top + count} niet gesorteerd (Excel weigert een deel van een matrix)`, model: state.file, refusalAllowed: false };
+    const same = sorted.every((from, to) => from === to);
     return { kind: "blok gesorteerd", what: `${sheet}: rijen ${top + 1}–${top + count} gesorteerd op kolom A`, model: same ? state.file : null, refusalAllowed: !same };
   }
   const model = comparableModel(state.file);
   const list = rng.pick(["parameters", "effects", "actors", "categories"] as const);
   const items = (model[list] as unknown[]).length;
-  // The list's rows where they stand now (its item rows in the block, blank rows the analyst inserted left out).
+  // The list's rows where they stand now (its item rows in the block, blank rows the analyst inserted left out); only
+  // a list whose rows are together is sorted (the analyst selects them).
   const itemRows = freeItemRows(hf, model, list);
-  if (items < 2 || itemRows.length !== items) return { kind: "blok gesorteerd", what: `${list}: niet gesorteerd`, model: state.file, refusalAllowed: false };
-  const order = sortRows(hf, hf.getSheetId(INVOER)!, itemRows, 0);
+  const together = itemRows.every((r, i) => r === itemRows[0]! + i);
+  if (items < 2 || itemRows.length !== items || !together) return { kind: "blok gesorteerd", what: `${list}: niet gesorteerd`, model: state.file, refusalAllowed: false };
+  const order = sortRows(host, INVOER, itemRows[0]!, items);
+  if (order === null) return { kind: "blok gesorteerd", what: `${list}: niet gesorteerd (Excel weigert een deel van een matrix)`, model: state.file, refusalAllowed: false };
   const same = order.every((from, to) => from === to);
   // The model with that list in the sorted order; for parameters the scenario columns move with their rows.
   const sorted = clone(model);
   (sorted as Record<string, unknown[]>)[list] = order.map((i) => (model[list] as unknown[])[i]);
   return { kind: "blok gesorteerd", what: `Invoer: ${list} gesorteerd op kolom A`, model: same ? state.file : sorted, refusalAllowed: !same };
+}
+
+/**
+ * The analyst selects `count` rows from `top`, as wide as the sheet is used, and sorts them on column A (the host's
+ * Sort, as Excel's). The permutation applied (row i now holds what row order[i] held); null when Excel refuses (the
+ * rows cut through a dynamic array).
+ */
+function sortRows(host: ExcelHost, sheet: string, top: number, count: number): number[] | null {
+  const { width } = host.hf.getSheetDimensions(host.sheetId(sheet));
+  try {
+    return host.sort(sheet, `A${top + 1}:${a1(top + count - 1, Math.max(0, width - 1))}`, 0);
+  } catch (e) {
+    if (/part of an array/.test((e as Error).message)) return null;
+    throw e;
+  }
 }
 
 /** The rows (now) of one list of a free model's block: its items, in the model's order. */
@@ -497,21 +563,6 @@ function freeItemRows(hf: HyperFormula, model: Record<string, unknown>, list: "p
     return Array.isArray(after[list]) && after[list]!.length === (model[list] as unknown[]).length - 1 && JSON.stringify(after[list]) !== JSON.stringify(model[list]);
   });
   return probe.map((r) => r.row);
-}
-
-/**
- * Sorts the given rows on a column (text order) as Excel's sort does: every cell's contents move with its row (formulas
- * as their text, so a reference to another cell keeps pointing where it pointed). The permutation applied: row `to`
- * now holds what row `order[to]` held.
- */
-function sortRows(hf: HyperFormula, sheet: number, rowsToSort: readonly number[], column: number): number[] {
-  const { width } = hf.getSheetDimensions(sheet);
-  const rows = rowsToSort.map((row) => Array.from({ length: width }, (_, c) => hf.getCellSerialized({ sheet, row, col: c })));
-  const key = (r: number) => String(rows[r]![column] ?? "");
-  const order = rows.map((_, r) => r).sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : x - y));
-  // Serialized contents are what HyperFormula takes back as they are (text that needs it keeps its leading ').
-  hf.batch(() => order.forEach((from, to) => hf.setCellContents({ sheet, row: rowsToSort[to]!, col: 0 }, [rows[from]!.map((v) => v as string | number | boolean | null)])));
-  return order;
 }
 
 /** The rows of Invoer the free model's block covers now (the name Invoer, which Excel moves and resizes with rows). */
@@ -545,21 +596,20 @@ function freeLayoutIn(hf: HyperFormula, model: Record<string, unknown>): { cells
   };
 }
 
-function refLeftBehind(rng: Random, host: ExcelDoubleHost, state: State, cells: readonly ModelCell[]): Edit {
+function refLeftBehind(rng: Random, host: ExcelHost, state: State, cells: readonly ModelCell[]): Edit {
   const cell = rng.pick(cells);
   typeInto(host, [{ sheet: cell.sheet, row: cell.row, column: cell.column, value: "=Verwijderd!A1" }]);
   return { kind: "#VERW! achtergelaten", what: `${cell.sheet}!${a1(cell.row, cell.column)} := =Verwijderd!A1 (#VERW!)`, model: null, refusalAllowed: true, cell };
 }
 
-function tenThousandRows(rng: Random, host: ExcelDoubleHost, state: State, cells: readonly ModelCell[]): Edit {
+function tenThousandRows(rng: Random, host: ExcelHost, state: State, cells: readonly ModelCell[]): Edit {
   const hf = host.hf;
   const below = rng.chance(0.3);
   const start = below ? { sheet: INVOER, row: usedHeight(hf, INVOER) + 2 + rng.int(20), column: rng.int(4) } : rng.pick(cells);
   const width = 1 + rng.int(2);
   const numeric = rng.chance(0.8);
   const values = Array.from({ length: 10_000 }, (_, r) => Array.from({ length: width }, (_, c) => (numeric ? ((r * 7 + c * 3) % 97) / 100 : `regel ${r}`)));
-  const id = hf.getSheetId(start.sheet)!;
-  hf.batch(() => hf.setCellContents({ sheet: id, row: start.row, col: start.column }, values.map((row) => row.map(content))));
+  host.paste(start.sheet, start.row, start.column, values.map((row) => row.map(content)));
   const what = `${start.sheet}!${a1(start.row, start.column)}: 10.000 × ${width} ${numeric ? "getallen" : "teksten"} geplakt`;
   if (below) return { kind: "10.000 rijen geplakt", what, model: state.file, refusalAllowed: false };
   // Over the input cells: each field under the paste gets its value (the oracle's model); what else the paste covered
@@ -572,9 +622,9 @@ function tenThousandRows(rng: Random, host: ExcelDoubleHost, state: State, cells
   return { kind: "10.000 rijen geplakt", what, model, refusalAllowed: true };
 }
 
-function settingEdit(rng: Random, host: ExcelDoubleHost, state: State, kind: EditKind): Edit {
+function settingEdit(rng: Random, host: ExcelHost, state: State, kind: EditKind): Edit {
   const set = (key: string, value: string) => {
-    const before = host.settings.get(key) ?? null;
+    const before = (host.settings.get(key) as string | undefined) ?? null;
     host.settings.set(key, value);
     return { [key]: before };
   };
@@ -588,7 +638,7 @@ function settingEdit(rng: Random, host: ExcelDoubleHost, state: State, kind: Edi
     const levels = rng.pick([33, 1000, 100_000]);
     return { kind, what: `mkba.modelBestand ${levels} niveaus diep`, model: state.file, refusalAllowed: false, settings: set("mkba.modelBestand", `${"[".repeat(levels)}${"]".repeat(levels)}`) };
   }
-  const kept = host.settings.get("mkba.modelBestand") ?? "{}";
+  const kept = (host.settings.get("mkba.modelBestand") as string | undefined) ?? "{}";
   const which = rng.int(5);
   if (which === 0) return { kind, what: "mkba.modelBestand afgekapt", model: state.file, refusalAllowed: false, settings: set("mkba.modelBestand", kept.slice(0, rng.int(kept.length))) };
   if (which === 1) return { kind, what: "mkba.modelBestand te groot", model: state.file, refusalAllowed: false, settings: set("mkba.modelBestand", `{"x":"${"a".repeat(JSON_SOURCES.setting("x").maxCharacters)}"}`) };
@@ -604,7 +654,7 @@ function comparableModel(file: unknown): Record<string, unknown> {
   return clone(loaded.loaded.compiled.model) as unknown as Record<string, unknown>;
 }
 
-function makeEdit(rng: Random, host: ExcelDoubleHost, state: State, kind: EditKind): Edit {
+function makeEdit(rng: Random, host: ExcelHost, state: State, kind: EditKind): Edit {
   // A free model's block may have moved or grown blank rows (rows inserted): its cells where they stand now.
   const placed = state.lpbl ? lpblCells() : freeLayoutIn(host.hf, comparableModel(state.file)).cells;
   switch (kind) {
@@ -649,8 +699,8 @@ export interface FuzzOptions {
   /** Workbook edits in all (spread over the examples, several per workbook). */
   readonly edits: number;
   readonly editsPerWorkbook: number;
-  /** Points the Excel shim at a fresh host (test/support/excelDouble.ts in Node). */
-  readonly useHost: (host: ExcelDoubleHost) => void;
+  /** A fresh protocol host with Office.js's client connected to it (connectOfficeJs in Node), one per workbook. */
+  readonly newHost: () => ExcelHost;
   readonly examples?: readonly string[];
   /** The share of rebuild offers answered by undoing the edit instead (a rebuild of an LPBL workbook costs seconds). */
   readonly undoInsteadOfRebuild?: number;
@@ -688,10 +738,9 @@ export async function fuzzWorkbooks(options: FuzzOptions): Promise<FuzzReport> {
   while (edits < options.edits) {
     const example = examples[workbooks % examples.length]!;
     workbooks++;
-    const host = new ExcelDoubleHost();
-    options.useHost(host);
+    const host = options.newHost();
     // The analyst's own sheet, which nothing the add-in does may change.
-    host.hf.setCellContents({ sheet: host.sheetId("Blad1"), row: 0, col: 0 }, [["Mijn notities", 42, "=1+1"]]);
+    host.paste("Blad1", 0, 0, [["Mijn notities", 42, "=1+1"]]);
     const started = await timed("start", () => new Session(new ExcelGateway()).start({ kind: "example", name: example }, yes));
     if (started.status !== "written") throw new Error(`${example}: could not start (${JSON.stringify(started)})`);
     const lpbl = example === "lpbl";
@@ -706,6 +755,9 @@ export async function fuzzWorkbooks(options: FuzzOptions): Promise<FuzzReport> {
       const kind = deck.pop()!;
       const counts = kinds[kind]!;
       counts.tried++;
+      // What the cells held before the edit, for the analyst's undo (an edit of contents or settings only; see below).
+      const undoable = STRUCTURAL.every((k) => k !== kind);
+      const prior = undoable ? await timed("snapshot", () => snapshot(host, true)) : null;
       let edit: Edit;
       try {
         edit = await timed("edit", () => makeEdit(rng, host, state, kind));
@@ -737,22 +789,20 @@ export async function fuzzWorkbooks(options: FuzzOptions): Promise<FuzzReport> {
         if (expected === null || !expected.ok) fail(kind, "silentWrong", `${edit.what}: gelezen, maar de bewerking laat ${expected === null ? "geen model" : `een model dat de rekenkern weigert (${expected.paths.slice(0, 3).join(", ")})`}`);
         else if (key !== expected.key) fail(kind, "silentWrong", `${edit.what}: het gelezen model wijkt af van het geplante (${difference(key, expected.key)})`);
         else {
-          const results = await session.readResults();
-          const loaded = loadModel(read.ok ? read.data : null);
-          const engine = loaded.ok ? analyse(loaded.loaded.compiled) : null;
-          const base = engine?.ok ? engine.analysis.scenarios[0]! : null;
-          const figure = (id: string) => (id === "saldo" ? base?.saldo : id === "ratio" ? base?.ratios.social.value : id === "ratio_financieel" ? base?.ratios.financial.value : base?.ratios.municipal.value);
+          // Every key result the pane shows is the engine's figure (or text) for the model read, as the plan expects it.
+          const results = await session.readResults(SETTLE_MS);
+          const planned = planFor(read.ok ? read.data : null);
           for (const r of results) {
-            const want = figure(r.result.id);
-            const ok = want === null || want === undefined ? typeof r.value === "string" : typeof r.value === "number" && Math.abs(r.value - want) <= 1e-9 * Math.max(1, Math.abs(want));
+            const want = planned.ok ? planned.expected.get(expectedKey(r.result.cell.sheet, r.result.cell.row, r.result.cell.column)) : undefined;
+            const ok = typeof want === "number" ? typeof r.value === "number" && Math.abs(r.value - want) <= 1e-9 * Math.max(1, Math.abs(want)) : typeof want === "string" ? r.value === want : r.result.format === "tekst" && typeof r.value === "string" && !r.value.startsWith("#"); // a result in words (the drivers): text the engine's figures are not kept for
             if (!ok) fail(kind, "silentWrong", `${edit.what}: ${r.result.id} in de werkmap ${String(r.value)}, de rekenkern ${String(want)}`);
           }
           state.file = edit.model;
         }
         // After a wrong read the fuzz no longer knows what the workbook holds: on with a new one.
         if (state.file !== edit.model) break;
-        if (edit.undoAfterRead) {
-          host.hf.undo();
+        if (edit.undoAfterRead && prior) {
+          restore(host, prior);
           continue;
         }
         if (!(await timed("field", () => maybeWriteField(rng, host, session, state, kind, counts, fail, edit, history)))) break;
@@ -778,9 +828,7 @@ export async function fuzzWorkbooks(options: FuzzOptions): Promise<FuzzReport> {
       }
 
       // The analyst accepts the offer to rebuild, or (now and then) undoes the edit instead — only an edit of cell contents
-      // or settings: HyperFormula's undo of a deleted sheet or row brings a spilled table back as constants, which Excel's
-      // does not (the session then rightly finds the sheet no longer computing).
-      const undoable = STRUCTURAL.every((k) => k !== kind);
+      // or settings (the fuzz's undo types back what the cells held; it does not bring back a deleted sheet or row).
       if (outcome.status === "damaged" && outcome.rebuild !== null && (!undoable || !rng.chance(options.undoInsteadOfRebuild ?? 0))) {
         const rebuilt = await timed("rebuild", () => rebuild(host, session, outcome.rebuild === "cells" ? edit.model : null, state, kind, edit, fail));
         rebuilds++;
@@ -788,8 +836,8 @@ export async function fuzzWorkbooks(options: FuzzOptions): Promise<FuzzReport> {
         continue;
       }
       // The analyst undoes the edit: the workbook must read as before.
-      if (!undoable) break;
-      if (!(await timed("undo", () => undo(host, edit)))) break;
+      if (!undoable || !prior) break;
+      await timed("undo", () => undo(host, edit, prior));
       let again: WorkbookState;
       try {
         again = await timed("reconnect after undo", () => new Session(gateway).reconnect());
@@ -810,24 +858,19 @@ export async function fuzzWorkbooks(options: FuzzOptions): Promise<FuzzReport> {
         break;
       }
     }
+    // Nothing of this workbook's calculation may fire into the next one.
+    await host.calculated();
   }
   return { seed: options.seed, edits, workbooks, rebuilds, kinds, failures };
 }
 
-/** Undoes the analyst's last edit (one HyperFormula batch) and puts settings back; false when it cannot. */
-function undo(host: ExcelDoubleHost, edit: Edit): boolean {
+/** Undoes the analyst's last edit: settings put back, or the cells as they were before it (`restore`). */
+function undo(host: ExcelHost, edit: Edit, prior: Snapshot): void {
   for (const [key, value] of Object.entries(edit.settings ?? {})) {
     if (value === null) host.settings.delete(key);
     else host.settings.set(key, value);
   }
-  if (edit.settings) return true;
-  try {
-    if (!host.hf.isThereSomethingToUndo()) return false;
-    host.hf.undo();
-    return true;
-  } catch {
-    return false;
-  }
+  if (!edit.settings) restore(host, prior);
 }
 
 /**
@@ -835,7 +878,7 @@ function undo(host: ExcelDoubleHost, edit: Edit): boolean {
  * workbook must then read exactly the model it was rebuilt from — the model the cells held (`fromCells`, the oracle's
  * model of the edit), or the last good model kept in the settings (the fuzz's model before the edit).
  */
-async function rebuild(host: ExcelDoubleHost, session: Session, fromCells: unknown, state: State, kind: EditKind, edit: Edit, fail: (kind: string, counter: keyof KindCounts, text: string) => void): Promise<boolean> {
+async function rebuild(host: ExcelHost, session: Session, fromCells: unknown, state: State, kind: EditKind, edit: Edit, fail: (kind: string, counter: keyof KindCounts, text: string) => void): Promise<boolean> {
   const before = snapshot(host);
   let outcome;
   try {
@@ -873,7 +916,7 @@ async function rebuild(host: ExcelDoubleHost, session: Session, fromCells: unkno
 }
 
 /** Now and then, after a read, the analyst types in a form field: only that cell may change, and the next read has it. */
-async function maybeWriteField(rng: Random, host: ExcelDoubleHost, session: Session, state: State, kind: EditKind, counts: KindCounts, fail: (kind: string, counter: keyof KindCounts, text: string) => void, edit: Edit, history: string[]): Promise<boolean> {
+async function maybeWriteField(rng: Random, host: ExcelHost, session: Session, state: State, kind: EditKind, counts: KindCounts, fail: (kind: string, counter: keyof KindCounts, text: string) => void, edit: Edit, history: string[]): Promise<boolean> {
   if (!rng.chance(0.35) || session.fields.length === 0) return true;
   const field = rng.pick(session.fields);
   const rule = field.rule;
@@ -881,7 +924,7 @@ async function maybeWriteField(rng: Random, host: ExcelDoubleHost, session: Sess
   const high = rule.type !== "list" && rule.max !== undefined ? Math.min(rule.max, low + 1000) : low + 1000;
   const value = rule.type === "whole" ? Math.round(low + rng.next() * (high - low)) : Math.round((low + rng.next() * (high - low)) * 100) / 100;
   const text = String(value).replace(".", ",");
-  const before = snapshot(host);
+  const before = snapshot(host, true);
   let written;
   try {
     written = await session.writeField(field.id, text);
@@ -923,7 +966,7 @@ async function maybeWriteField(rng: Random, host: ExcelDoubleHost, session: Sess
     return false;
   }
   // The analyst undoes the value.
-  host.hf.undo();
+  restore(host, before);
   state.file = previous;
   return true;
 }

@@ -80,6 +80,9 @@ function rekenbladSheet(compiled: CompiledModel) {
   const municipalCostColumn = ncwColumn + 1;
   const municipalBenefitColumn = ncwColumn + 2;
   const signColumn = ncwColumn + 3;
+  /** Who loses and who gains the effect (the actor table sums over these, never over a list of cells: see below). */
+  const loserColumn = ncwColumn + 4;
+  const gainerColumn = ncwColumn + 5;
 
   s.addRow([{ value: `Rekenblad — ${m.title}`, style: "title" }]);
   s.addRow([note("Elke uitkomst op dit blad is een gewone Excel-formule over de parameters (gele cellen, elk met een naam p_…). Wijzig een parameter en alle uitkomsten volgen; het blad Controle vergelijkt ze met de rekenkern van de invoegtoepassing.")]);
@@ -130,6 +133,7 @@ function rekenbladSheet(compiled: CompiledModel) {
     heading("Groei per jaar"), heading("Terugval per jaar"), heading("Startjaar"), heading("Duur (jaren)"),
     ...Array.from({ length: horizon }, (_, t) => heading(`jaar ${t}`)),
     heading("NCW"), heading("Gemeentelijke kosten (NCW)"), heading("Gemeentelijke baten (NCW)"), heading("Teken in het saldo"),
+    heading("Nadeel voor"), heading("Voordeel voor"),
   ]);
   const municipal = new Set(model.actors.filter((a) => a.municipal).map((a) => a.name));
   const effectRows = new Map<number, number>();
@@ -141,7 +145,6 @@ function rekenbladSheet(compiled: CompiledModel) {
   }
   const lastEffectRow = Math.max(firstEffectRow, s.row - 1);
   const effectRange = (column: number) => `$${columnLetter(column)}$${firstEffectRow + 1}:$${columnLetter(column)}$${lastEffectRow + 1}`;
-  const ncwOf = (index: number) => `$${columnLetter(ncwColumn)}$${effectRows.get(index)! + 1}`;
   s.skip();
 
   // 4. The table per actor and category (signed per actor), with totals.
@@ -154,13 +157,13 @@ function rekenbladSheet(compiled: CompiledModel) {
   for (const category of model.categories) {
     const row = s.row;
     const cellsOfRow: Cell[] = [label(category.name)];
+    // What the actor gains minus what it loses in this category: one SUMPRODUCT over the effect rows each, so that the
+    // formula stays short however many effects there are (Excel refuses a formula above 8.192 characters; a sum of
+    // cells, +$X$1+$X$2…, passed that at about 900 effects of one actor). A PM row's NCW is text and counts as 0.
+    const inCategory = `--(${effectRange(1)}=${formulaText(category.name)})`;
     actors.forEach((actor, i) => {
-      const terms: string[] = [];
-      for (const e of compiled.effects) {
-        if (e.effect.category !== category.name || e.effect.nature === "pm") continue;
-        for (const [party, sign] of partiesOf(e)) if (party === actor) terms.push(`${sign < 0 ? "-" : "+"}${ncwOf(e.index)}`);
-      }
-      cellsOfRow.push(formula(terms.length === 0 ? "0" : terms.join("").replace(/^\+/, ""), EURO));
+      const side = (column: number) => `SUMPRODUCT(${inCategory},--(${effectRange(column)}=${formulaText(actor)}),${effectRange(ncwColumn)})`;
+      cellsOfRow.push(formula(`${side(gainerColumn)}-${side(loserColumn)}`, EURO));
       table.get(actor)!.set(category.name, a1(row, 1 + i, true));
     });
     cellsOfRow.push(formula(`SUM(${a1(row, 1)}:${a1(row, actors.length)})`, EURO, "total"));
@@ -218,6 +221,7 @@ function rekenbladSheet(compiled: CompiledModel) {
   s.width(0, 44).width(1, 16).width(2, 12).width(3, 14).width(4, 28).width(5, 22);
   for (let c = 6; c < YEAR_COLUMN; c++) s.width(c, 12);
   for (let c = YEAR_COLUMN; c <= signColumn; c++) s.width(c, 15);
+  s.width(loserColumn, 22).width(gainerColumn, 22);
   s.freeze(0, 1);
 
   const cells: ResultCells = {
@@ -248,7 +252,7 @@ function effectCells(
   const actor = e.side === "verdeling" ? `${effect.from} → ${effect.to}` : (effect.actor ?? "");
   const head: (Cell | null)[] = [label(effect.name), note(effect.category), note(e.side), note(effect.nature), note(actor)];
   const r = row + 1;
-  if (effect.nature === "pm") return [...head, note("PM (niet gekwantificeerd)"), null, null, null, null, ...Array.from({ length: horizon }, () => null), note("PM"), { value: 0 }, { value: 0 }, { value: 0 }];
+  if (effect.nature === "pm") return [...head, note("PM (niet gekwantificeerd)"), null, null, null, null, ...Array.from({ length: horizon }, () => null), note("PM"), { value: 0 }, { value: 0 }, { value: 0 }, null, null];
   const ex = (expression: NonNullable<CompiledEffect["amount"]>) => expressionToExcel(expression, name);
   let amountCells: (Cell | null)[];
   let years: Cell[];
@@ -286,7 +290,9 @@ function effectCells(
     if (to && !from) municipalBenefit = formula(ncwRef, EURO);
   }
   const sign = e.side === "baten" ? 1 : e.side === "kosten" ? -1 : 0;
-  return [...head, ...amountCells, ...years, ncw, municipalCost, municipalBenefit, { value: sign }];
+  const parties = partiesOf(e);
+  const party = (sign: 1 | -1): Cell => ({ value: parties.find(([, s]) => s === sign)?.[0] ?? "", style: "note" });
+  return [...head, ...amountCells, ...years, ncw, municipalCost, municipalBenefit, { value: sign }, party(-1), party(1)];
 }
 
 

@@ -4,6 +4,7 @@ import { ValidationResult, validateModel } from "./schema";
 
 export * from "./analysis";
 export * from "./evaluate";
+export * from "./outcomes";
 export * from "./report";
 export * from "./schema";
 export * from "./jsonLimits";
