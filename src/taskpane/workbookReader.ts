@@ -75,9 +75,13 @@ function firstFew(problems: ModelProblem[]): ModelProblem[] {
   return [...problems.slice(0, 5), { path: problems[5]!.path, message: `en ${problems.length - 5} andere cellen zoals deze` }];
 }
 
-/** The sheets a workbook of this type and plan version must have for its model to be read. */
+/**
+ * The sheets a workbook of this type and plan version must have for its model to be read: an LPBL model is read from
+ * Invoer and Kengetallen (its uncertainty is the model's own), a free model from Invoer and, since plan version 2,
+ * Onzekerheid; Uitvoer shows both.
+ */
 function requiredSheets(type: string, version: number): string[] {
-  return [INVOER, ...(type === "lpbl" ? [KENGETALLEN] : []), UITVOER, ...(version >= UNCERTAINTY_SHEET_SINCE ? [ONZEKERHEID] : [])];
+  return type === "lpbl" ? [INVOER, KENGETALLEN, UITVOER] : [INVOER, UITVOER, ...(version >= UNCERTAINTY_SHEET_SINCE ? [ONZEKERHEID] : [])];
 }
 
 /** The LPBL screen's labels and keys where they belong; a mismatch means the fields' cells no longer hold what they name. */

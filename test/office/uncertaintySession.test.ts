@@ -80,7 +80,7 @@ describe("uncertainty in the session", () => {
   it("a workbook written with the Onzekerheid sheet whose sheet was deleted is not silently read as the default", async () => {
     const session = new Session(new ExcelGateway());
     await session.start({ kind: "example", name: "zoetermeer-zmp" }, yes);
-    host().hf.removeSheet(host().sheetId(ONZEKERHEID));
+    host().removeSheet(ONZEKERHEID);
     expect(await session.uncertaintyJob()).toEqual({ ok: false, problems: [{ path: ONZEKERHEID, message: expect.stringMatching(/^het blad Onzekerheid ontbreekt \(verwijderd of hernoemd\)/) }] });
     expect(await new Session(new ExcelGateway()).reconnect()).toEqual({ status: "damaged", problems: [{ path: ONZEKERHEID, message: expect.stringMatching(/^het blad Onzekerheid ontbreekt/) }], rebuild: "saved" });
   });
