@@ -7,6 +7,7 @@ import { z } from "zod";
 import { CellArgument, CellValue } from "../engine/cells";
 import { EXCEL_ERROR_CODES, cellError, isCellError } from "../engine/errors";
 import { FunctionResult } from "../functions/catalog";
+import { JSON_SOURCES, parseJson } from "../engine/model/jsonLimits";
 
 function makeArgumentSchema() {
   const jsonErrorSchema = z.object({ error: z.enum(EXCEL_ERROR_CODES), message: z.string().optional() }).strict();
@@ -39,13 +40,9 @@ export function cellArgumentFromJson(value: unknown, label: string): CellArgumen
 }
 
 export function parseJsonArgument(text: string, label: string): CellArgument {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new UsageError(`${label}: ongeldige JSON: ${text}`);
-  }
-  return cellArgumentFromJson(value, label);
+  const value = parseJson(text, JSON_SOURCES.argument(label));
+  if (!value.ok) throw new UsageError(`${label}: ${value.problem.message}: ${text.length > 80 ? `${text.slice(0, 80)}…` : text}`);
+  return cellArgumentFromJson(value.data, label);
 }
 
 function cellToJson(value: CellValue): unknown {

@@ -5,7 +5,7 @@
  * Figures that cannot be measured here (no dist/ build, no Chromium) are listed as such.
  */
 import { spawnSync } from "child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "fs";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import { gzipSync } from "zlib";
@@ -145,6 +145,12 @@ for (let i = 0; i < 8; i++) {
 report("cli_start_ms", median(starts.cli), "ms");
 report("node_start_ms", median(starts.node), "ms");
 report("cli_start_env_ms", median(starts.env), "ms");
+
+// A model file nested 100.000 levels deep (issue 22): the whole `mkba run` process until its Dutch message.
+const deepFile = path.join(root, "bench", "deep-100000.mkba.json");
+writeFileSync(deepFile, `{"schemaVersion":${"[".repeat(100_000)}1${"]".repeat(100_000)}}`);
+report("cli_deep_nesting_ms", median(Array.from({ length: 5 }, () => startOf([path.join(root, "bin", "mkba.js"), "run", deepFile], neutral))), "ms");
+unlinkSync(deepFile);
 
 // The task pane in headless Chromium, Office.js's client against the protocol host (bench/taskpane.bench.ts, run by Jest with the browser
 // tests' harness; needs dist/ from npm run build and /usr/bin/chromium).

@@ -7,6 +7,7 @@
 import * as nodeFs from "fs";
 import * as path from "path";
 import { UsageError } from "./args";
+import { formatCount } from "../engine/model/limits";
 
 /** The parts of `fs` used here, so that tests can inject a full disk. */
 export interface FileSystem {
@@ -65,11 +66,17 @@ export function writeFileSafely(file: string, data: string | Uint8Array, options
   }
 }
 
-/** Reads a text file; a missing or unreadable file is a Dutch UsageError. */
-export function readTextFile(file: string): string {
+/**
+ * Reads a text file; a missing or unreadable file is a Dutch UsageError, and so is one that cannot hold at most
+ * `maxCharacters` characters (more than 4 bytes each in UTF-8): it is refused before it is read into memory.
+ */
+export function readTextFile(file: string, maxCharacters = Infinity): string {
   try {
+    const bytes = nodeFs.statSync(file).size;
+    if (bytes > 4 * maxCharacters) throw new UsageError(`kan ${file} niet lezen: het bestand is ${formatCount(bytes)} bytes; er passen hoogstens ${formatCount(maxCharacters)} tekens in (een grens van de invoegtoepassing).`);
     return nodeFs.readFileSync(file, "utf8");
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     const code = (e as { code?: unknown })?.code;
     const why = code === "ENOENT" ? "het bestand bestaat niet" : code === "EISDIR" ? "dat is een map, geen bestand" : reasonOf(e);
     throw new UsageError(`kan ${file} niet lezen: ${why}.`);

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { FUNCTIONS, SheetFunction, callFunction, findFunction } from "../functions/catalog";
 import { UsageError, cellArgumentFromJson, parseJsonArgument, resultToJson } from "./args";
 import { CliIO } from "./io";
+import { JSON_SOURCES, parseJson } from "../engine/model/jsonLimits";
 
 function lookUp(name: string): SheetFunction {
   const fn = findFunction(name);
@@ -54,13 +55,9 @@ async function runBatch(io: CliIO): Promise<number> {
   for (const [index, line] of input.split(/\r?\n/).entries()) {
     if (line.trim() === "") continue;
     try {
-      let json: unknown;
-      try {
-        json = JSON.parse(line);
-      } catch {
-        throw new UsageError(`regel ${index + 1}: ongeldige JSON`);
-      }
-      const call = batchLineSchema.safeParse(json);
+      const json = parseJson(line, JSON_SOURCES.batchLine(index + 1));
+      if (!json.ok) throw new UsageError(`${json.problem.path}: ${json.problem.message}`);
+      const call = batchLineSchema.safeParse(json.data);
       if (!call.success) throw new UsageError(`regel ${index + 1}: verwacht {"fn": "NCW", "args": [...]}`);
       out.push(evaluateCall(call.data.fn, call.data.args, cellArgumentFromJson));
     } catch (e) {

@@ -3,7 +3,7 @@
  * typed one such as lpbl), with the problems as Dutch text. Shared by run, werkmap, audit and gevoeligheid.
  */
 import { EXAMPLES, exampleNames } from "../engine/examples";
-import { ModelProblem, nearest, scenarioNames } from "../engine/model";
+import { JSON_SOURCES, ModelProblem, nearest, parseJson, scenarioNames } from "../engine/model";
 import { LoadResult, LoadedModel, loadModel } from "../engine/models";
 import type { CliIO } from "./io";
 import { UsageError } from "./args";
@@ -28,22 +28,8 @@ export function exampleData(name: string): unknown {
 /** A validated model from `FILE` or `--example NAME` (a generic model or a typed one such as lpbl), or its problems. */
 export function loadSource(file: string | undefined, example: string | undefined): LoadResult {
   if (example !== undefined) return loadModel(exampleData(example));
-  const text = readTextFile(file!);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, problems: [{ path: "(bestand)", message: `geen geldige JSON (${jsonErrorPlace(e, text)}); controleer aanhalingstekens, komma's en haakjes` }] };
-  }
-  return loadModel(data);
-}
-
-/** Where JSON.parse stopped, in Dutch ("regel 3, teken 7"), without its English message. */
-function jsonErrorPlace(error: unknown, text: string): string {
-  const at = /position (\d+)/.exec(error instanceof Error ? error.message : "")?.[1];
-  if (at === undefined) return "de tekst is geen volledige JSON";
-  const before = text.slice(0, Number(at)).split("\n");
-  return `regel ${before.length}, teken ${(before.at(-1)?.length ?? 0) + 1}`;
+  const parsed = parseJson(readTextFile(file!, JSON_SOURCES.modelFile.maxCharacters), JSON_SOURCES.modelFile);
+  return parsed.ok ? loadModel(parsed.data) : { ok: false, problems: [parsed.problem] };
 }
 
 /** The scenario named by --scenario, checked against the model (a near name suggested), or undefined when none was given. */

@@ -553,6 +553,22 @@ export class ExcelGateway implements WorkbookGateway {
     await Promise.all(stops.map((stop) => stop().catch(() => undefined)));
   }
 
+  async namedRange(name: string): Promise<{ sheet: string; address: string } | null> {
+    return runExcel(async (context) => {
+      const item = context.workbook.names.getItemOrNullObject(name);
+      await context.sync();
+      if (item.isNullObject) return null;
+      const range = item.getRangeOrNullObject();
+      range.load("address");
+      await context.sync();
+      if (range.isNullObject) return null;
+      // "Invoer!A40:Q90" or "'Lopende aanpak'!A1:B2" (a quote in a sheet name doubled).
+      const at = range.address.lastIndexOf("!");
+      const sheet = range.address.slice(0, at).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+      return { sheet, address: range.address.slice(at + 1) };
+    });
+  }
+
   async getSetting(key: string): Promise<string | null> {
     return runExcel(async (context) => {
       const item = context.workbook.settings.getItemOrNullObject(key);

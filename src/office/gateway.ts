@@ -77,6 +77,11 @@ export interface WorkbookGateway {
   unresolvedCalls(): Promise<{ cells: UnresolvedCall[]; skipped: string[] }>;
   /** Re-enters these formulas exactly as they are, so that Excel resolves them; nothing else is written. */
   reenterFormulas(cells: readonly UnresolvedCall[]): Promise<void>;
+  /**
+   * Where a workbook name (benoemd bereik, e.g. "Invoer") points now — Excel moves and resizes it when the analyst
+   * inserts or deletes rows — as its sheet and A1 address; null when the name is gone or no longer refers to cells.
+   */
+  namedRange(name: string): Promise<{ sheet: string; address: string } | null>;
   /** Document settings (kept in the workbook): the model's schema version, model type, … */
   getSetting(key: string): Promise<string | null>;
   setSetting(key: string, value: string): Promise<void>;

@@ -32,7 +32,7 @@ import type { OverwriteConflict, UnresolvedCall, WorkbookGateway, WriteOutcome }
 import { fieldText } from "./fieldText";
 import { Status, StatusBar, problemsStatus, writeStatus } from "./status";
 import { Language, TEXTS, Texts, formatField, formatResult } from "./i18n";
-import { KeyResult, Session, StartChoice, validateField } from "./session";
+import { KeyResult, RebuildSource, Session, StartChoice, modelFileTooLarge, validateField } from "./session";
 import { Uncertainty } from "./Uncertainty";
 
 const useStyles = makeStyles({
@@ -52,6 +52,12 @@ const useStyles = makeStyles({
 
 /** A model's problems in the status bar. */
 const invalid = (texts: Texts, problems: readonly ModelProblem[]): Status => problemsStatus(texts.invalid, problems);
+
+/** A workbook whose layout no longer matches its model: where, and what rebuilding would write. */
+function damagedStatus(texts: Texts, source: RebuildSource | null, problems: readonly ModelProblem[]): Status {
+  const how = source === "cells" ? ` ${texts.rebuildFromCells}` : source === "saved" ? ` ${texts.rebuildFromSaved}` : "";
+  return { ...problemsStatus(`${texts.damaged}${how}`, problems), intent: "warning" };
+}
 
 /** A conflicting cell as the analyst knows it: the form field's label when the cell is a field, with its address. */
 function conflictLabel(conflict: OverwriteConflict, fields: readonly PlanField[]): string {
@@ -75,6 +81,8 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
   const [example, setExample] = React.useState(exampleNames()[0]!);
   const [outdated, setOutdated] = React.useState(false);
   const [unresolved, setUnresolved] = React.useState<{ cells: readonly UnresolvedCall[]; skipped: readonly string[] } | null>(null);
+  /** What the sheets can be rebuilt from, while the workbook's layout no longer matches its model (herstellen). */
+  const [damaged, setDamaged] = React.useState<RebuildSource | null>(null);
   const [uncertaintyBusy, setUncertaintyBusy] = React.useState(false);
   const [question, setQuestion] = React.useState<{ conflicts: readonly OverwriteConflict[]; answer: (yes: boolean) => void } | null>(null);
   const unsubscribe = React.useRef<(() => Promise<void>)[]>([]);
@@ -128,6 +136,10 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
         await refresh();
       } else if (r.status === "newer") setStatus({ intent: "warning", text: TEXTS[initialLanguage].newer.replace("{v}", String(r.version)) });
       else if (r.status === "invalid") setStatus(invalid(TEXTS[initialLanguage], r.problems));
+      else if (r.status === "damaged") {
+        setDamaged(r.rebuild);
+        setStatus(damagedStatus(TEXTS[initialLanguage], r.rebuild, r.problems));
+      }
       else setStatus({ intent: "info", text: TEXTS[initialLanguage].ready });
       // Add-in calls Excel shows as #NAME? (a file from another tool): said, and repaired after one question.
       try {
@@ -160,6 +172,9 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
 
   const onImport = async (file: File | undefined) => {
     if (!file) return;
+    // Not read into memory when it cannot be a model file.
+    const tooLarge = modelFileTooLarge(file.size);
+    if (tooLarge) return setStatus(invalid(t, [tooLarge]));
     await run({ kind: "file", name: file.name, text: await file.text() });
     if (fileInput.current) fileInput.current.value = "";
   };
@@ -212,6 +227,14 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
     }
   };
 
+  const onRebuild = async () => {
+    if (await write((progress) => session.rebuild(confirm, progress))) {
+      setDamaged(null);
+      await refresh();
+      await listen();
+    }
+  };
+
   const sections = [...new Set(fields.map((f) => f.section))];
   // While a tornado or Monte Carlo run is under way, nothing else writes: its result belongs to the model it started on.
   const disabled = !gateway.available || progress !== null || uncertaintyBusy;
@@ -247,6 +270,11 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
             {t.repair}
           </Button>
         </div>
+      )}
+      {damaged !== null && (
+        <Button appearance="primary" disabled={disabled} onClick={() => void onRebuild()}>
+          {t.rebuild}
+        </Button>
       )}
       {outdated && (
         <Button appearance="primary" disabled={disabled} onClick={() => void onMigrate()}>

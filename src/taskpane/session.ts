@@ -6,17 +6,18 @@
  */
 import { z } from "zod";
 import type { CellValue } from "../engine/cells";
-import { cellsToModel } from "../engine/layout/workbookLayout";
-import { analyse, ModelProblem, UNCERTAINTY_LIMITS } from "../engine/model";
+import { analyse, JSON_SOURCES, ModelProblem, SCHEMA_VERSION, jsonValueProblems, parseJson } from "../engine/model";
 import { LoadedModel, loadModel } from "../engine/models";
+import { formatCount } from "../engine/model/limits";
 import { LPBL_EXAMPLE_INPUTS } from "../engine/models/lpbl";
 import { EXAMPLES } from "../engine/examples";
 import { auditPlan } from "../engine/audit/auditPlan";
-import { lpblFileFromValues, lpblScreenFields } from "../engine/workbook/lpblScreen";
-import { INVOER, modelWorkbook, workbookOptions } from "../engine/workbook/modelPlan";
-import { PLAN_SCHEMA_VERSION, PlanField, PlanResult, WorkbookPlan, rangeAddress } from "../engine/workbook/plan";
-import { ONZEKERHEID, UncertaintyRead, uncertaintyFromValues, uncertaintyReadArea } from "../engine/workbook/uncertaintyPlan";
+import { lpblScreenAnchors } from "../engine/workbook/lpblScreen";
+import { modelWorkbook, workbookOptions } from "../engine/workbook/modelPlan";
+import { PLAN_SCHEMA_VERSION, PlanField, PlanResult, WorkbookPlan, a1 } from "../engine/workbook/plan";
+import type { UncertaintyRead } from "../engine/workbook/uncertaintyPlan";
 import { compileJob, JobModel } from "./uncertaintyJob";
+import { outputProblems, readUncertaintySheet, readWorkbookModel } from "./workbookReader";
 import type { OverwriteConflict, UnresolvedCall, WorkbookGateway, WriteOutcome } from "../office/gateway";
 import { isPending } from "../office/officeApi";
 
@@ -39,9 +40,14 @@ export const NEW_FREE_MODEL = {
 
 export const NEW_LPBL_MODEL = { schemaVersion: 1, modelType: "lpbl", inputs: LPBL_EXAMPLE_INPUTS, keyFigures: {} } as const;
 
+/** The last good model file (laatst goede model): as started, then as last read exactly from the workbook. */
 const ORIGINAL_FILE = "mkba.modelBestand";
+/** The document setting in which the writer lists the add-in's sheets (src/office/excelGateway.ts). */
+const OWNED_SHEETS = "mkba.sheets";
+/** The model types a workbook's document setting mkba.modelType may name. */
+const MODEL_TYPES = ["lpbl", "vrij"] as const;
 /** Office keeps document settings up to about 2 MB in all; a larger file is not kept (descriptions then stay out of the export). */
-const MAX_SETTING = 1_000_000;
+const MAX_SETTING = JSON_SOURCES.setting(ORIGINAL_FILE).maxCharacters;
 
 /** Descriptions from the file as started, for every actor, category, effect, scenario and run still there by name. */
 export function withDescriptions<T extends object>(model: T, original: unknown): T {
@@ -72,12 +78,14 @@ export interface KeyResult {
 
 /** A model file's text, or every problem in Dutch. */
 export function parseModelFile(text: string): { ok: true; data: unknown } | { ok: false; problems: ModelProblem[] } {
-  if (text.length > 5_000_000) return { ok: false, problems: [{ path: "(bestand)", message: "het bestand is groter dan 5 MB; een modelbestand is veel kleiner" }] };
-  try {
-    return { ok: true, data: JSON.parse(text) as unknown };
-  } catch (e) {
-    return { ok: false, problems: [{ path: "(bestand)", message: `geen geldige JSON: ${(e as Error).message}` }] };
-  }
+  const parsed = parseJson(text, JSON_SOURCES.modelFile);
+  return parsed.ok ? parsed : { ok: false, problems: [parsed.problem] };
+}
+
+/** A file too large to hold a model file, said before it is read into memory (its size in bytes); null when it may. */
+export function modelFileTooLarge(bytes: number): ModelProblem | null {
+  const max = JSON_SOURCES.modelFile.maxCharacters;
+  return bytes > 4 * max ? { path: JSON_SOURCES.modelFile.path, message: `het bestand is ${formatCount(bytes)} bytes; een modelbestand heeft hoogstens ${formatCount(max)} tekens` } : null;
 }
 
 function choiceData(choice: StartChoice): { ok: true; data: unknown } | { ok: false; problems: ModelProblem[] } {
@@ -89,14 +97,14 @@ function choiceData(choice: StartChoice): { ok: true; data: unknown } | { ok: fa
   return parseModelFile(choice.text);
 }
 
-/** A model file's data → its workbook plan, or every problem. */
-export function planFor(data: unknown): { ok: true; plan: WorkbookPlan; loaded: LoadedModel } | { ok: false; problems: ModelProblem[] } {
+/** A model file's data → its workbook plan (with the engine's value of each formula cell), or every problem. */
+export function planFor(data: unknown): { ok: true; plan: WorkbookPlan; loaded: LoadedModel; expected: ReadonlyMap<string, number | string> } | { ok: false; problems: ModelProblem[] } {
   const loaded = loadModel(data);
   if (!loaded.ok) return loaded;
   const analysis = analyse(loaded.loaded.compiled);
   if (!analysis.ok) return analysis;
-  const { plan } = modelWorkbook(analysis.analysis, workbookOptions(loaded.loaded));
-  return { ok: true, plan, loaded: loaded.loaded };
+  const { plan, expected } = modelWorkbook(analysis.analysis, workbookOptions(loaded.loaded));
+  return { ok: true, plan, loaded: loaded.loaded, expected };
 }
 
 /** Text typed in a field → a number: Dutch (1.234,5) or plain (1234.5), "48%" as 0,48, "€ 78.000" as 78000. */
@@ -133,21 +141,35 @@ export function validateField(field: PlanField, text: string): { ok: true; value
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: parsed.error.issues[0]!.message };
 }
 
-/** Problems of the uncertainty section named by their cell on the Onzekerheid sheet. */
-function placeProblems(problems: readonly ModelProblem[], read: UncertaintyRead): ModelProblem[] {
-  return problems.map((p) => {
-    const cell = read.cellOf(p.path);
-    return cell ? { path: cell, message: p.message } : p;
-  });
-}
-
 type Confirm = (c: readonly OverwriteConflict[]) => Promise<boolean>;
 type Progress = (done: number, total: number, what: string) => void;
+type Invalid = { status: "invalid"; problems: ModelProblem[] };
 
 const writeOptions = (confirm: Confirm, progress?: Progress) => ({ confirm, ...(progress ? { progress } : {}) });
+const settingPath = (key: string) => JSON_SOURCES.setting(key).path;
+
+/**
+ * What `Session.rebuild` would rewrite the sheets from: the model the input cells still hold (read exactly; only the sheets
+ * around it no longer follow it), or the last good model kept in the document settings (the input cells are gone).
+ */
+export type RebuildSource = "cells" | "saved";
+
+/**
+ * What reading the workbook came to: no model of the add-in; one of a newer add-in (left as it is); problems the analyst
+ * can correct, each naming its cell or document setting; a layout that is gone (a sheet deleted or renamed, rows moved),
+ * with whether the session can rebuild the sheets from a good model (`rebuild`); or the model, read exactly.
+ */
+export type WorkbookState =
+  | { status: "none" }
+  | { status: "newer"; version: number }
+  | Invalid
+  | { status: "damaged"; problems: ModelProblem[]; rebuild: RebuildSource | null }
+  | { status: "connected"; outdated: boolean };
 
 export class Session {
   plan: WorkbookPlan | null = null;
+  /** The model file `rebuild` writes, once a read found the workbook damaged and a good model to rebuild it from. */
+  private rebuildFrom: unknown = null;
 
   constructor(private readonly gateway: WorkbookGateway) {}
 
@@ -156,23 +178,21 @@ export class Session {
   }
 
   /** Starts a model: writes its plan into the workbook (asking before replacing anything of the analyst's). */
-  async start(choice: StartChoice, confirm: Confirm, progress?: Progress): Promise<WriteOutcome | { status: "invalid"; problems: ModelProblem[] }> {
+  async start(choice: StartChoice, confirm: Confirm, progress?: Progress): Promise<WriteOutcome | Invalid> {
     const data = choiceData(choice);
     if (!data.ok) return { status: "invalid", problems: data.problems };
     const outcome = await this.writeModel(data.data, confirm, progress);
-    if (outcome.status === "written") {
-      // The workbook layout has no column for descriptions: the file as started keeps them for the export.
-      const original = JSON.stringify(data.data);
-      if (original.length <= MAX_SETTING) await this.gateway.setSetting(ORIGINAL_FILE, original);
-    }
+    // The workbook layout has no column for descriptions: the file as started keeps them for the export, and is the
+    // model to rebuild the sheets from should their layout be lost.
+    if (outcome.status === "written") await this.keepGoodModel(data.data);
     return outcome;
   }
 
   /** A model file's data → its plan, written through the gateway (asking first); the session's plan once written. */
-  private async writeModel(data: unknown, confirm: Confirm, progress?: Progress): Promise<WriteOutcome | { status: "invalid"; problems: ModelProblem[] }> {
+  private async writeModel(data: unknown, confirm: Confirm, progress?: Progress): Promise<WriteOutcome | Invalid> {
     const planned = planFor(data);
     if (!planned.ok) return { status: "invalid", problems: planned.problems };
-    const outcome = await this.gateway.writePlan(planned.plan, writeOptions(confirm, progress));
+    const outcome = await this.writePlanSafely(planned.plan, writeOptions(confirm, progress));
     if (outcome.status === "written") this.plan = planned.plan;
     return outcome;
   }
@@ -199,27 +219,111 @@ export class Session {
   }
 
   /**
-   * Reconnects to a workbook the add-in wrote before (reopened, mailed): reads the model from its cells and rebuilds
-   * the plan in memory, without writing. `outdated` when the workbook's plan version is older than this add-in's.
+   * Writes a plan through the gateway, never throwing at the pane: the writer keeps its list of the add-in's sheets in
+   * the document setting mkba.sheets, so an unreadable one (a newer add-in, a damaged file) is said before anything is
+   * written, and anything Excel refuses is said in Dutch.
    */
-  async reconnect(): Promise<{ status: "none" } | { status: "connected"; outdated: boolean } | { status: "newer"; version: number } | { status: "invalid"; problems: ModelProblem[] }> {
-    const type = await this.gateway.getSetting("mkba.modelType");
-    if (type === null) return { status: "none" };
-    const version = await this.planVersion();
-    // A workbook from a newer add-in may be laid out in a way this one cannot read: leave it as it is.
-    if (version > PLAN_SCHEMA_VERSION) return { status: "newer", version };
-    const data = await this.currentModelFile(type);
-    if (!data.ok) return { status: "invalid", problems: data.problems };
-    const planned = planFor(data.data);
-    if (!planned.ok) return { status: "invalid", problems: planned.problems };
-    this.plan = planned.plan;
+  private async writePlanSafely(plan: WorkbookPlan, options: Parameters<WorkbookGateway["writePlan"]>[1]): Promise<WriteOutcome> {
+    const owned = await this.gateway.getSetting(OWNED_SHEETS);
+    if (owned !== null) {
+      const parsed = parseJson(owned, JSON_SOURCES.setting(OWNED_SHEETS));
+      if (!parsed.ok || !Array.isArray(parsed.data) || !parsed.data.every((x) => typeof x === "string")) {
+        return { status: "failed", message: `Er is niets geschreven: de documentinstelling ${OWNED_SHEETS} (de bladen van de invoegtoepassing) is onleesbaar${parsed.ok ? "" : ` (${parsed.problem.message})`}.` };
+      }
+    }
+    try {
+      return await this.gateway.writePlan(plan, options);
+    } catch (e) {
+      return { status: "failed", message: `Het schrijven is niet gelukt: ${(e as Error).message}` };
+    }
+  }
+
+  /**
+   * Reads the workbook as it stands — when it is reopened (reconnect), and whenever the pane reads it again — without
+   * writing a cell: the settings, then the layout (sheets, the input screen's labels, the model block the name Invoer
+   * points at), then the model from its cells, then whether the workbook's own formulas still compute that model. When
+   * all is well the plan is rebuilt in memory, and the model read is kept in the document settings as the last good
+   * model (`outdated` when the workbook's plan version is older than this add-in's). When the layout is gone, `rebuild`
+   * says whether `rebuild()` can rewrite the sheets from a good model.
+   */
+  async reconnect(): Promise<WorkbookState> {
+    this.rebuildFrom = null;
+    let state: WorkbookState;
+    try {
+      state = await this.readState();
+    } catch (e) {
+      // A defect, not the workbook's fault: said in the pane rather than thrown at it.
+      state = { status: "invalid", problems: [{ path: "(werkmap)", message: `de werkmap kon niet worden gelezen (interne fout: ${(e as Error).message})` }] };
+    }
+    if (state.status !== "connected") this.plan = null;
+    return state;
+  }
+
+  private async readState(): Promise<WorkbookState> {
+    const settings = await this.workbookSettings();
+    if (settings.status !== "ok") return settings;
+    const { type, version } = settings;
+    const file = await readWorkbookModel(this.gateway, type, version, (model) => this.descriptions(model, settings.kept));
+    if (!file.ok) return file.kind === "invalid" ? { status: "invalid", problems: file.problems } : this.damaged(file.problems, "saved", await this.savedGoodModel(settings.kept));
+    const planned = planFor(file.data);
+    if (!planned.ok) return { status: "invalid", problems: placed(planned.problems, file.place) };
+    if (version === PLAN_SCHEMA_VERSION) {
+      const wrong = await outputProblems(this.gateway, type, planned.loaded.compiled.model, planned.plan, planned.expected);
+      // The inputs were read exactly; it is the sheets that no longer follow them: rebuild them from what was read.
+      if (wrong.length > 0) return this.damaged(wrong, "cells", file.data);
+    }
+    this.plan = { ...planned.plan, fields: (planned.plan.fields ?? []).map((f) => ({ ...f, cell: file.fieldCell(f) })) };
+    await this.keepGoodModel(file.data);
     return { status: "connected", outdated: version < PLAN_SCHEMA_VERSION };
   }
 
-  /** The plan version the workbook was written with (0 when the setting is missing or unreadable). */
-  private async planVersion(): Promise<number> {
-    const version = Number((await this.gateway.getSetting("mkba.planVersion")) ?? "0");
-    return Number.isInteger(version) && version >= 0 ? version : 0;
+  private damaged(problems: ModelProblem[], source: RebuildSource, from: unknown): WorkbookState {
+    this.rebuildFrom = from;
+    if (from !== null) return { status: "damaged", problems, rebuild: source };
+    return { status: "damaged", problems: [...problems, { path: settingPath(ORIGINAL_FILE), message: "er is geen bruikbaar model bewaard om de bladen mee te herstellen; laad het model opnieuw uit een bestand" }], rebuild: null };
+  }
+
+  /**
+   * Rewrites the sheets of a damaged workbook (see `reconnect`) from the good model found then — the model the cells
+   * still held, or else the last good model kept in the document settings — through the same writer as every start:
+   * asking before replacing anything of the analyst's, keeping sheets of the analyst's, nothing half-written.
+   */
+  async rebuild(confirm: Confirm, progress?: Progress): Promise<WriteOutcome | Invalid> {
+    const from = this.rebuildFrom;
+    if (from === null) return { status: "invalid", problems: [{ path: settingPath(ORIGINAL_FILE), message: "er is geen model om de bladen mee te herstellen; lees de werkmap eerst (de werkmap is niet beschadigd, of er is geen goed model bewaard)" }] };
+    const outcome = await this.writeModel(from, confirm, progress);
+    if (outcome.status === "written") {
+      this.rebuildFrom = null;
+      await this.keepGoodModel(from);
+    }
+    return outcome;
+  }
+
+  /** The document settings the reader depends on, each checked: a setting it cannot use is named, never replaced by a default. */
+  private async workbookSettings(): Promise<{ status: "ok"; type: string; version: number; kept: unknown } | Exclude<WorkbookState, { status: "connected" | "damaged" }>> {
+    const type = await this.gateway.getSetting("mkba.modelType");
+    if (type === null) return { status: "none" };
+    const version = await this.planVersion();
+    if (!version.ok) return { status: "invalid", problems: [version.problem] };
+    // A workbook from a newer add-in may be laid out in a way this one cannot read: leave it as it is.
+    if (version.version > PLAN_SCHEMA_VERSION) return { status: "newer", version: version.version };
+    const schema = await this.gateway.getSetting("mkba.schemaVersion");
+    if (schema !== null && schema !== String(SCHEMA_VERSION)) {
+      return { status: "invalid", problems: [{ path: settingPath("mkba.schemaVersion"), message: `het model heeft schemaversie "${schema.slice(0, 20)}"; deze invoegtoepassing leest versie ${SCHEMA_VERSION} (is de werkmap met een nieuwere versie gemaakt?)` }] };
+    }
+    if (!(MODEL_TYPES as readonly string[]).includes(type)) {
+      return { status: "invalid", problems: [{ path: settingPath("mkba.modelType"), message: `onbekend modeltype "${type.slice(0, 40)}"; deze invoegtoepassing kent ${MODEL_TYPES.map((t) => `"${t}"`).join(" en ")} (is de werkmap met een nieuwere versie gemaakt?)` }] };
+    }
+    return { status: "ok", type, version: version.version, kept: await this.keptModelFile() };
+  }
+
+  /** The plan version the workbook was written with: 0 when the setting is missing (before it existed), else a whole number. */
+  private async planVersion(): Promise<{ ok: true; version: number } | { ok: false; problem: ModelProblem }> {
+    const text = await this.gateway.getSetting("mkba.planVersion");
+    if (text === null) return { ok: true, version: 0 };
+    const version = /^\d{1,6}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+    if (Number.isInteger(version)) return { ok: true, version };
+    return { ok: false, problem: { path: settingPath("mkba.planVersion"), message: `"${text.slice(0, 20)}" is geen versienummer van de werkmap (een geheel getal, nu ${PLAN_SCHEMA_VERSION})` } };
   }
 
   /**
@@ -229,9 +333,10 @@ export class Session {
    * writer as every start: asking before replacing anything of the analyst's, in one batch that leaves nothing
    * half-written. The model file kept for the export stays. Nothing is written when the workbook is current.
    */
-  async migrate(confirm: Confirm, progress?: Progress): Promise<WriteOutcome | { status: "current" } | { status: "invalid"; problems: ModelProblem[] }> {
+  async migrate(confirm: Confirm, progress?: Progress): Promise<WriteOutcome | { status: "current" } | Invalid> {
     const version = await this.planVersion();
-    if (version >= PLAN_SCHEMA_VERSION) return { status: "current" };
+    if (!version.ok) return { status: "invalid", problems: [version.problem] };
+    if (version.version >= PLAN_SCHEMA_VERSION) return { status: "current" };
     const data = await this.currentModelFile();
     if (!data.ok) return { status: "invalid", problems: data.problems };
     return this.writeModel(data.data, confirm, progress);
@@ -243,48 +348,43 @@ export class Session {
     return file.ok ? { ok: true, data: file.data } : file;
   }
 
+  /** The model as it stands in the workbook, loaded: every problem named by its cell. */
+  private async readModel(): Promise<{ ok: true; data: unknown; loaded: LoadedModel; uncertainty?: UncertaintyRead; place: (path: string) => string } | { ok: false; problems: ModelProblem[] }> {
+    const file = await this.readModelFile();
+    if (!file.ok) return file;
+    const loaded = loadModel(file.data);
+    return loaded.ok ? { ...file, loaded: loaded.loaded } : { ok: false, problems: placed(loaded.problems, file.place) };
+  }
+
   /** `currentModelFile`, with the Onzekerheid sheet as read for a free model (an LPBL file has no place for it). */
-  private async readModelFile(type?: string | null): Promise<{ ok: true; data: unknown; uncertainty?: UncertaintyRead } | { ok: false; problems: ModelProblem[] }> {
+  private async readModelFile(type?: string | null): Promise<{ ok: true; data: unknown; uncertainty?: UncertaintyRead; place: (path: string) => string } | { ok: false; problems: ModelProblem[] }> {
     const modelType = type ?? this.plan?.settings["mkba.modelType"] ?? (await this.gateway.getSetting("mkba.modelType"));
-    if (modelType === "lpbl") {
-      // An older workbook is read with the field list of its own plan version (src/engine/workbook/plan.ts).
-      const version = await this.planVersion();
-      const fields = lpblScreenFields(version);
-      const values = await this.gateway.readCells(fields.map((f) => f.cell));
-      return { ok: true, data: lpblFileFromValues(new Map(fields.map((f, i) => [f.id, values[i] ?? null])), version) };
-    }
-    const range = this.plan?.names.find((n) => n.name === INVOER)?.range ?? (await this.invoerRange());
-    if (!range) return { ok: false, problems: [{ path: INVOER, message: "het bereik Invoer is niet gevonden in de werkmap" }] };
-    const cells = await this.gateway.readRange(INVOER, rangeAddress(range));
-    const read = cellsToModel(cells.map((row) => row.map((v) => (v === "" ? null : v))));
-    if (!read.ok) return read;
-    const original = await this.gateway.getSetting(ORIGINAL_FILE);
-    const model = original ? withDescriptions(read.model, JSON.parse(original) as unknown) : read.model;
-    // The distributions of the Onzekerheid sheet belong to a free model's file (an LPBL file has no place for them).
-    const keys = Array.isArray((model as { parameters?: unknown }).parameters) ? ((model as { parameters: { key?: unknown }[] }).parameters.map((p) => String(p.key))) : [];
-    const sheet = await this.readUncertainty(keys);
-    if (!sheet.ok) return sheet;
-    if (!sheet.read.uncertainty) return { ok: true, data: model, uncertainty: sheet.read };
-    const data = { ...(model as object), uncertainty: sheet.read.uncertainty };
-    const checked = compileJob({ data, relative: sheet.read.relative });
-    if (!checked.ok && checked.problems.some((p) => p.path.startsWith("uncertainty"))) return { ok: false, problems: placeProblems(checked.problems, sheet.read) };
-    return { ok: true, data, uncertainty: sheet.read };
+    const version = await this.planVersion();
+    if (!version.ok) return { ok: false, problems: [version.problem] };
+    const kept = await this.keptModelFile();
+    const file = await readWorkbookModel(this.gateway, modelType === "lpbl" ? "lpbl" : "vrij", version.version, (model) => this.descriptions(model, kept));
+    if (!file.ok) return { ok: false, problems: file.problems };
+    if (!file.uncertainty?.uncertainty) return file;
+    // The distributions of the Onzekerheid sheet belong to a free model's file: checked here so that problems name the cell.
+    const checked = compileJob({ data: file.data, relative: file.uncertainty.relative });
+    if (!checked.ok && checked.problems.some((p) => p.path.startsWith("uncertainty"))) return { ok: false, problems: placed(checked.problems, file.place) };
+    return file;
+  }
+
+  /** Descriptions (which the layout has no column for) from the model kept in the document settings. */
+  private descriptions(model: object, kept: unknown): object {
+    return kept !== null ? withDescriptions(model, kept) : model;
   }
 
   /**
-   * The Onzekerheid sheet as the schema's uncertainty section, the default's share and the tornado ranges; problems
-   * name the cell. A workbook written before the sheet existed reads as the default.
+   * The Onzekerheid sheet as the schema's uncertainty section, the default's share and the tornado ranges (a "standaard"
+   * row around the parameter's value); problems name the cell. A workbook written before the sheet existed reads as the default.
    */
-  async readUncertainty(keys: readonly string[]): Promise<{ ok: true; read: UncertaintyRead } | { ok: false; problems: ModelProblem[] }> {
-    let grid: Awaited<ReturnType<WorkbookGateway["readRange"]>> | null;
-    try {
-      grid = await this.gateway.readRange(ONZEKERHEID, uncertaintyReadArea(keys.length, UNCERTAINTY_LIMITS.correlations));
-    } catch (e) {
-      // Only a missing sheet means "the default"; any other failure is said, not silently replaced by the default.
-      if ((e as { code?: unknown }).code !== "ItemNotFound") return { ok: false, problems: [{ path: ONZEKERHEID, message: `het blad kon niet worden gelezen: ${(e as Error).message}` }] };
-      grid = null;
-    }
-    return uncertaintyFromValues(grid, keys);
+  async readUncertainty(parameters: ReadonlyMap<string, number>): Promise<{ ok: true; read: UncertaintyRead } | { ok: false; problems: ModelProblem[] }> {
+    const version = await this.planVersion();
+    if (!version.ok) return { ok: false, problems: [version.problem] };
+    const read = await readUncertaintySheet(this.gateway, parameters, version.version);
+    return read.ok ? read : { ok: false, problems: read.problems };
   }
 
   /**
@@ -292,33 +392,45 @@ export class Session {
    * distributions of the Onzekerheid sheet, checked here so that every problem names its cell.
    */
   async uncertaintyJob(): Promise<{ ok: true; job: JobModel; ranges: UncertaintyRead["ranges"] } | { ok: false; problems: ModelProblem[] }> {
-    const file = await this.readModelFile();
+    const file = await this.readModel();
     if (!file.ok) return file;
     // A free model's file already carries the sheet's distributions; an LPBL model's sheet is read here.
     let read = file.uncertainty;
     if (!read) {
-      const loaded = loadModel(file.data);
-      if (!loaded.ok) return loaded;
-      const sheet = await this.readUncertainty(loaded.loaded.compiled.model.parameters.map((p) => p.key));
+      const sheet = await this.readUncertainty(new Map(file.loaded.compiled.model.parameters.map((p) => [p.key, p.value])));
       if (!sheet.ok) return sheet;
       read = sheet.read;
     }
     const job: JobModel = { data: file.data, relative: read.relative, ...(read.uncertainty && !file.uncertainty ? { uncertainty: read.uncertainty } : {}) };
     const checked = compileJob(job);
-    if (!checked.ok) return { ok: false, problems: placeProblems(checked.problems, read) };
+    const sheet = read;
+    if (!checked.ok) return { ok: false, problems: placed(checked.problems, (path) => sheet.cellOf(path) ?? file.place(path)) };
     return { ok: true, job, ranges: read.ranges };
   }
 
   /** Writes a result sheet (Monte Carlo, Tornado) through the plan writer. */
   writeResult(plan: WorkbookPlan, confirm: Confirm, progress?: Progress): Promise<WriteOutcome> {
-    return this.gateway.writePlan(plan, writeOptions(confirm, progress));
+    return this.writePlanSafely(plan, writeOptions(confirm, progress));
   }
 
-  private async invoerRange() {
-    const text = await this.gateway.getSetting("mkba.invoerBereik");
-    if (!text) return null;
-    const [row, column, rowCount, columnCount] = text.split(",").map(Number) as [number, number, number, number];
-    return { row, column, rowCount, columnCount };
+  /** The model file kept in the document settings, within the JSON limits; null when it is missing or unreadable. */
+  private async keptModelFile(): Promise<unknown> {
+    const text = await this.gateway.getSetting(ORIGINAL_FILE);
+    if (text === null) return null;
+    const parsed = parseJson(text, JSON_SOURCES.setting(ORIGINAL_FILE));
+    return parsed.ok && jsonValueProblems(parsed.data).length === 0 ? parsed.data : null;
+  }
+
+  /** The kept model file when it still loads and makes a workbook, else null: the model `rebuild` can start from. */
+  private async savedGoodModel(kept: unknown): Promise<unknown> {
+    return kept !== null && planFor(kept).ok ? kept : null;
+  }
+
+  /** Keeps a model read exactly (or started) in the document settings as the last good model, when it fits there. */
+  private async keepGoodModel(data: unknown): Promise<void> {
+    const text = JSON.stringify(data);
+    if (text.length > MAX_SETTING) return;
+    if ((await this.gateway.getSetting(ORIGINAL_FILE)) !== text) await this.gateway.setSetting(ORIGINAL_FILE, text);
   }
 
   /** The field values as the workbook now holds them. */
@@ -343,34 +455,58 @@ export class Session {
     }
   }
 
-  /** Validates and writes one field into its cell. */
+  /**
+   * Validates and writes one field into its cell — after checking that the cell still is that field: when rows were
+   * inserted, deleted or sorted, the label (LPBL) or parameter key (free model) beside it is another one, and nothing is
+   * written.
+   */
   async writeField(id: string, text: string): Promise<{ ok: true } | { ok: false; message: string }> {
     const field = this.fields.find((f) => f.id === id);
     if (!field) return { ok: false, message: `onbekend veld ${id}` };
     const checked = validateField(field, text);
     if (!checked.ok) return checked;
+    const moved = await this.fieldMoved(field);
+    if (moved) return { ok: false, message: moved };
     await this.gateway.writeCell(field.cell.sheet, field.cell.row, field.cell.column, checked.value);
     return { ok: true };
   }
 
+  /** Why a field's cell no longer is that field (a Dutch message naming the cell), or null when it is. */
+  private async fieldMoved(field: PlanField): Promise<string | null> {
+    const anchor = field.id.startsWith("parameter:")
+      ? { sheet: field.cell.sheet, row: field.cell.row, column: field.cell.column - 1, text: field.id.slice("parameter:".length) }
+      : lpblScreenAnchors().find((a) => a.sheet === field.cell.sheet && a.row === field.cell.row);
+    if (!anchor) return null;
+    let value: CellValue | undefined;
+    try {
+      [value] = await this.gateway.readCells([anchor]);
+    } catch (e) {
+      if ((e as { code?: unknown }).code !== "ItemNotFound") throw e;
+      return `het blad ${field.cell.sheet} ontbreekt (verwijderd of hernoemd); er is niets geschreven`;
+    }
+    if (typeof value === "string" && value.trim() === anchor.text) return null;
+    return `${anchor.sheet}!${a1(anchor.row, anchor.column)}: hier hoort "${anchor.text}"; de indeling van het blad is veranderd, dus ${field.cell.sheet}!${a1(field.cell.row, field.cell.column)} is niet meer dit veld — er is niets geschreven`;
+  }
+
   /** The current model as a `*.mkba.json` text (2-space JSON). */
   async exportText(): Promise<{ ok: true; text: string; fileName: string } | { ok: false; problems: ModelProblem[] }> {
-    const data = await this.currentModelFile();
-    if (!data.ok) return data;
-    const loaded = loadModel(data.data);
-    if (!loaded.ok) return loaded;
-    const name = loaded.loaded.lpbl ? "lpbl" : loaded.loaded.compiled.model.metadata.name;
-    return { ok: true, text: `${JSON.stringify(data.data, null, 2)}\n`, fileName: `${name.replace(/[^A-Za-z0-9_-]+/g, "-")}.mkba.json` };
+    const file = await this.readModel();
+    if (!file.ok) return file;
+    const name = file.loaded.lpbl ? "lpbl" : file.loaded.compiled.model.metadata.name;
+    return { ok: true, text: `${JSON.stringify(file.data, null, 2)}\n`, fileName: `${name.replace(/[^A-Za-z0-9_-]+/g, "-")}.mkba.json` };
   }
 
   /** Rekenblad and Controle for the model as it now stands in the workbook. */
-  async writeAudit(confirm: Confirm, progress: Progress): Promise<WriteOutcome | { status: "invalid"; problems: ModelProblem[] }> {
-    const data = await this.currentModelFile();
-    if (!data.ok) return { status: "invalid", problems: data.problems };
-    const loaded = loadModel(data.data);
-    if (!loaded.ok) return { status: "invalid", problems: loaded.problems };
-    const analysis = analyse(loaded.loaded.compiled);
-    if (!analysis.ok) return { status: "invalid", problems: analysis.problems };
-    return this.gateway.writePlan(auditPlan(loaded.loaded.compiled, analysis.analysis.scenarios[0]!), writeOptions(confirm, progress));
+  async writeAudit(confirm: Confirm, progress: Progress): Promise<WriteOutcome | Invalid> {
+    const file = await this.readModel();
+    if (!file.ok) return { status: "invalid", problems: file.problems };
+    const analysis = analyse(file.loaded.compiled);
+    if (!analysis.ok) return { status: "invalid", problems: placed(analysis.problems, file.place) };
+    return this.writePlanSafely(auditPlan(file.loaded.compiled, analysis.analysis.scenarios[0]!), writeOptions(confirm, progress));
   }
+}
+
+/** Problems with their JSON paths named by the cell that holds them, where the workbook has one. */
+function placed(problems: readonly ModelProblem[], place: (path: string) => string): ModelProblem[] {
+  return problems.map((p) => ({ path: place(p.path), message: p.message }));
 }

@@ -33,7 +33,7 @@ describe("mkba fn NAME ARG...", () => {
 
   it.each([
     [["fn", "NPV", "1"], /onbekende functie "NPV"; bekend zijn: NCW, RATIO/],
-    [["fn", "NCW", "[[1,"], /argument 1 \(bedragen\): ongeldige JSON/],
+    [["fn", "NCW", "[[1,"], /argument 1 \(bedragen\): geen geldige JSON \(de tekst houdt halverwege op, bij teken 5\)/],
     [["fn", "NCW", "[1,2]"], /Een bereik is een lijst van rijen/],
     [["fn", "NCW", '{"a":1}'], /geen geldige celwaarde/],
     [["fn", "NCW", "1", "2", "3", "4"], /verwacht 1 tot 3 argumenten, niet 4/],

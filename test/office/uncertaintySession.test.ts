@@ -66,14 +66,23 @@ describe("uncertainty in the session", () => {
     expect(JSON.parse(exported.text)).not.toHaveProperty("uncertainty");
   });
 
-  it("a workbook without the Onzekerheid sheet (written before it existed) uses the default", async () => {
+  it("a workbook without the Onzekerheid sheet (written before it existed, plan version 1) uses the default", async () => {
     const session = new Session(new ExcelGateway());
     await session.start({ kind: "example", name: "zoetermeer-zmp" }, yes);
     host().removeSheet(ONZEKERHEID);
+    host().settings.set("mkba.planVersion", "1");
     const job = await session.uncertaintyJob();
     if (!job.ok) throw new Error(JSON.stringify(job.problems));
     expect(job.job).toMatchObject({ relative: 0.2 });
     expect(job.job.uncertainty).toBeUndefined();
+  });
+
+  it("a workbook written with the Onzekerheid sheet whose sheet was deleted is not silently read as the default", async () => {
+    const session = new Session(new ExcelGateway());
+    await session.start({ kind: "example", name: "zoetermeer-zmp" }, yes);
+    host().removeSheet(ONZEKERHEID);
+    expect(await session.uncertaintyJob()).toEqual({ ok: false, problems: [{ path: ONZEKERHEID, message: expect.stringMatching(/^het blad Onzekerheid ontbreekt \(verwijderd of hernoemd\)/) }] });
+    expect(await new Session(new ExcelGateway()).reconnect()).toEqual({ status: "damaged", problems: [{ path: ONZEKERHEID, message: expect.stringMatching(/^het blad Onzekerheid ontbreekt/) }], rebuild: "saved" });
   });
 
   it("the worker's job posts rising progress and then exactly the engine's result", () => {

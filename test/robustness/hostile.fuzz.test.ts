@@ -5,15 +5,27 @@
  * path, a cell, or the argument). The counts and the slowest case are printed.
  */
 import fc from "fast-check";
+import { writeFileSync } from "fs";
 import { CellValue } from "../../src/engine/cells";
 import { isCellError } from "../../src/engine/errors";
 import { EXAMPLES } from "../../src/engine/examples";
 import { modelToCells } from "../../src/engine/layout/workbookLayout";
-import { analyse, analysisJson } from "../../src/engine/model";
+import { JSON_SOURCES, analyse, analysisJson, parseJson } from "../../src/engine/model";
 import { loadModel } from "../../src/engine/models";
 import { FUNCTIONS, callFunction } from "../../src/functions/catalog";
 
-const ENGLISH = /\b(expected|received|invalid input|unrecognized|too small|too big|must be|is not|undefined|NaN|Infinity|null prototype)\b/i;
+const ENGLISH = /\b(expected|received|invalid input|unrecognized|too small|too big|must be|is not|undefined|NaN|Infinity|null prototype|Unexpected|JSON at position|stack)\b/i;
+/** `npm run fuzz -- --runs N --seed S` (scripts/fuzz.js) scales the model-file generators and fixes their seed. */
+const RUNS = Number(process.env.FUZZ_MODEL_RUNS ?? 0);
+const runs = (standard: number) => ({ numRuns: RUNS > 0 ? RUNS : standard, ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}) });
+/** What became of each generated file, for the report `npm run fuzz` prints. */
+const outcomes: Record<string, { tried: number; loaded: number; refused: number }> = {};
+const outcome = (generator: string, loaded: boolean) => {
+  const o = (outcomes[generator] ??= { tried: 0, loaded: 0, refused: 0 });
+  o.tried++;
+  if (loaded) o.loaded++;
+  else o.refused++;
+};
 const slowest = { ms: 0, what: "" };
 const counts: Record<string, number> = {};
 const HANG_GUARD_MS = 10000;
@@ -71,6 +83,7 @@ function messageIsDutchAndPlaced(message: string, placed: RegExp): boolean {
 
 afterAll(() => {
   console.log(`fuzz counts: ${JSON.stringify(counts)}; slowest case ${Math.round(slowest.ms)} ms (${slowest.what.slice(0, 120)})`);
+  if (process.env.FUZZ_MODEL_REPORT) writeFileSync(process.env.FUZZ_MODEL_REPORT, JSON.stringify({ outcomes, slowestMs: Math.round(slowest.ms), slowest: slowest.what.slice(0, 120) }, null, 2));
 });
 
 describe("hostile model files (mutated examples)", () => {
@@ -81,15 +94,55 @@ describe("hostile model files (mutated examples)", () => {
         fc.property(fc.nat(all.length - 1), hostileValue, fc.boolean(), (i, value, asKey) => {
           const data = mutate(example, all[i]!, value, asKey);
           const loaded = timed(`model:${name}:${all[i]!.join(".")}`, () => loadModel(data));
-          if (!loaded.ok) return loaded.problems.every((p) => p.path.length > 0 && messageIsDutchAndPlaced(p.message, /./));
-          const analysis = timed(`analyse:${name}`, () => analyse(loaded.loaded.compiled));
-          if (!analysis.ok) return analysis.problems.every((p) => p.path.length > 0 && messageIsDutchAndPlaced(p.message, /./));
-          const json = JSON.stringify(analysisJson(analysis.analysis));
-          return !/NaN|Infinity/.test(json);
+          return judged("waarde vervangen", loaded);
         }),
-        { numRuns: 400 },
+        runs(400),
       );
     });
+
+    // As a file arrives: a value replaced by lists nested up to 100.000 deep, the text cut off, a character put in,
+    // the whole nested, or beyond the size limit — read by the one JSON reader, then loaded.
+    const text = JSON.stringify(example, null, 1);
+    const valueStarts = [...text.matchAll(/: /g)].map((m) => m.index! + 2);
+    const textMutation = fc.oneof(
+      fc.record({ kind: fc.constant("diep genest" as const), at: fc.nat(valueStarts.length - 1), depth: fc.constantFrom(31, 33, 1000, 10_000, 100_000) }),
+      fc.record({ kind: fc.constant("afgekapt" as const), at: fc.nat(text.length) }),
+      fc.record({ kind: fc.constant("teken ertussen" as const), at: fc.nat(text.length), char: fc.constantFrom("[", "]", "{", "}", '"', ",", ":", "\\", "\u0000", "é", "\n") }),
+      fc.record({ kind: fc.constant("geheel genest" as const), depth: fc.constantFrom(1, 32, 100_000) }),
+    );
+    it(`${name}: as file text (nested 100.000 deep, cut off, a character put in): a Dutch message with its line and character, or loaded`, () => {
+      fc.assert(
+        fc.property(textMutation, (m) => {
+          let file: string;
+          if (m.kind === "diep genest") {
+            const at = valueStarts[m.at]!;
+            const end = text.slice(at).search(/,?\n/);
+            file = `${text.slice(0, at)}${"[".repeat(m.depth)}1${"]".repeat(m.depth)}${text.slice(at + (end < 0 ? 0 : end))}`;
+          } else if (m.kind === "afgekapt") file = text.slice(0, m.at);
+          else if (m.kind === "teken ertussen") file = `${text.slice(0, m.at)}${m.char}${text.slice(m.at)}`;
+          else file = `${"[".repeat(m.depth)}${text}${"]".repeat(m.depth)}`;
+          const parsed = timed(`tekst:${name}:${m.kind}`, () => parseJson(file, JSON_SOURCES.modelFile));
+          if (!parsed.ok) {
+            outcome(`tekst: ${m.kind}`, false);
+            return parsed.problem.path === "(bestand)" && messageIsDutchAndPlaced(parsed.problem.message, /teken \d+|tekens|de tekst is leeg/);
+          }
+          return judged(`tekst: ${m.kind}`, timed(`model:${name}:${m.kind}`, () => loadModel(parsed.data)));
+        }),
+        runs(200),
+      );
+    });
+  }
+  /** Loaded and analysed with finite figures, or every problem Dutch and at a path. */
+  function judged(generator: string, loaded: ReturnType<typeof loadModel>): boolean {
+    if (!loaded.ok) {
+      outcome(generator, false);
+      return loaded.problems.every((p) => p.path.length > 0 && messageIsDutchAndPlaced(p.message, /./));
+    }
+    const analysis = timed(`analyse:${generator}`, () => analyse(loaded.loaded.compiled));
+    outcome(generator, analysis.ok);
+    if (!analysis.ok) return analysis.problems.every((p) => p.path.length > 0 && messageIsDutchAndPlaced(p.message, /./));
+    const json = JSON.stringify(analysisJson(analysis.analysis));
+    return !/NaN|Infinity/.test(json);
   }
 });
 
@@ -112,7 +165,7 @@ describe("hostile cell blocks read by MKBA.SCENARIO", () => {
           return true;
         },
       ),
-      { numRuns: 600 },
+      runs(600),
     );
   });
 });
@@ -131,7 +184,7 @@ describe("hostile arguments for every function", () => {
         if (isCellError(result)) return messageIsDutchAndPlaced(result.message, new RegExp(`^(${names}|model|Interne fout|[A-Z]+|NCW|RATIO|uitkomst|saldo|[A-Za-z_ ]+)[:( ]`));
         return true;
       }),
-      { numRuns: 500 },
+      runs(500),
     );
   });
 });

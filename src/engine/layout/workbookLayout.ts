@@ -99,7 +99,45 @@ export function modelToCells(model: Model): CellValue[][] {
 
 // ---------------------------------------------------------------------------------------------- cells → model
 
-export type CellsToModelResult = { ok: true; model: ModelInput; locate: (path: string) => string } | { ok: false; problems: ModelProblem[] };
+/** A cell of the block: 0-based row and column from its top-left cell. */
+export interface BlockCell {
+  readonly row: number;
+  readonly column: number;
+}
+
+export type CellsToModelResult =
+  | {
+      ok: true;
+      model: ModelInput;
+      locate: (path: string) => string;
+      /** The cell of the block that holds a JSON path of the model (`effects[3].amount`), where the block has one. */
+      cellOf: (path: string) => BlockCell | undefined;
+    }
+  | { ok: false; problems: ModelProblem[] };
+
+/** The cell a problem of `cellsToModel` names ("rij 5, kolom 2"; "rij 5"), or undefined for the block as a whole. */
+export function problemCell(path: string): BlockCell | undefined {
+  const m = /^rij (\d+)(?:, kolom (\d+))?$/.exec(path);
+  // "kolom 0" is a column whose heading is missing: the row's first cell.
+  return m ? { row: Number(m[1]) - 1, column: m[2] === undefined ? 0 : Math.max(0, Number(m[2]) - 1) } : undefined;
+}
+
+/** The block's column of each field of an effect, by its heading. */
+const EFFECT_FIELD_HEADING: Readonly<Record<string, string>> = {
+  category: "categorie",
+  nature: "aard",
+  actor: "actor",
+  from: "van",
+  to: "naar",
+  amount: "bedrag",
+  source: "bron",
+  "profile.start": "start",
+  "profile.duration": "duur",
+  "profile.growth": "groei",
+  "profile.dropOff": "terugval",
+  // The profile as a whole (years outside the horizon): its duration.
+  profile: "duur",
+};
 
 const METADATA_SETTING: Record<string, string> = Object.fromEntries(Object.entries(SETTINGS));
 
@@ -337,9 +375,54 @@ export function cellsToModel(cells: CellRange): CellsToModelResult {
     if (settingRow !== undefined) return `rij ${settingRow + 1}`;
     return meta ? `${SECTIONS.settings} ${METADATA_SETTING[meta[1]!] ?? meta[1]}` : path;
   };
+  const columnOr0 = (section: Section, heading: string | undefined) => (heading === undefined ? 0 : Math.max(0, column(section, heading)));
+  const cellOf = (path: string): BlockCell | undefined => {
+    const m = /^(actors|categories|parameters|effects|sensitivity|scenarios)\[(\d+)\](?:\.(.*))?$/.exec(path);
+    const meta = /^metadata\.(\w+)/.exec(path);
+    if (meta) {
+      const settingRow = settingValues.get(METADATA_SETTING[meta[1]!] ?? "")?.row;
+      return settingRow === undefined ? { row: settings.headerRow, column: 0 } : { row: settingRow, column: 1 };
+    }
+    if (!m) return undefined;
+    const [, list, indexText, rest = ""] = m;
+    const index = Number(indexText);
+    if (list === "scenarios") {
+      const scenarioColumn = scenarioColumns[index]?.c;
+      if (scenarioColumn === undefined) return undefined;
+      const key = /^overrides\.(.+)$/.exec(rest)?.[1];
+      const parameterRow = key === undefined ? undefined : parameterSection.rows.find((r) => text(r.cells[0]) === key)?.index;
+      return { row: parameterRow ?? parameterSection.headerRow, column: scenarioColumn };
+    }
+    if (list === "sensitivity") {
+      const run = sensitivity[index];
+      if (!run || !sensitivitySection) return undefined;
+      const rows = sensitivitySection.rows.filter((r) => text(r.cells[0]) === run.name);
+      const key = /^overrides\.(.+)$/.exec(rest)?.[1];
+      const row = (key === undefined ? undefined : rows.find((r) => str(value(sensitivitySection, r, "parameter")) === key)) ?? rows[0];
+      if (!row) return undefined;
+      return { row: row.index, column: key !== undefined ? columnOr0(sensitivitySection, "waarde") : rest === "scenario" ? columnOr0(sensitivitySection, "scenario") : 0 };
+    }
+    const row = rowsOf[list!]?.[index];
+    if (row === undefined) return undefined;
+    if (list === "actors") return { row, column: rest === "municipal" ? columnOr0(actorSection, "gemeente") : 0 };
+    if (list === "categories") return { row, column: rest === "side" ? columnOr0(categorySection, "kant") : 0 };
+    if (list === "parameters") {
+      const headings: Record<string, string> = { value: "waarde", unit: "eenheid", label: "omschrijving", source: "bron" };
+      return { row, column: columnOr0(parameterSection, headings[rest]) };
+    }
+    const year = /^profile\.amounts\[(\d+)\]/.exec(rest);
+    if (year) {
+      const effect = effects[index] as { profile?: { start?: number } };
+      const c = yearColumns.find((y) => y.year === (effect.profile?.start ?? 0) + Number(year[1]))?.c;
+      return { row, column: c ?? 0 };
+    }
+    const field = Object.keys(EFFECT_FIELD_HEADING).find((f) => rest === f || rest.startsWith(`${f}.`) || rest.startsWith(`${f}[`));
+    return { row, column: columnOr0(effectSection, field === undefined ? undefined : EFFECT_FIELD_HEADING[field]) };
+  };
   return {
     ok: true,
     locate,
+    cellOf,
     model: { schemaVersion: 1, metadata: stripUndefined(metadata), parameters, actors, categories, effects, scenarios, sensitivity } as unknown as ModelInput,
   };
 }

@@ -1,20 +1,16 @@
 /** The model API (model-API): read and validate a model, analyse it, report it. */
-import { ModelProblem, ValidationResult, validateModel } from "./schema";
+import { JSON_SOURCES, parseJson } from "./jsonLimits";
+import { ValidationResult, validateModel } from "./schema";
 
 export * from "./analysis";
 export * from "./evaluate";
 export * from "./outcomes";
 export * from "./report";
 export * from "./schema";
+export * from "./jsonLimits";
 
 /** A model file's text → a validated model, or every problem (invalid JSON included) with its path. */
 export function parseModelText(text: string): ValidationResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    const problem: ModelProblem = { path: "(bestand)", message: `geen geldige JSON: ${e instanceof Error ? e.message : String(e)}` };
-    return { ok: false, problems: [problem] };
-  }
-  return validateModel(data);
+  const parsed = parseJson(text, JSON_SOURCES.modelFile);
+  return parsed.ok ? validateModel(parsed.data) : { ok: false, problems: [parsed.problem] };
 }

@@ -96,23 +96,5 @@ export function dutchIssueMessage(issue: Issue): string {
   }
 }
 
-/**
- * Keys that would reach an object's prototype instead of being data (`__proto__`), found anywhere in parsed JSON.
- * JSON.parse makes such a key an own property, but zod's records and object spreads drop it without a word; we
- * reject it with its path instead.
- */
-export function forbiddenKeyPaths(data: unknown, path = "", found: string[] = [], budget = { nodes: 1_000_000 }): string[] {
-  if (budget.nodes-- <= 0 || found.length >= 10) return found;
-  if (Array.isArray(data)) {
-    data.forEach((item, i) => forbiddenKeyPaths(item, `${path}[${i}]`, found, budget));
-  } else if (typeof data === "object" && data !== null) {
-    for (const key of Object.keys(data)) {
-      const at = path === "" ? key : `${path}.${key}`;
-      if (key === "__proto__") found.push(at);
-      else forbiddenKeyPaths((data as Record<string, unknown>)[key], at, found, budget);
-    }
-  }
-  return found;
-}
-
+/** A key `__proto__` (found by jsonValueProblems in src/engine/model/jsonLimits.ts, wherever it stands). */
 export const FORBIDDEN_KEY_MESSAGE = 'de naam "__proto__" is niet toegestaan als sleutel of naam (een voorbehouden woord in JavaScript); kies een andere naam';

@@ -8,7 +8,8 @@ import { z } from "zod";
 import { describeRuleNames, ruleFor } from "../discounting";
 import { Expression, parseExpression, parametersOf } from "./expression";
 import { LIMITS, formatCount } from "./limits";
-import { FORBIDDEN_KEY_MESSAGE, dutchIssueMessage, forbiddenKeyPaths } from "./messages";
+import { FORBIDDEN_KEY_MESSAGE, dutchIssueMessage } from "./messages";
+import { jsonValueProblems } from "./jsonLimits";
 import { targetMatrix } from "../uncertainty/correlation";
 
 export const SCHEMA_VERSION = 1;
@@ -222,8 +223,9 @@ export function scenarioNames(model: { readonly metadata: { readonly baseScenari
 }
 
 export function validateModel(data: unknown): ValidationResult {
-  const forbidden = forbiddenKeyPaths(data);
-  if (forbidden.length > 0) return { ok: false, problems: forbidden.map((path) => ({ path, message: FORBIDDEN_KEY_MESSAGE })) };
+  // Depth, size and `__proto__` keys first, without recursion: zod and everything after it then meet a bounded value.
+  const unsafe = jsonValueProblems(data);
+  if (unsafe.length > 0) return { ok: false, problems: unsafe };
   const parsed = modelSchema.safeParse(data, { error: dutchError });
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })) };

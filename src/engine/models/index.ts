@@ -6,8 +6,10 @@
  */
 import { z } from "zod";
 import { CompiledModel, ModelProblem, jsonPath, validateModel } from "../model";
-import { FORBIDDEN_KEY_MESSAGE, dutchIssueMessage, forbiddenKeyPaths } from "../model/messages";
-import { LpblBuildOk, buildLpblModel } from "./lpbl";
+import { dutchIssueMessage } from "../model/messages";
+import { jsonValueProblems } from "../model/jsonLimits";
+import { LpblBuildOk, buildLpblModel, keyFigureBounds } from "./lpbl";
+import { formatCount } from "../model/limits";
 
 function buildLpblFileSchema() {
   return z
@@ -17,7 +19,15 @@ function buildLpblFileSchema() {
       /** The input screen A/B/C (src/engine/models/lpbl/inputs.ts). */
       inputs: z.unknown(),
       /** Key figures to override, by key (src/engine/models/lpbl/keyFigures.ts). */
-      keyFigures: z.record(z.string().max(200), z.number().finite()).default({}),
+      keyFigures: z
+        .record(z.string().max(200), z.number().finite())
+        .default({})
+        .superRefine((figures, ctx) => {
+          for (const [key, value] of Object.entries(figures)) {
+            const { min, max } = keyFigureBounds(key);
+            if (value < min || value > max) ctx.addIssue({ code: "custom", path: [key], message: `kengetal ${key}: kies een getal van ${formatCount(min)} tot en met ${formatCount(max)}` });
+          }
+        }),
     })
     .strict();
 }
@@ -47,8 +57,8 @@ export function loadModel(data: unknown): LoadResult {
   }
   const modelType = (data as { modelType: unknown }).modelType;
   if (modelType !== "lpbl") return { ok: false, problems: [{ path: "modelType", message: `onbekend modeltype "${String(modelType)}"; bekend is "lpbl"` }] };
-  const forbidden = forbiddenKeyPaths(data);
-  if (forbidden.length > 0) return { ok: false, problems: forbidden.map((path) => ({ path, message: FORBIDDEN_KEY_MESSAGE })) };
+  const unsafe = jsonValueProblems(data);
+  if (unsafe.length > 0) return { ok: false, problems: unsafe };
   const file = lpblFileSchema().safeParse(data, { error: dutchIssueMessage });
   if (!file.success) return { ok: false, problems: file.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })) };
   const built = buildLpblModel(file.data.inputs, file.data.keyFigures);

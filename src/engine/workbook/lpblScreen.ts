@@ -18,7 +18,10 @@ import {
   HOUSEHOLD_TYPE_LABELS,
   KEY_FIGURE_KEYS,
   LPBL_KEY_FIGURES,
+  LPBL_MAX_AMOUNT,
+  LPBL_MAX_DISCIPLINES,
   LpblInputs,
+  keyFigureBounds,
   SEVERITIES,
   SEVERITY_LABELS,
   TYPE_KEY,
@@ -38,10 +41,10 @@ export { KENGETALLEN } from "./sheetNames";
 type Rule = PlanField["rule"];
 const SHARE: Rule = { type: "decimal", min: 0, max: 1, percent: true };
 const CHANGE: Rule = { type: "decimal", min: -1, max: 1, percent: true };
-const COUNT: Rule = { type: "decimal", min: 0 };
+const COUNT: Rule = { type: "decimal", min: 0, max: LPBL_MAX_AMOUNT };
 const HOUSEHOLDS: Rule = { type: "decimal", min: 0, max: 10_000_000 };
 const CASELOAD: Rule = { type: "decimal", min: 1, max: 100_000 };
-const WHOLE: Rule = { type: "whole", min: 0, max: 1000 };
+const WHOLE: Rule = { type: "whole", min: 0, max: LPBL_MAX_DISCIPLINES };
 
 const FORMATS = { percent: "0.0%", euro: '"€" #,##0', number: "#,##0.##" } as const;
 
@@ -163,6 +166,8 @@ const UNIT_COLUMN = 4;
 const SCREEN_TOP = 3;
 /** Kengetallen: title, note, blank, heading; the first key figure is on this row. */
 const KEY_FIGURES_TOP = 4;
+/** Kengetallen: the column of the key (Sleutel). */
+const KEY_COLUMN = 4;
 
 function ruleMessage(rule: Rule, label: string): string {
   if (rule.type === "list") return `${label}: kies uit de lijst`;
@@ -218,7 +223,30 @@ export function lpblScreenFields(planVersion: number = PLAN_SCHEMA_VERSION): Pla
   const figures = planVersion >= 3 ? LPBL_KEY_FIGURES.map((k) => ({ key: k.key, label: k.illustrative ? `${k.label} (illustratief)` : k.label, unit: k.unit })) : LPBL_KEY_FIGURES_V2.map(([key]) => ({ key, label: key, unit: "" }));
   return [
     ...screen.map(({ section, def, cell, row, column, heading }) => ({ id: cell.path, section: section.title, label: def.label, ...(heading ? { column: heading } : {}), unit: def.unit, cell: { sheet: INVOER, row, column }, rule: def.rule })),
-    ...figures.map((k, i) => ({ id: `keyFigures.${k.key}`, section: "Kengetallen", label: k.label, unit: k.unit, cell: { sheet: KENGETALLEN, row: KEY_FIGURES_TOP + i, column: 1 }, rule: { type: "decimal" as const } })),
+    ...figures.map((k, i) => ({ id: `keyFigures.${k.key}`, section: "Kengetallen", label: k.label, unit: k.unit, cell: { sheet: KENGETALLEN, row: KEY_FIGURES_TOP + i, column: 1 }, rule: { type: "decimal" as const, ...(planVersion >= 3 ? keyFigureBounds(k.key) : {}) } })),
+  ];
+}
+
+/** A cell whose text marks the layout: a screen row's label (column A of Invoer) or a key figure's key (column E of Kengetallen). */
+export interface LayoutAnchor {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
+  readonly text: string;
+}
+
+/**
+ * The cells that show where the screen's fields are: every section heading and field label on Invoer, every key on
+ * Kengetallen. When one no longer holds its text, rows were inserted, deleted or sorted, and the fields' cells
+ * (`lpblScreenFields`) no longer hold what they name.
+ */
+export function lpblScreenAnchors(): LayoutAnchor[] {
+  return [
+    ...LAYOUT.sections.flatMap(({ section, headingRow, rows }) => [
+      { sheet: INVOER, row: headingRow, column: 0, text: section.title },
+      ...rows.map(({ def, row }) => ({ sheet: INVOER, row, column: 0, text: def.label })),
+    ]),
+    ...LPBL_KEY_FIGURES.map((k, i) => ({ sheet: KENGETALLEN, row: KEY_FIGURES_TOP + i, column: KEY_COLUMN, text: k.key })),
   ];
 }
 
@@ -383,15 +411,16 @@ export function keyFiguresSheet(overrides: Readonly<Record<string, number>>): Pl
 /**
  * The LPBL model file from the values of the screen and key-figure fields (as read from a workbook of `planVersion`):
  * inputs by path, key figures that differ from their default (of that version) as overrides, a key figure of version
- * 2 translated to today's key. Blank cells stay absent, so validation names them (or a default applies, for a field
- * an older workbook does not have).
+ * 2 translated to today's key. A blank input stays absent, so validation names it (or a default applies, for a field
+ * an older workbook does not have); a blank key figure is not its default (the formulas read it as 0) and is named too.
  */
 export function lpblFileFromValues(values: ReadonlyMap<string, CellValue>, planVersion: number = PLAN_SCHEMA_VERSION): { schemaVersion: 1; modelType: "lpbl"; inputs: unknown; keyFigures: Record<string, number> } {
   const inputs: Record<string, unknown> = {};
   const keyFigures: Record<string, number> = {};
   for (const field of lpblScreenFields(planVersion)) {
     const value = values.get(field.id);
-    if (value === null || value === undefined || value === "") continue; // a blank cell (Excel reads it as "")
+    if (value === undefined) continue; // not read
+    const blank = value === null || value === "";
     if (field.id.startsWith("keyFigures.")) {
       let key = field.id.slice("keyFigures.".length);
       let factor = 1;
@@ -403,9 +432,11 @@ export function lpblFileFromValues(values: ReadonlyMap<string, CellValue>, planV
         if (!KEY_FIGURE_KEYS.has(key)) continue; // a key figure version 3 no longer has (terugval)
       } else standard = LPBL_KEY_FIGURES.find((k) => k.key === key)!.value;
       if (typeof value === "number" && value !== standard) keyFigures[key] = value * factor;
-      else if (typeof value !== "number") keyFigures[key] = value as never; // validation names it
+      // A blank key figure is not the default: the model block's formula reads it as 0. Validation names it.
+      else if (typeof value !== "number") keyFigures[key] = (blank ? null : value) as never;
       continue;
     }
+    if (blank) continue; // a blank cell (Excel reads it as ""): absent, so validation names it
     const parts = field.id.split(".");
     let target = inputs;
     for (const part of parts.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;

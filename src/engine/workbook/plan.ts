@@ -240,6 +240,17 @@ export function rangeAddress(range: PlanRange, absolute = false): string {
   return `${start}:${a1(range.row + range.rowCount - 1, range.column + range.columnCount - 1, absolute)}`;
 }
 
+/** "B3:D7" (or "B3", with or without $ signs) → the range; null for anything else. */
+export function parseRangeAddress(address: string): PlanRange | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?$/i.exec(address.trim());
+  if (!m) return null;
+  const column = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const [r1, c1] = [Number(m[2]) - 1, column(m[1]!)];
+  const [r2, c2] = m[3] === undefined ? [r1, c1] : [Number(m[4]) - 1, column(m[3])];
+  if (r1 < 0 || r2 < 0) return null;
+  return { row: Math.min(r1, r2), column: Math.min(c1, c2), rowCount: Math.abs(r2 - r1) + 1, columnCount: Math.abs(c2 - c1) + 1 };
+}
+
 /** A sheet name as a formula needs it: quoted when it holds anything but letters, digits and _. */
 export function sheetPrefix(sheet: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ? `${sheet}!` : `'${sheet.replace(/'/g, "''")}'!`;

@@ -231,7 +231,15 @@ const text = (v: CellValue | undefined) => (typeof v === "string" ? v.trim() : t
  * whose key is not one of them is a problem. A workbook without the sheet (written before it existed) reads as the
  * default: pass `null`.
  */
-export function uncertaintyFromValues(grid: readonly (readonly CellValue[])[] | null, keys: readonly string[]): { ok: true; read: UncertaintyRead } | { ok: false; problems: SheetProblem[] } {
+export function uncertaintyFromValues(
+  grid: readonly (readonly CellValue[])[] | null,
+  keys: readonly string[],
+  /**
+   * The model's parameter values, when known: a "standaard" row's base is then the parameter's own value, and the base
+   * cell (a formula that shows it) is not read — rows sorted or moved on Invoer make that formula show another one.
+   */
+  values?: ReadonlyMap<string, number>,
+): { ok: true; read: UncertaintyRead } | { ok: false; problems: SheetProblem[] } {
   const none: UncertaintyRead = { relative: DEFAULT_RELATIVE_RANGE, ranges: {}, cellOf: () => null };
   if (grid === null) return { ok: true, read: none };
   const problems: SheetProblem[] = [];
@@ -288,7 +296,7 @@ export function uncertaintyFromValues(grid: readonly (readonly CellValue[])[] | 
     const common = { parameter: key, ...(description !== "" ? { description } : {}) };
     let d: ModelDistribution | null = null;
     if (type === "standaard") {
-      const base = num(COL.base, "de basiswaarde");
+      const base = values?.get(key) ?? num(COL.base, "de basiswaarde");
       if (base === undefined) continue;
       const def = defaultDistribution(base, relative);
       if (def && def.type === "driehoek") d = { parameter: key, type: "driehoek", min: def.min, mode: def.mode, max: def.max };

@@ -17,7 +17,7 @@
  */
 import { CellValue } from "../../../src/engine/cells";
 import { fromHfCell } from "../hyperformula";
-import { areaAddress, cellKey, parseArea } from "./addresses";
+import { MAX_COLUMNS, areaAddress, cellKey, parseArea } from "./addresses";
 import { AddinInternalServiceObject, WorkbookObject } from "./excelObjects";
 import { openXlsx } from "./openXlsx";
 import { shownFormula } from "./storageForm";
@@ -169,6 +169,41 @@ export class ExcelHost {
   /** Opens an .xlsx file (as written by the CLI, or by Excel) in this host's empty workbook: openXlsx.ts. */
   async openFile(bytes: Uint8Array): Promise<void> {
     await openXlsx(this.book, bytes);
+  }
+
+  /**
+   * The analyst inserts `count` whole rows above `row` (0-based): what is below moves down, references and names with
+   * it; the sheet's onChanged handlers hear a RowInserted change.
+   */
+  insertRows(sheet: string, row: number, count = 1): void {
+    const s = this.sheet(sheet);
+    this.book.shiftRows(s, row, count);
+    this.book.emitChanged(s, { row, column: 0, rows: count, columns: MAX_COLUMNS }, "Unknown", "RowInserted");
+  }
+
+  /** The analyst deletes `count` whole rows from `row` (0-based): what is below moves up; references into them become #REF!. */
+  deleteRows(sheet: string, row: number, count = 1): void {
+    const s = this.sheet(sheet);
+    this.book.shiftRows(s, row, -count);
+    this.book.emitChanged(s, { row, column: 0, rows: count, columns: MAX_COLUMNS }, "Unknown", "RowDeleted");
+  }
+
+  /** The analyst renames a sheet (Excel's rules for names); formulas and names that refer to it follow. */
+  renameSheet(from: string, to: string): void {
+    this.book.renameSheet(this.sheet(from), to);
+  }
+
+  /**
+   * The analyst sorts the rows of `address` (e.g. "A5:D12") ascending on one of its columns (0-based, of the sheet), as
+   * Excel's Sort does; returns the permutation (row i of the area now holds what row order[i] held).
+   */
+  sort(sheet: string, address: string, column: number): number[] {
+    const s = this.sheet(sheet);
+    const area = parseArea(address);
+    if (column < area.column || column >= area.column + area.columns) throw new Error(`kolom ${column} ligt niet in ${address}`);
+    const order = this.book.sortRows(s, area, column);
+    this.book.emitChanged(s, area, "Unknown");
+    return order;
   }
 
   /** Resolves when no custom function is pending any more. */

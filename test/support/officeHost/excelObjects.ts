@@ -705,14 +705,23 @@ class NameObject extends ExcelObject {
   protected override scalars(): Record<string, Scalar> {
     return {
       Name: { get: () => this.state().name },
-      Formula: { get: () => this.state().formula },
+      Formula: { get: () => this.book.nameFormula(this.name) },
       Comment: { get: () => this.state().comment, set: (v) => void (this.state().comment = String(v)) },
       Visible: { get: () => this.state().visible, set: (v) => void (this.state().visible = Boolean(v)) },
-      Type: { get: () => (/^=('?[^!]+'?)!\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/.test(this.state().formula) ? "Range" : "Formula") },
+      Type: { get: () => (this.book.nameRange(this.name) ? "Range" : this.book.nameFormula(this.name) === "=#REF!" ? "Error" : "Formula") },
     };
   }
   protected override methods() {
-    return { Delete: () => this.book.deleteName(this.state().name) };
+    const range = () => {
+      const to = this.book.nameRange(this.state().name);
+      return to ? new RangeObject(this.book, to.sheet, to.area) : null;
+    };
+    return {
+      Delete: () => this.book.deleteName(this.state().name),
+      // ExcelApi 1.4: where the name points now; a name that refers to no range (a constant, #REF!) has none.
+      GetRange: () => range() ?? (() => { throw new HostError("InvalidOperation", `The name "${this.name}" does not refer to a range.`); })(),
+      GetRangeOrNullObject: () => range() ?? new NullObject("Range"),
+    };
   }
 }
 

@@ -13,7 +13,7 @@
 import { DetailedCellError, ErrorType, HyperFormula, SimpleCellAddress, SimpleCellRange } from "hyperformula";
 import { CellValue } from "../../../src/engine/cells";
 import { buildWorkbook, fromHfCell } from "../hyperformula";
-import { Area, MAX_COLUMNS, MAX_ROWS, areaAddress, cellKey, cellsOf, contains, overlaps } from "./addresses";
+import { Area, MAX_COLUMNS, MAX_ROWS, areaAddress, cellKey, cellsOf, contains, overlaps, parseArea } from "./addresses";
 import { HostError } from "./protocol";
 import { shownFormula } from "./storageForm";
 
@@ -385,7 +385,105 @@ export class HostWorkbook {
     return this.hf;
   }
 
+  // -------------------------------------------------------------------------------------------- rows (the analyst's)
+
+  /**
+   * Inserts (count > 0) or deletes (count < 0) whole rows at `row`, as Excel's Insert/Delete of rows: cells below move,
+   * and with them every formula's and name's reference (HyperFormula's addRows/removeRows adjust them as Excel does; a
+   * reference to a deleted cell becomes #REF!), number and cell formats, data validation and frozen rows.
+   */
+  shiftRows(sheet: SheetState, row: number, count: number): void {
+    if (count === 0) return;
+    this.flushDeferred();
+    if (count > 0) this.mutating().addRows(sheet.hf, [row, count]);
+    else this.mutating().removeRows(sheet.hf, [row, -count]);
+    const moved = (r: number) => (r < row ? r : count < 0 && r < row - count ? null : r + count);
+    for (const map of [sheet.numberFormats, sheet.cellFormats] as Map<string, unknown>[]) {
+      const entries = [...map.entries()];
+      map.clear();
+      for (const [key, value] of entries) {
+        const [r, c] = key.split(",").map(Number) as [number, number];
+        const to = moved(r);
+        if (to !== null) map.set(cellKey(to, c), value);
+      }
+    }
+    // A validated area keeps its rows: rows inserted inside it widen it, deleted ones narrow it (or remove it).
+    sheet.validations = sheet.validations.flatMap((v) => {
+      const kept = Array.from({ length: v.area.rows }, (_, i) => moved(v.area.row + i)).filter((r): r is number => r !== null);
+      if (kept.length === 0) return [];
+      const inside = count > 0 && v.area.row < row && row < v.area.row + v.area.rows;
+      return [{ ...v, area: { ...v.area, row: kept[0]!, rows: inside ? v.area.rows + count : kept.length } }];
+    });
+    if (sheet.freeze && sheet.freeze.rows > row) sheet.freeze = { ...sheet.freeze, rows: Math.max(row, sheet.freeze.rows + count) };
+    this.changed();
+  }
+
+  /**
+   * Sorts the rows of `area` on one of its columns, ascending, as Excel's Sort (Data → Sort, "my data has no headers"):
+   * numbers first, then text (case-insensitive), logical values, error values, blanks last; rows with equal keys keep
+   * their order. Each row's contents and formats move with it; a formula moves as its text (Excel adjusts a relative
+   * reference to another row as if the formula were copied — the fuzz sorts only rows whose formulas are absolute).
+   * A block that holds part of a dynamic array is refused ("You can't change part of an array"). Returns the
+   * permutation: row `i` of the area now holds what row `order[i]` held.
+   */
+  sortRows(sheet: SheetState, area: Area, column: number): number[] {
+    const hf = this.fresh();
+    const at = (r: number, c: number) => this.address(sheet, r, c);
+    for (const [r, c] of cellsOf(area)) if (hf.isCellPartOfArray(at(r, c))) throw new HostError("InvalidOperation", "You can't change part of an array.");
+    const rows = Array.from({ length: area.rows }, (_, i) => Array.from({ length: area.columns }, (_, c) => hf.getCellSerialized(at(area.row + i, area.column + c))));
+    const keys = Array.from({ length: area.rows }, (_, i) => hf.getCellValue(at(area.row + i, column)));
+    const rank = (v: unknown) => (v === null || v === "" ? 4 : typeof v === "number" ? 0 : typeof v === "string" ? 1 : typeof v === "boolean" ? 2 : 3);
+    const compare = (x: number, y: number) => {
+      const a = keys[x];
+      const b = keys[y];
+      if (rank(a) !== rank(b)) return rank(a) - rank(b);
+      if (typeof a === "number" && typeof b === "number") return a - b;
+      const sa = String(a ?? "").toLowerCase();
+      const sb = String(b ?? "").toLowerCase();
+      return sa < sb ? -1 : sa > sb ? 1 : x - y;
+    };
+    const order = rows.map((_, i) => i).sort((x, y) => compare(x, y) || x - y);
+    const formats = [sheet.numberFormats, sheet.cellFormats] as Map<string, unknown>[];
+    const saved = formats.map((map) => rows.map((_, i) => Array.from({ length: area.columns }, (_, c) => map.get(cellKey(area.row + i, area.column + c)))));
+    const hfw = this.mutating();
+    order.forEach((from, to) => {
+      // Serialized contents are what HyperFormula takes back as they are (text that needs it keeps its leading ').
+      hfw.setCellContents(at(area.row + to, area.column), [rows[from]!.map((v) => (v === undefined ? null : (v as RawContent)))]);
+      formats.forEach((map, m) =>
+        saved[m]![from]!.forEach((f, c) => {
+          const key = cellKey(area.row + to, area.column + c);
+          if (f === undefined) map.delete(key);
+          else map.set(key, f);
+        }),
+      );
+    });
+    this.formulasWritten();
+    this.changed();
+    return order;
+  }
+
   // -------------------------------------------------------------------------------------------- names
+
+  /**
+   * A name's reference as it stands now: Excel moves it with inserted or deleted rows and a renamed sheet (HyperFormula
+   * does the same to its named expression); a name whose sheet is gone refers to #REF!.
+   */
+  nameFormula(name: string): string {
+    const known = this.names.get(name.toLowerCase());
+    if (!known) throw new HostError("ItemNotFound", `The name "${name}" has been deleted.`, 404);
+    const formula = this.hf.getNamedExpressionFormula(known.name) ?? known.formula;
+    const m = /^=('?)(.+?)\1!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(formula);
+    if (m && !this.findSheet(m[2]!.replace(/''/g, "'"))) return "=#REF!";
+    return formula;
+  }
+
+  /** The sheet and area a name refers to now, or null when it refers to no range (a constant, #REF!). */
+  nameRange(name: string): { sheet: SheetState; area: Area } | null {
+    const m = /^=('?)(.+?)\1!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(this.nameFormula(name));
+    const sheet = m ? this.findSheet(m[2]!.replace(/''/g, "'")) : null;
+    return m && sheet ? { sheet, area: parseArea(m[3]!) } : null;
+  }
+
 
   addName(name: string, formula: string, comment: string): void {
     if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[rc]$/i.test(name) || name.length > 255) {
@@ -499,9 +597,10 @@ export class HostWorkbook {
   }
 
   /** A Changed event (Worksheet.onChanged) to the sheet's listeners, if any. */
-  emitChanged(sheet: SheetState, area: Area, triggerSource: "ThisLocalAddin" | "Unknown"): void {
+  emitChanged(sheet: SheetState, area: Area, triggerSource: "ThisLocalAddin" | "Unknown", changeType: "RangeEdited" | "RowInserted" | "RowDeleted" = "RangeEdited"): void {
     if (!this.registrations.has(`10|${sheet.id}`)) return;
-    this.emitEvent(10, sheet.id, { address: areaAddress(area), changeType: "RangeEdited", source: "Local", worksheetId: sheet.id, triggerSource, shiftDirection: "None" });
+    const shiftDirection = changeType === "RowInserted" ? "Down" : changeType === "RowDeleted" ? "Up" : "None";
+    this.emitEvent(10, sheet.id, { address: areaAddress(area), changeType, source: "Local", worksheetId: sheet.id, triggerSource, shiftDirection });
   }
 }
 

@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { dutchIssueMessage } from "../../model/messages";
 import { jsonPath } from "../../model/schema";
+import { formatCount } from "../../model/limits";
 import { cpiFactor } from "./keyFigures";
 
 export const HOUSEHOLD_TYPES = ["families", "elderly", "other"] as const;
@@ -40,7 +41,16 @@ const share = (what: string) =>
   finite(what).min(0, `${what}: een aandeel ligt tussen 0% en 100% (schrijf 48% als 0,48)`).max(1, `${what}: een aandeel ligt tussen 0% en 100% (schrijf 48% als 0,48)`);
 /** A change −100% … +100% (substitution and success may be negative: more trajectories, less dropout). */
 const change = (what: string) => finite(what).min(-1, `${what}: een verandering ligt tussen −100% en +100%`).max(1, `${what}: een verandering ligt tussen −100% en +100%`);
-const count = (what: string) => finite(what).min(0, `${what}: een aantal of bedrag kan niet negatief zijn`);
+/**
+ * The largest count or amount an input may hold: € 1.000.000.000.000 is beyond any municipality's budget, and bounds
+ * every product of inputs and key figures in the model (and the scenario "Teamkosten 10% hoger", × 1,1) far inside the
+ * range of numbers — so that such a product never fails inside the model instead of at the input the analyst typed.
+ */
+export const LPBL_MAX_AMOUNT = 1_000_000_000_000;
+/** The most members of one discipline in a team, as the input screen's validation has it. */
+export const LPBL_MAX_DISCIPLINES = 1000;
+const count = (what: string, max: number = LPBL_MAX_AMOUNT, unit = " (een grens van de invoegtoepassing)") =>
+  finite(what).min(0, `${what}: een aantal of bedrag kan niet negatief zijn`).max(max, `${what}: hoogstens ${formatCount(max)}${unit}`);
 /** A caseload: households per fte per year; below 1 it means nothing and would make the fte check overflow. */
 const caseload = (what: string) => finite(what).min(1, `${what}: een caseload is minstens 1 huishouden per fte per jaar`).max(100000, `${what}: een caseload is hoogstens 100.000 huishoudens per fte per jaar`);
 const perType = (what: string, make: (w: string) => z.ZodNumber) =>
@@ -61,7 +71,7 @@ function buildLpblInputSchema() {
       reach: z
         .object({
           /** Aantal hh in aanpak (totaal) */
-          households: count("Aantal hh in aanpak (totaal)").max(10_000_000, "Aantal hh in aanpak (totaal): hoogstens 10.000.000 huishoudens (Nederland telt er ongeveer 8 miljoen)"),
+          households: count("Aantal hh in aanpak (totaal)", 10_000_000, " huishoudens (Nederland telt er ongeveer 8 miljoen)"),
           /** Aantal hh in aanpak (%): gezinnen / ouderen / overige hh — sums to 100% */
           typeShares: perType("Aantal hh in aanpak (%)", share),
           /** Aantal hh in aanpak (%) naar zwaarte, per type: ev / mv-zr / mv-nzr — each column sums to 100% */
@@ -114,12 +124,12 @@ function buildLpblInputSchema() {
           /** 2. Integrale teamsamenstelling: aantal disciplines in het team */
           disciplines: z
             .object({
-              youth: count("Discipline Jeugd").int("Discipline Jeugd: een geheel aantal"),
-              mentalHealthAdults: count("Discipline GGZ-volwassenen").int("Discipline GGZ-volwassenen: een geheel aantal"),
-              workIncomeDebts: count("Discipline Werk & inkomen/ Schulden").int("Discipline Werk & inkomen/ Schulden: een geheel aantal"),
-              welfare: count("Discipline Welzijn/ Maatschappelijke dienstverlening").int("Discipline Welzijn: een geheel aantal"),
-              care: count("Discipline Zorg").int("Discipline Zorg: een geheel aantal"),
-              housing: count("Discipline Wonen").int("Discipline Wonen: een geheel aantal"),
+              youth: count("Discipline Jeugd", LPBL_MAX_DISCIPLINES).int("Discipline Jeugd: een geheel aantal"),
+              mentalHealthAdults: count("Discipline GGZ-volwassenen", LPBL_MAX_DISCIPLINES).int("Discipline GGZ-volwassenen: een geheel aantal"),
+              workIncomeDebts: count("Discipline Werk & inkomen/ Schulden", LPBL_MAX_DISCIPLINES).int("Discipline Werk & inkomen/ Schulden: een geheel aantal"),
+              welfare: count("Discipline Welzijn/ Maatschappelijke dienstverlening", LPBL_MAX_DISCIPLINES).int("Discipline Welzijn: een geheel aantal"),
+              care: count("Discipline Zorg", LPBL_MAX_DISCIPLINES).int("Discipline Zorg: een geheel aantal"),
+              housing: count("Discipline Wonen", LPBL_MAX_DISCIPLINES).int("Discipline Wonen: een geheel aantal"),
             })
             .strict(),
           /** 2. Succes trajecten (verandering in procentpunten) */

@@ -186,3 +186,14 @@ export function keyFigure(key: string): KeyFigure {
   if (!k) throw new Error(`interne fout: onbekend kengetal "${key}"`);
   return k;
 }
+
+/**
+ * What an override of a key figure may be (its input boundary, checked where a model file is loaded): within
+ * ±1.000.000.000.000 like every amount of the input screen (LPBL_MAX_AMOUNT), and at least 1 for the ones the fte
+ * checks divide by — a caseload of 0 or 0 productive hours would make those checks infinite.
+ */
+export function keyFigureBounds(key: string): { readonly min: number; readonly max: number } {
+  if (key === "kg_productieve_uren_fte") return { min: 1, max: 8760 }; // the hours of a year
+  if (key.startsWith("kg_caseload_")) return { min: 1, max: 100_000 }; // as the screen's caseload
+  return { min: -1_000_000_000_000, max: 1_000_000_000_000 };
+}
