@@ -125,31 +125,40 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
     ]);
   }, [gateway, refresh, refreshResults, session]);
 
+  /** Reads the model back from the workbook the pane opened on, and says how that went (reopened, mailed, older, damaged). */
+  const connect = React.useCallback(async () => {
+    const r = await session.reconnect();
+    if (r.status === "connected") {
+      setOutdated(r.outdated);
+      setStatus(r.outdated ? { intent: "warning", text: TEXTS[initialLanguage].outdated } : { intent: "info", text: TEXTS[initialLanguage].reconnected });
+      await listen();
+      await refresh();
+    } else if (r.status === "newer") setStatus({ intent: "warning", text: TEXTS[initialLanguage].newer.replace("{v}", String(r.version)) });
+    else if (r.status === "invalid") setStatus(invalid(TEXTS[initialLanguage], r.problems));
+    else if (r.status === "damaged") {
+      setDamaged(r.rebuild);
+      setStatus(damagedStatus(TEXTS[initialLanguage], r.rebuild, r.problems));
+    } else setStatus({ intent: "info", text: TEXTS[initialLanguage].ready });
+    return r.status;
+  }, [session, refresh, listen, initialLanguage]);
+
   React.useEffect(() => {
     if (!gateway.available) return;
     void (async () => {
-      const r = await session.reconnect();
-      if (r.status === "connected") {
-        setOutdated(r.outdated);
-        setStatus(r.outdated ? { intent: "warning", text: TEXTS[initialLanguage].outdated } : { intent: "info", text: TEXTS[initialLanguage].reconnected });
-        await listen();
-        await refresh();
-      } else if (r.status === "newer") setStatus({ intent: "warning", text: TEXTS[initialLanguage].newer.replace("{v}", String(r.version)) });
-      else if (r.status === "invalid") setStatus(invalid(TEXTS[initialLanguage], r.problems));
-      else if (r.status === "damaged") {
-        setDamaged(r.rebuild);
-        setStatus(damagedStatus(TEXTS[initialLanguage], r.rebuild, r.problems));
-      }
-      else setStatus({ intent: "info", text: TEXTS[initialLanguage].ready });
-      // Add-in calls Excel shows as #NAME? (a file from another tool): said, and repaired after one question.
+      // Add-in calls Excel shows as #NAME? (a file from another tool, formulas typed before the add-in loaded) come first:
+      // until they are re-entered every output reads an error that is not the analyst's, so the workbook is read after.
       try {
         const found = await session.unresolvedCalls();
-        if (found.cells.length > 0) setUnresolved(found);
+        if (found.cells.length > 0) {
+          setUnresolved(found);
+          return;
+        }
       } catch {
-        /* the search is a courtesy: a workbook it cannot read is left as it is */
+        /* the search is a courtesy: a workbook it cannot read is read as it is */
       }
+      await connect();
     })();
-  }, [gateway, session, refresh, listen, initialLanguage]);
+  }, [gateway, session, connect]);
 
   /** Runs a write with the progress bar, then says in the status bar how it ended; true when written. */
   const write = async (action: (progress: (done: number, total: number) => void) => Promise<WriteOutcome | { status: "invalid"; problems: ModelProblem[] }>) => {
@@ -213,13 +222,15 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
     try {
       const { repaired, remaining } = await session.repairCalls(unresolved.cells);
       setUnresolved(null);
-      setStatus(
-        remaining.length === 0
-          ? { intent: "success", text: t.repaired.replace("{n}", String(repaired)) }
-          : { intent: "warning", text: t.repairedPartly.replace("{n}", String(repaired)).replace("{m}", String(remaining.length)).replace("{cell}", `${remaining[0]!.sheet}!${a1(remaining[0]!.row, remaining[0]!.column)}`) },
-      );
-      if (session.plan === null && (await session.reconnect()).status === "connected") await listen();
-      await refresh();
+      // Now the workbook can be read; what reading it says (older, damaged) comes before the repair's own report.
+      const read = await connect();
+      if (read === "connected" || read === "none") {
+        setStatus(
+          remaining.length === 0
+            ? { intent: "success", text: t.repaired.replace("{n}", String(repaired)) }
+            : { intent: "warning", text: t.repairedPartly.replace("{n}", String(repaired)).replace("{m}", String(remaining.length)).replace("{cell}", `${remaining[0]!.sheet}!${a1(remaining[0]!.row, remaining[0]!.column)}`) },
+        );
+      }
     } catch (e) {
       setStatus({ intent: "error", text: `${t.repairFailed}${(e as Error).message}` });
     } finally {

@@ -13,6 +13,7 @@ import { loadModel } from "../../src/engine/models";
 import { lpblScreenFields } from "../../src/engine/workbook/lpblScreen";
 import { PLAN_SCHEMA_VERSION } from "../../src/engine/workbook/plan";
 import { planFor } from "../../src/taskpane/session";
+import { planToWorkbook } from "../../src/cli/xlsxWriter";
 import { resultLookup } from "../../src/engine/workbook/resultTable";
 import { BrowserPane, Pane, startBrowserPane } from "../support/browserPane";
 
@@ -136,6 +137,35 @@ describe("the task pane in Excel (Office.js's client, protocol host)", () => {
     expect(host!.settings.get("mkba.planVersion")).toBe(String(PLAN_SCHEMA_VERSION));
     expect(host!.value(households.sheet, households.row, households.column)).toBe(400);
     expect(await page.getByRole("button", { name: "Werkmap bijwerken" }).count()).toBe(0);
+    expect(pane.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("says which MKBA formulas Excel did not tie to the add-in (#NAME?) and, after one question, re-enters exactly those", async () => {
+    // A workbook whose add-in calls are stored as plain text (ExcelJS alone, or formulas typed before the add-in
+    // loaded): opened in "Excel", its MKBA cells show #NAME?.
+    const pane = await openPane(true);
+    const { page, host } = pane;
+    const planned = planFor(EXAMPLES.almere);
+    if (!planned.ok) throw new Error("plan");
+    await host!.openFile(new Uint8Array(await planToWorkbook(planned.plan).xlsx.writeBuffer()));
+    for (const [key, value] of Object.entries(planned.plan.settings)) host!.settings.set(key, value);
+    const calls = planned.plan.sheets.flatMap((s) => s.cells.filter((c) => /^=MKBA\./.test(c.formula ?? "")).map((c) => ({ sheet: s.name, c })));
+    await page.reload();
+    const note = page.getByTestId("unresolved");
+    await note.getByText(`${calls.length} cellen met een MKBA-formule tonen #NAAM?`, { exact: false }).waitFor();
+    await shot(page, "09-naam-fouten");
+    for (const { sheet, c } of calls) expect(host!.value(sheet, c.row, c.column)).toMatchObject({ code: "#NAME?" });
+    await page.getByRole("button", { name: "Ja, formules opnieuw invoeren" }).click();
+    await page.getByText(`${calls.length} formules opnieuw ingevoerd; ze rekenen weer.`).waitFor();
+    await shot(page, "10-naam-hersteld");
+    await host!.calculated();
+    for (const { sheet, c } of calls) {
+      expect(host!.formula(sheet, c.row, c.column)).toBe(c.formula);
+      const value = host!.value(sheet, c.row, c.column);
+      expect(value !== null && typeof value === "object" ? value.code : value).not.toBe("#NAME?");
+    }
+    expect(await page.getByTestId("unresolved").count()).toBe(0);
     expect(pane.errors).toEqual([]);
     await page.context().close();
   });
