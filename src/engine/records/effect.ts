@@ -1,0 +1,313 @@
+/**
+ * MKBA 3.0 (effectmeting): the effect measurement of seed 001_89b8683f98a68fb5.txt §5.3 ("MKBA 3.0 en verder", regels
+ * 857–863, and regels 895–897) — per trajectory type, escalation and living situation, the approach area over its
+ * measurements against a comparison area (aggregated counts per period suffice; Figuur 4.6):
+ *
+ * - gross effect (bruto-effectiviteit, regel 895): the change in the approach area between the nulmeting and the
+ *   follow-up, over the households with both (paired);
+ * - net effect (netto-effectiviteit, regel 897): the difference-in-differences, gross minus the change in the
+ *   comparison area over the same periods;
+ * - implied attribution: net ÷ gross (seed 001 Tabel 4.7: "incl. aanname attributie vaak 50%"), where both point the
+ *   same way;
+ * - a 95% interval of the net effect: percentile bootstrap over the approach's households (resampled with replacement:
+ *   per outcome the counts of the five before/after categories are drawn from their multinomial, which is what
+ *   resampling households gives for one outcome), the comparison counts redrawn binomially per replicate; seeded.
+ *
+ * The net effects feed C.2/C.3 of the LPBL screen (PARAMETERS below) in the scenario "MKBA 3.0 (effectmeting)", each with
+ * its interval as the uncertainty (a normal distribution whose 2,5% and 97,5% points are the interval's ends) that the
+ * tornado and the Monte Carlo of that scenario use (uncertainty3.ts). ZRM development (Zelfredzaamheidsmatrix, regel
+ * 859: "de ontwikkeling van de zelfredzaamheidsscores") is shown per problem area, gross only: a comparison area has no
+ * ZRM scores.
+ */
+import type { HouseholdType } from "../models/lpbl/inputs";
+import { formatCount } from "../model/limits";
+import { BOOTSTRAP_DEFAULTS, BOOTSTRAP_LIMITS, Interval, Random, binomial, percentileInterval } from "./bootstrap";
+import { ComparisonRow, comparisonCounts } from "./comparison";
+import { MEASUREMENTS, Measurement, PROBLEM_AREAS, RegistrationRecord } from "./format";
+import { Household, MEASUREMENT_SLOT, householdsOf } from "./households";
+import { GROUP_LABELS, GROUP_TYPES, OUTCOMES, OutcomeGroup, OutcomeSpec } from "./outcomes";
+import { Suppression, aggregateShown } from "./privacy";
+
+export interface EffectOptions extends Suppression {
+  /** The follow-up measurement compared with the nulmeting (default 12: the first year of the approach). */
+  readonly followUp?: Exclude<Measurement, 0>;
+  readonly replicates?: number;
+  readonly seed?: number;
+  /** Only these outcomes (default all). */
+  readonly outcomes?: readonly string[];
+  /** Leave out the ZRM development (faster, for tests of the net effects). */
+  readonly zrm?: boolean;
+}
+
+export interface Shares {
+  /** Households with both measurements and the outcome filled in at both. */
+  readonly households: number;
+  readonly before: number;
+  readonly after: number;
+}
+
+export interface OutcomeEffect {
+  readonly outcome: OutcomeSpec;
+  readonly groupLabel: string;
+  /** The approach area, paired over households; null when no household has both measurements. */
+  readonly approach: Shares | null;
+  /** The comparison area's counts at the nulmeting period and the follow-up period; null when not counted. */
+  readonly comparison: { readonly before: { households: number; count: number }; readonly after: { households: number; count: number } } | null;
+  /** Gross effect: the change in the approach area (after − before, as a share). */
+  readonly gross: number | null;
+  /** Net effect: gross − the change in the comparison area (difference-in-differences). */
+  readonly net: number | null;
+  readonly interval: Interval | null;
+  /** net ÷ gross where both have the same sign and gross ≠ 0. */
+  readonly attribution: number | null;
+  /** Not shown: fewer households than the threshold. */
+  readonly suppressed: boolean;
+  /** Bootstrap replicates of the net effect and of the approach's share before (for derived parameters); internal. */
+  readonly replicates?: { readonly net: Float64Array; readonly before: Float64Array };
+}
+
+export interface ZrmDevelopment {
+  readonly area: string;
+  readonly label: string;
+  /** Households with this area a problem (ZRM ≤ 3) at the start, scored at both measurements. */
+  readonly households: number;
+  readonly before: number | null;
+  readonly after: number | null;
+  readonly change: number | null;
+  readonly interval: Interval | null;
+  readonly suppressed: boolean;
+}
+
+/** An LPBL parameter fed by the measurement. */
+export interface MeasuredParameter {
+  readonly key: string;
+  /** Alternative keys (an older or newer LPBL model), tried in order when `key` is not in the model. */
+  readonly alternatives: readonly string[];
+  readonly label: string;
+  readonly outcome: string;
+  readonly value: number;
+  readonly interval: Interval;
+  readonly households: number;
+  readonly how: string;
+}
+
+export interface EffectMeasurement {
+  readonly followUp: Measurement;
+  readonly replicates: number;
+  readonly seed: number;
+  readonly threshold: number;
+  readonly households: number;
+  /** Households with a nulmeting and the follow-up measurement. */
+  readonly paired: number;
+  readonly hasComparison: boolean;
+  readonly outcomes: readonly OutcomeEffect[];
+  readonly zrm: readonly ZrmDevelopment[];
+  readonly parameters: readonly MeasuredParameter[];
+}
+
+/**
+ * The LPBL inputs of C.2/C.3 the measurement feeds (seed 001 Bijlage 2 deel C; issue 19's inputs.ts): the net prevented
+ * escalation per household type, evictions among all households, and the success of debt assistance and of work.
+ */
+const PARAMETERS: readonly { key: string; alternatives: string[]; label: string; outcome: string; how: string; value: (net: number, before: number) => number | null }[] = [
+  { key: "escalatie_gezinnen", alternatives: [], label: "C.3 Voorkomen escalatie gezinnen (OTS/UHP)", outcome: "escalatie_ots_uhp", how: "− netto verandering OTS/UHP bij gezinnen", value: (net) => -net },
+  { key: "escalatie_ouderen", alternatives: [], label: "C.3 Voorkomen escalatie ouderen (opname V&V)", outcome: "escalatie_opname_vv", how: "− netto verandering opname V&V bij ouderen", value: (net) => -net },
+  { key: "escalatie_overig", alternatives: [], label: "C.3 Voorkomen escalatie overige hh (opname GGZ)", outcome: "escalatie_opname_ggz", how: "− netto verandering opname GGZ bij overige hh", value: (net) => -net },
+  {
+    key: "escalatie_huisuitzetting",
+    alternatives: ["kg_escalatie_huisuitzetting"],
+    label: "C.3 Voorkomen huisuitzettingen (alle hh)",
+    outcome: "escalatie_huisuitzetting",
+    how: "− netto verandering huisuitzettingen bij alle hh",
+    value: (net) => -net,
+  },
+  { key: "succes_schuldhulp", alternatives: [], label: "C.2 Succes schuldhulp", outcome: "schulden", how: "− netto verandering problematische schulden ÷ aandeel met schulden bij aanvang", value: (net, before) => (before > 0 ? -net / before : null) },
+  { key: "succes_werk", alternatives: [], label: "C.2 Succes direct naar werk", outcome: "werk", how: "netto verandering inkomen uit werk ÷ aandeel zonder werk bij aanvang (gezinnen en overige hh)", value: (net, before) => (before < 1 ? net / (1 - before) : null) },
+];
+
+/** Counts drawn from the multinomial (n; weights ÷ Σ weights) by conditional binomials, into `out`. */
+function multinomial(random: Random, n: number, weights: readonly number[], out: number[]): void {
+  let left = n;
+  let rest = 0;
+  for (let i = 0; i < weights.length; i++) rest += weights[i]!;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i]!;
+    const x = i === weights.length - 1 || rest <= 0 || left === 0 ? left : w >= rest ? left : binomial(random, left, w / rest);
+    out[i] = x;
+    left -= x;
+    rest -= w;
+  }
+}
+
+/** Approach-area data of one group: per outcome, per paired household, the value before and after (−1 missing). */
+interface GroupData {
+  readonly households: Household[];
+  readonly before: Int8Array[];
+  readonly after: Int8Array[];
+}
+
+function groupData(households: readonly Household[], types: readonly HouseholdType[], outcomes: readonly OutcomeSpec[], slot: number): GroupData {
+  const hs = households.filter((h) => h.hasNulmeting && h.measurements[slot] !== undefined && h.baseline.householdType !== null && types.includes(h.baseline.householdType));
+  const code = (v: boolean | null) => (v === null ? -1 : v ? 1 : 0);
+  return {
+    households: hs,
+    before: outcomes.map((o) => Int8Array.from(hs, (h) => code(o.value(h.measurements[0]!)))),
+    after: outcomes.map((o) => Int8Array.from(hs, (h) => code(o.value(h.measurements[slot]!)))),
+  };
+}
+
+/** The effect measurement of the records against the comparison area (empty when there is none). */
+export function measureEffects(records: readonly RegistrationRecord[], comparison: readonly ComparisonRow[], options: EffectOptions): EffectMeasurement {
+  const followUp = options.followUp ?? 12;
+  const replicates = options.replicates ?? BOOTSTRAP_DEFAULTS.replicates;
+  if (!Number.isInteger(replicates) || replicates < BOOTSTRAP_LIMITS.minReplicates || replicates > BOOTSTRAP_LIMITS.maxReplicates) {
+    throw new RangeError(`het aantal bootstraptrekkingen is een geheel getal van ${formatCount(BOOTSTRAP_LIMITS.minReplicates)} t/m ${formatCount(BOOTSTRAP_LIMITS.maxReplicates)}`);
+  }
+  const seed = options.seed ?? BOOTSTRAP_DEFAULTS.seed;
+  const s: Suppression = { threshold: options.threshold };
+  const random = new Random(seed);
+  const households = householdsOf(records);
+  const slot = MEASUREMENT_SLOT[followUp];
+  const wanted = options.outcomes ? OUTCOMES.filter((o) => options.outcomes!.includes(o.id)) : OUTCOMES;
+  const results = new Map<string, OutcomeEffect>();
+
+  // One bootstrap per group of household types, the same resampled households for all its outcomes.
+  const groups = [...new Set(wanted.map((o) => o.group))] as OutcomeGroup[];
+  for (const group of groups) {
+    const outcomes = wanted.filter((o) => o.group === group);
+    const data = groupData(households, GROUP_TYPES[group], outcomes, slot);
+    const n = data.households.length;
+    const comp = outcomes.map((o) => {
+      const before = comparisonCounts(comparison, o.comparisonHeader, GROUP_TYPES[group], 0);
+      const after = comparisonCounts(comparison, o.comparisonHeader, GROUP_TYPES[group], followUp);
+      return before && after ? { before, after } : null;
+    });
+    // Point estimates.
+    const point = outcomes.map((_, k) => {
+      let sum0 = 0;
+      let sum1 = 0;
+      let count = 0;
+      for (let i = 0; i < n; i++) {
+        const b = data.before[k]![i]!;
+        const a = data.after[k]![i]!;
+        if (b < 0 || a < 0) continue;
+        sum0 += b;
+        sum1 += a;
+        count++;
+      }
+      return count > 0 ? { households: count, before: sum0 / count, after: sum1 / count } : null;
+    });
+    // Per outcome the households fall into five categories (before/after 0/0, 0/1, 1/0, 1/1, or missing); resampling
+    // the n households with replacement draws these counts from the multinomial with the observed shares, which is
+    // drawn directly (conditional binomials) instead of household by household.
+    const bootstrap = outcomes.map(() => ({ net: new Float64Array(replicates).fill(NaN), before: new Float64Array(replicates).fill(NaN) }));
+    const measurable = outcomes.map((_, k) => point[k] !== null && comp[k] !== null && aggregateShown(point[k]!.households, s));
+    outcomes.forEach((_, k) => {
+      const c = comp[k];
+      if (!measurable[k] || !c) return;
+      const cells = [0, 0, 0, 0, 0];
+      for (let i = 0; i < n; i++) {
+        const b = data.before[k]![i]!;
+        const a = data.after[k]![i]!;
+        cells[b < 0 || a < 0 ? 4 : b * 2 + a]!++;
+      }
+      const drawn = [0, 0, 0, 0, 0];
+      const p0 = c.before.count / c.before.households;
+      const p1 = c.after.count / c.after.households;
+      for (let r = 0; r < replicates; r++) {
+        multinomial(random, n, cells, drawn);
+        const count = drawn[0]! + drawn[1]! + drawn[2]! + drawn[3]!;
+        const c0 = binomial(random, c.before.households, p0) / c.before.households;
+        const c1 = binomial(random, c.after.households, p1) / c.after.households;
+        if (count === 0) continue;
+        const before = (drawn[2]! + drawn[3]!) / count;
+        const after = (drawn[1]! + drawn[3]!) / count;
+        bootstrap[k]!.net[r] = after - before - (c1 - c0);
+        bootstrap[k]!.before[r] = before;
+      }
+    });
+    outcomes.forEach((o, k) => {
+      const p = point[k]!;
+      const c = comp[k]!;
+      const shown = p !== null && aggregateShown(p.households, s);
+      const gross = shown ? p.after - p.before : null;
+      const net = shown && c ? gross! - (c.after.count / c.after.households - c.before.count / c.before.households) : null;
+      const interval = net !== null && measurable[k] ? percentileInterval(bootstrap[k]!.net) : null;
+      results.set(o.id, {
+        outcome: o,
+        groupLabel: GROUP_LABELS[group],
+        approach: p === null ? null : shown ? p : { households: p.households, before: NaN, after: NaN },
+        comparison: c,
+        gross,
+        net,
+        interval,
+        attribution: gross !== null && net !== null && gross !== 0 && Math.sign(gross) === Math.sign(net) ? net / gross : null,
+        suppressed: p !== null && !shown,
+        ...(net !== null ? { replicates: bootstrap[k]! } : {}),
+      });
+    });
+  }
+
+  const outcomes = wanted.map((o) => results.get(o.id)!);
+  const parameters: MeasuredParameter[] = [];
+  for (const spec of PARAMETERS) {
+    const r = results.get(spec.outcome);
+    if (!r || r.net === null || !r.replicates || !r.approach || !r.interval) continue;
+    const value = spec.value(r.net, r.approach.before);
+    if (value === null) continue;
+    const reps = new Float64Array(replicates);
+    for (let b = 0; b < replicates; b++) reps[b] = spec.value(r.replicates.net[b]!, r.replicates.before[b]!) ?? NaN;
+    const interval = percentileInterval(reps);
+    if (!interval) continue;
+    parameters.push({ key: spec.key, alternatives: spec.alternatives, label: spec.label, outcome: spec.outcome, value, interval, households: r.approach.households, how: spec.how });
+  }
+
+  const paired = households.filter((h) => h.hasNulmeting && h.measurements[slot] !== undefined).length;
+  return {
+    followUp,
+    replicates,
+    seed,
+    threshold: options.threshold,
+    households: households.length,
+    paired,
+    hasComparison: comparison.length > 0,
+    outcomes,
+    zrm: options.zrm === false ? [] : zrmDevelopment(households, slot, replicates, random, s),
+    parameters,
+  };
+}
+
+/** ZRM development per problem area among the households with that problem at the start (ZRM ≤ 3), scored at both. */
+function zrmDevelopment(households: readonly Household[], slot: number, replicates: number, random: Random, s: Suppression): ZrmDevelopment[] {
+  return PROBLEM_AREAS.map((area, a) => {
+    const before: number[] = [];
+    const after: number[] = [];
+    for (const h of households) {
+      const x = h.measurements[0]?.problems[a];
+      const y = h.measurements[slot]?.problems[a];
+      if (typeof x !== "number" || typeof y !== "number" || x > 3) continue;
+      before.push(x);
+      after.push(y);
+    }
+    const n = before.length;
+    const shown = aggregateShown(n, s);
+    if (n === 0 || !shown) return { area: area.id, label: area.label, households: n, before: null, after: null, change: null, interval: null, suppressed: n > 0 };
+    const mean = (xs: number[]) => xs.reduce((p, q) => p + q, 0) / xs.length;
+    const reps = new Float64Array(replicates);
+    for (let b = 0; b < replicates; b++) {
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        const k = random.nextInt(n);
+        sum += after[k]! - before[k]!;
+      }
+      reps[b] = sum / n;
+    }
+    const m0 = mean(before);
+    const m1 = mean(after);
+    return { area: area.id, label: area.label, households: n, before: m0, after: m1, change: m1 - m0, interval: percentileInterval(reps), suppressed: false };
+  });
+}
+
+export const SCENARIO_3 = "MKBA 3.0 (effectmeting)";
+
+export { MEASUREMENTS };

@@ -1,0 +1,276 @@
+/**
+ * Reading registration records (registratie inlezen): a table of text cells — from a CSV file (csv.ts), an .xlsx
+ * export (the CLI's ExcelJS reader) or the Registratie sheet — checked column by column and row by row.
+ *
+ * - The file as a whole is refused, with a Dutch message, when it holds a direct identifier (privacy.ts), misses a
+ *   required column, names a column twice, or exceeds the limits (format.ts RECORD_LIMITS).
+ * - A malformed row (an unknown code, a date in the future, a negative count, a measurement before the registration,
+ *   an id and measurement that occur twice, …) is left out and reported with its row and column in Dutch — never with
+ *   its value; the other rows still count, and the report says how many rows were left out and why.
+ * - Columns outside the format are ignored (listed by name only); free text never enters a record.
+ */
+import { CellValue, REASONS, Reason, cellParser, normaliseHeader } from "./cells";
+import {
+  COLUMNS,
+  ColumnSpec,
+  Composition,
+  IncomeSource,
+  Measurement,
+  PROBLEM_AREAS,
+  RECORD_LIMITS,
+  RegistrationRecord,
+  TRAJECTORIES,
+  HOUSEHOLD_TYPE_CODES,
+} from "./format";
+import { PrivacyRefusal, bsnCellRefusal, identifierColumnRefusal, identifierKind, looksLikeBsn } from "./privacy";
+import { formatCount } from "../model/limits";
+
+/** One problem with a row: its 1-based file row (the header is row 1), the column's header and a Dutch message. */
+export interface RowProblem {
+  readonly row: number;
+  readonly column: string;
+  readonly reason: Reason;
+  readonly message: string;
+}
+
+export interface ReadReport {
+  /** Data rows read (empty rows skipped). */
+  readonly rowsRead: number;
+  readonly recordsKept: number;
+  readonly rowsLeftOut: number;
+  /** Rows left out per reason (a row with several problems counts under its first). */
+  readonly leftOutByReason: readonly { readonly reason: Reason; readonly rows: number }[];
+  /** The problems, row by row, at most RECORD_LIMITS.listedProblems of them. */
+  readonly problems: readonly RowProblem[];
+  /** Every problem found (problems.length may be less). */
+  readonly problemCount: number;
+  /** Headers not in the format, ignored. */
+  readonly ignoredColumns: readonly string[];
+  /** Optional columns of the format absent from the file (their fields are missing on every row). */
+  readonly absentColumns: readonly string[];
+}
+
+export type ReadResult = { readonly ok: true; readonly records: RegistrationRecord[]; readonly report: ReadReport } | { readonly ok: false; readonly refusal: PrivacyRefusal | FileRefusal };
+
+/** A file that cannot be read at all (not a privacy matter): a missing column, a limit exceeded. */
+export interface FileRefusal {
+  readonly column?: string;
+  readonly message: string;
+}
+
+export interface ReadOptions {
+  /** Today as a day number (dates after it are in the future). */
+  readonly today: number;
+}
+
+/**
+ * Checks headers and limits and the privacy rules on the whole table; returns the column index per known header, or
+ * the refusal. Shared by the record reader and the comparison-area reader.
+ */
+export function checkTable(
+  rows: readonly (readonly string[])[],
+  known: ReadonlyMap<string, { readonly required: boolean }>,
+  what: string,
+): { ok: true; index: Map<string, number>; ignored: string[]; dataRows: number } | { ok: false; refusal: PrivacyRefusal | FileRefusal } {
+  if (rows.length === 0) return { ok: false, refusal: { message: `${what} is leeg: de eerste rij moet de kolomnamen bevatten.` } };
+  const header = rows[0]!;
+  if (header.length > RECORD_LIMITS.columns) return { ok: false, refusal: { message: `${what} heeft ${formatCount(header.length)} kolommen; hoogstens ${formatCount(RECORD_LIMITS.columns)} (zie docs/registratie.md, grenzen).` } };
+  if (rows.length - 1 > RECORD_LIMITS.rows) return { ok: false, refusal: { message: `${what} heeft ${formatCount(rows.length - 1)} rijen; hoogstens ${formatCount(RECORD_LIMITS.rows)} (zie docs/registratie.md, grenzen). Splits de registratie, bijvoorbeeld per jaar.` } };
+  // Privacy first: the headers, then every cell of every column (the ignored ones too), before anything is parsed.
+  for (const h of header) {
+    const kind = identifierKind(h);
+    if (kind) return { ok: false, refusal: identifierColumnRefusal(h.trim(), kind) };
+  }
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r]!;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c]!;
+      if (cell.length >= 8 && looksLikeBsn(cell.trim())) return { ok: false, refusal: bsnCellRefusal((header[c] ?? `kolom ${c + 1}`).trim(), r + 1) };
+    }
+  }
+  const index = new Map<string, number>();
+  const ignored: string[] = [];
+  header.forEach((h, c) => {
+    const name = normaliseHeader(h);
+    if (name === "") return;
+    if (index.has(name)) {
+      ignored.push(h);
+      index.set(name, -1 - c); // marked as duplicate
+      return;
+    }
+    if (known.has(name)) index.set(name, c);
+    else ignored.push(h.trim());
+  });
+  for (const [name, c] of index) if (c < 0) return { ok: false, refusal: { column: name, message: `De kolom "${name}" staat twee keer in ${what}; welke geldt is niet te zeggen.` } };
+  const missing = [...known].filter(([name, spec]) => spec.required && !index.has(name)).map(([name]) => name);
+  if (missing.length > 0) return { ok: false, refusal: { column: missing[0], message: `${what} mist ${missing.length === 1 ? "de verplichte kolom" : "de verplichte kolommen"} ${missing.map((m) => `"${m}"`).join(", ")}.` } };
+  let dataRows = 0;
+  for (let r = 1; r < rows.length; r++) if (!isEmptyRow(rows[r]!)) dataRows++;
+  return { ok: true, index, ignored, dataRows };
+}
+
+export function isEmptyRow(row: readonly string[]): boolean {
+  for (const cell of row) if (cell.trim() !== "") return false;
+  return true;
+}
+
+/** Collects row problems: every one counted, the first RECORD_LIMITS.listedProblems listed. */
+export class ProblemList {
+  readonly listed: RowProblem[] = [];
+  count = 0;
+  add(p: RowProblem): void {
+    this.count++;
+    if (this.listed.length < RECORD_LIMITS.listedProblems) this.listed.push(p);
+  }
+}
+
+const SPECS: ReadonlyMap<string, ColumnSpec> = new Map(COLUMNS.map((c) => [c.header, c]));
+/** Position of each header in COLUMNS: a row's values are an array in that order. */
+const COLUMN_AT: ReadonlyMap<string, number> = new Map(COLUMNS.map((c, i) => [c.header, i]));
+const at = (header: string) => COLUMN_AT.get(header)!;
+const AT = { registered: at("datum_aanmelding"), measured: at("datum_meting"), children: at("aantal_kinderen"), childrenAtHome: at("kinderen_thuiswonend") };
+const PROBLEM_AT = PROBLEM_AREAS.map((p) => at(`probleem_${p.id}`));
+const RUNNING_AT = TRAJECTORIES.map((t) => at(`loopt_${t.id}`));
+const TEAM_AT = TRAJECTORIES.map((t) => at(`team_${t.id}`));
+
+/** The registration table (first row the headers) → the records that pass, and the report; or the refusal of the file. */
+export function readRecords(rows: readonly (readonly string[])[], options: ReadOptions): ReadResult {
+  const table = checkTable(rows, SPECS, "De registratie");
+  if (!table.ok) return table;
+  const { index, ignored } = table;
+  const present = COLUMNS.filter((c) => index.has(c.header));
+  const parsers = present.map((c) => ({ spec: c, at: COLUMN_AT.get(c.header)!, column: index.get(c.header)!, parse: cellParser(c.kind, c.required) }));
+  const problems = new ProblemList();
+  const leftOut = new Map<Reason, number>();
+  const leave = (reason: Reason) => leftOut.set(reason, (leftOut.get(reason) ?? 0) + 1);
+  const kept: RegistrationRecord[] = [];
+  let rowsRead = 0;
+
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r]!;
+    if (isEmptyRow(row)) continue;
+    rowsRead++;
+    const fileRow = r + 1;
+    let first: Reason | null = null;
+    const values: CellValue[] = new Array<CellValue>(COLUMNS.length).fill(null);
+    for (const p of parsers) {
+      const result = p.parse(row[p.column] ?? "");
+      if (result.ok) values[p.at] = result.value;
+      else {
+        problems.add({ row: fileRow, column: p.spec.header, reason: result.reason, message: result.message });
+        first ??= result.reason;
+      }
+    }
+    if (first === null) {
+      const registered = values[AT.registered] as number;
+      const measured = values[AT.measured] as number;
+      const check = (bad: boolean, column: string, reason: Reason, message: string) => {
+        if (!bad) return;
+        problems.add({ row: fileRow, column, reason, message });
+        first ??= reason;
+      };
+      check(registered > options.today, "datum_aanmelding", REASONS.futureDate, `${REASONS.futureDate}: de aanmelding ligt na vandaag`);
+      check(measured > options.today, "datum_meting", REASONS.futureDate, `${REASONS.futureDate}: de meting ligt na vandaag`);
+      check(measured < registered, "datum_meting", REASONS.measurementBeforeRegistration, `${REASONS.measurementBeforeRegistration}: de meetdatum ligt vóór de datum van aanmelding`);
+      const children = values[AT.children];
+      const atHome = values[AT.childrenAtHome];
+      check(typeof children === "number" && typeof atHome === "number" && atHome > children, "kinderen_thuiswonend", REASONS.childrenAtHome, `${REASONS.childrenAtHome}: kinderen_thuiswonend is groter dan aantal_kinderen`);
+    }
+    if (first !== null) {
+      leave(first);
+      continue;
+    }
+    kept.push(recordOf(fileRow, values));
+  }
+
+  // Across rows: an id and measurement twice (all such rows out: which one is right cannot be told), and one household
+  // with two registration dates (all its rows out).
+  const byKey = new Map<string, RegistrationRecord[]>();
+  const registrations = new Map<string, Set<number>>();
+  for (const rec of kept) {
+    const key = `${rec.id}\u0000${rec.measurement}`;
+    const list = byKey.get(key);
+    if (list) list.push(rec);
+    else byKey.set(key, [rec]);
+    let set = registrations.get(rec.id);
+    if (!set) registrations.set(rec.id, (set = new Set()));
+    set.add(rec.registered);
+  }
+  const out = new Set<RegistrationRecord>();
+  for (const list of byKey.values()) {
+    if (list.length < 2) continue;
+    for (const rec of list) {
+      const others = list.filter((o) => o !== rec).map((o) => o.row);
+      problems.add({ row: rec.row, column: "meting", reason: REASONS.duplicate, message: `${REASONS.duplicate}: hetzelfde huishouden en dezelfde meting staan ook op rij ${others.join(", ")}` });
+      out.add(rec);
+      leave(REASONS.duplicate);
+    }
+  }
+  for (const rec of kept) {
+    if (out.has(rec) || registrations.get(rec.id)!.size < 2) continue;
+    problems.add({ row: rec.row, column: "datum_aanmelding", reason: REASONS.inconsistentRegistration, message: `${REASONS.inconsistentRegistration}: hetzelfde huishouden heeft op andere rijen een andere datum van aanmelding` });
+    out.add(rec);
+    leave(REASONS.inconsistentRegistration);
+  }
+  const records = out.size === 0 ? kept : kept.filter((r) => !out.has(r));
+  problems.listed.sort((a, b) => a.row - b.row);
+  const leftOutByReason = [...leftOut].map(([reason, n]) => ({ reason, rows: n })).sort((a, b) => b.rows - a.rows || a.reason.localeCompare(b.reason));
+  return {
+    ok: true,
+    records,
+    report: {
+      rowsRead,
+      recordsKept: records.length,
+      rowsLeftOut: rowsRead - records.length,
+      leftOutByReason,
+      problems: problems.listed,
+      problemCount: problems.count,
+      ignoredColumns: ignored,
+      absentColumns: COLUMNS.filter((c) => !c.required && !index.has(c.header)).map((c) => c.header),
+    },
+  };
+}
+
+function recordOf(row: number, v: readonly CellValue[]): RegistrationRecord {
+  const get = <T>(h: string) => v[at(h)] as T | null;
+  const typeCode = get<string>("huishoudtype");
+  return {
+    row,
+    id: get<string>("id")!,
+    registered: v[AT.registered] as number,
+    measurement: get<Measurement>("meting")!,
+    measured: v[AT.measured] as number,
+    householdType: typeCode === null ? null : HOUSEHOLD_TYPE_CODES[typeCode]!,
+    composition: get<Composition>("samenstelling"),
+    children: get<number>("aantal_kinderen"),
+    childrenAtHome: get<number>("kinderen_thuiswonend"),
+    income: get<IncomeSource>("inkomensbron"),
+    minima: get<boolean>("minima"),
+    lvb: get<boolean>("lvb"),
+    newlyFound: get<boolean>("nieuw_gevonden"),
+    selfReliant: get<boolean>("zelfredzaam"),
+    problems: PROBLEM_AT.map((i) => v[i] as boolean | number | null),
+    running: RUNNING_AT.map((i) => v[i] as boolean | null),
+    teamChanges: TEAM_AT.map((i) => (v[i] as number | null) ?? 0),
+    withoutTrajectory: get<number>("zonder_traject"),
+    eviction: get<boolean>("escalatie_huisuitzetting"),
+    otsChildren: get<number>("escalatie_ots_kinderen"),
+    uhpChildren: get<number>("escalatie_uhp_kinderen"),
+    admissionVV: get<boolean>("escalatie_opname_vv"),
+    admissionGGZ: get<boolean>("escalatie_opname_ggz"),
+    closed: get<boolean>("afgesloten"),
+    relapse: get<boolean>("terugval"),
+  };
+}
+
+/** The report as Dutch lines: rows read, kept, left out per reason, the first `listed` problems, ignored columns. */
+export function readReportLines(report: ReadReport, listed = 20): string[] {
+  const lines = [`Ingelezen: ${formatCount(report.rowsRead)} rijen; meegeteld: ${formatCount(report.recordsKept)}; weggelaten: ${formatCount(report.rowsLeftOut)}.`];
+  if (report.rowsLeftOut > 0) {
+    lines.push(`Weggelaten rijen per reden: ${report.leftOutByReason.map((r) => `${r.reason} ${formatCount(r.rows)}`).join("; ")}.`);
+    for (const p of report.problems.slice(0, listed)) lines.push(`  rij ${p.row}, kolom ${p.column}: ${p.message}`);
+    if (report.problemCount > Math.min(listed, report.problems.length)) lines.push(`  … en nog ${formatCount(report.problemCount - Math.min(listed, report.problems.length))} meldingen.`);
+  }
+  if (report.ignoredColumns.length > 0) lines.push(`Genegeerd (geen kolom van het formaat): ${report.ignoredColumns.join(", ")}.`);
+  return lines;
+}
