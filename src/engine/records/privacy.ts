@@ -99,7 +99,7 @@ export function identifierKind(header: string): string | null {
   }
   // Joined words ("geboortedatumkind", "naamcoach") — only the unambiguous long ones, so that "dagbesteding" never matches.
   const joined = words.join("");
-  for (const w of ["geboortedatum", "burgerservicenummer", "achternaam", "voornaam", "straatnaam", "huisnummer", "postcode", "telefoonnummer", "emailadres"]) {
+  for (const w of ["geboortedatum", "gebdatum", "burgerservicenummer", "achternaam", "voornaam", "straatnaam", "huisnummer", "postcode", "telefoonnummer", "emailadres"]) {
     if (joined.includes(w)) return IDENTIFIER_WORDS.get(w)!;
   }
   return null;
