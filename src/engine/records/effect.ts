@@ -125,12 +125,19 @@ const PARAMETERS: readonly { key: string; alternatives: string[]; label: string;
   { key: "succes_werk", alternatives: [], label: "C.2 Succes direct naar werk", outcome: "werk", how: "netto verandering inkomen uit werk ÷ aandeel zonder werk bij aanvang (gezinnen en overige hh)", value: (net, before) => (before < 1 ? net / (1 - before) : null) },
 ];
 
-/** Counts drawn from the multinomial (n; weights ÷ Σ weights) by conditional binomials, into `out`. */
-function multinomial(random: Random, n: number, weights: readonly number[], out: number[]): void {
+/**
+ * Counts drawn from the multinomial (n; weights ÷ Σ weights) by conditional binomials, into `out`: the first `draws`
+ * categories (the others share what is left, in the last of them).
+ */
+function multinomial(random: Random, n: number, weights: readonly number[], out: number[], draws = weights.length): void {
   let left = n;
   let rest = 0;
   for (let i = 0; i < weights.length; i++) rest += weights[i]!;
   for (let i = 0; i < weights.length; i++) {
+    if (i >= draws) {
+      out[i] = i === weights.length - 1 ? left : 0;
+      continue;
+    }
     const w = weights[i]!;
     const x = i === weights.length - 1 || rest <= 0 || left === 0 ? left : w >= rest ? left : binomial(random, left, w / rest);
     out[i] = x;
@@ -138,6 +145,9 @@ function multinomial(random: Random, n: number, weights: readonly number[], out:
     rest -= w;
   }
 }
+
+/** Outcomes a parameter relates to the share at the start (succes schuldhulp, succes werk). */
+const USES_BEFORE: ReadonlySet<string> = new Set(["schulden", "werk"]);
 
 /** Approach-area data of one group: per outcome, per paired household, the value before and after (−1 missing). */
 interface GroupData {
@@ -197,33 +207,32 @@ export function measureEffects(records: readonly RegistrationRecord[], compariso
       }
       return count > 0 ? { households: count, before: sum0 / count, after: sum1 / count } : null;
     });
-    // Per outcome the households fall into five categories (before/after 0/0, 0/1, 1/0, 1/1, or missing); resampling
-    // the n households with replacement draws these counts from the multinomial with the observed shares, which is
-    // drawn directly (conditional binomials) instead of household by household.
+    // Per outcome the paired households (both values filled in) fall into four categories by their values before and
+    // after: 0→1, 1→0, 1→1, 0→0. Resampling those households with replacement draws these counts from the multinomial
+    // with the observed shares, which is drawn directly (conditional binomials) instead of household by household —
+    // only as far as needed: the net effect needs 0→1 and 1→0, a parameter relative to the start also 1→1.
     const bootstrap = outcomes.map(() => ({ net: new Float64Array(replicates).fill(NaN), before: new Float64Array(replicates).fill(NaN) }));
     const measurable = outcomes.map((_, k) => point[k] !== null && comp[k] !== null && aggregateShown(point[k]!.households, s));
-    outcomes.forEach((_, k) => {
+    outcomes.forEach((o, k) => {
       const c = comp[k];
       if (!measurable[k] || !c) return;
-      const cells = [0, 0, 0, 0, 0];
+      const cells = [0, 0, 0, 0];
       for (let i = 0; i < n; i++) {
         const b = data.before[k]![i]!;
         const a = data.after[k]![i]!;
-        cells[b < 0 || a < 0 ? 4 : b * 2 + a]!++;
+        if (b >= 0 && a >= 0) cells[b === 0 ? (a === 1 ? 0 : 3) : a === 0 ? 1 : 2]!++;
       }
-      const drawn = [0, 0, 0, 0, 0];
+      const count = cells[0]! + cells[1]! + cells[2]! + cells[3]!;
+      const categories = USES_BEFORE.has(o.id) ? 3 : 2;
+      const drawn = [0, 0, 0, 0];
       const p0 = c.before.count / c.before.households;
       const p1 = c.after.count / c.after.households;
       for (let r = 0; r < replicates; r++) {
-        multinomial(random, n, cells, drawn);
-        const count = drawn[0]! + drawn[1]! + drawn[2]! + drawn[3]!;
+        multinomial(random, count, cells, drawn, categories);
         const c0 = binomial(random, c.before.households, p0) / c.before.households;
         const c1 = binomial(random, c.after.households, p1) / c.after.households;
-        if (count === 0) continue;
-        const before = (drawn[2]! + drawn[3]!) / count;
-        const after = (drawn[1]! + drawn[3]!) / count;
-        bootstrap[k]!.net[r] = after - before - (c1 - c0);
-        bootstrap[k]!.before[r] = before;
+        bootstrap[k]!.net[r] = (drawn[0]! - drawn[1]!) / count - (c1 - c0);
+        if (categories === 3) bootstrap[k]!.before[r] = (drawn[1]! + drawn[2]!) / count;
       }
     });
     outcomes.forEach((o, k) => {
