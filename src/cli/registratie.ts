@@ -19,6 +19,7 @@ import { readComparison } from "../engine/records/comparison";
 import { EffectMeasurement, SCENARIO_3, measureEffects } from "../engine/records/effect";
 import { DEFAULT_THRESHOLD, dayNumber } from "../engine/records/format";
 import { parseDate } from "../engine/records/cells";
+import { householdsOf } from "../engine/records/households";
 import { GENERATOR_DEFAULTS, casesToRows, comparisonToRows, generateRegistration, recordsToRows } from "../engine/records/generator";
 import { PriceItem, defaultPriceList, readPriceList } from "../engine/records/priceList";
 import { ReadReport, readRecords, readReportLines } from "../engine/records/read";
@@ -146,8 +147,9 @@ export async function runRegistratie(args: readonly string[], io: CliIO): Promis
   const cases = caseRows ? readCases(caseRows, prices) : null;
   if (cases && !cases.ok) return refused("casusanalyse", cases.refusal.message);
 
-  const registration = deriveRegistration(records.records, lpbl.inputs, { threshold, ...(teamFte !== undefined ? { teamFte } : {}) });
-  const effect = measureEffects(records.records, comparison?.ok ? comparison.rows : [], { threshold, followUp, replicates, seed });
+  const households = householdsOf(records.records);
+  const registration = deriveRegistration(records.records, lpbl.inputs, { threshold, households, ...(teamFte !== undefined ? { teamFte } : {}) });
+  const effect = measureEffects(records.records, comparison?.ok ? comparison.rows : [], { threshold, followUp, replicates, seed, households });
   const keys = new Set(loaded.compiled.model.parameters.map((p) => p.key));
   const scenario2 = registrationScenario(registration, keys);
   const scenario3 = effect.hasComparison ? effectScenario(effect, scenario2, keys) : null;

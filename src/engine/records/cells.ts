@@ -105,10 +105,14 @@ function reasonOf(message: string): Reason {
   return REASONS.unknownCode;
 }
 
-/** A column's cell parser: text → value or a Dutch reason. Remembers up to 10.000 distinct texts. */
+/**
+ * A column's cell parser: text → value or a Dutch reason. Remembers the answer per distinct text — up to 10.000 texts,
+ * for pseudonyms (one per household, a few rows each) up to the row limit.
+ */
 export function cellParser(kind: ColumnKind, required: boolean): (raw: string) => CellResult {
   const schema = schemaOf(kind);
-  const memo = kind.type === "pseudonym" ? null : new Map<string, CellResult>();
+  const memo = new Map<string, CellResult>();
+  const memoSize = kind.type === "pseudonym" ? RECORD_LIMITS.rows : 10_000;
   const parse = (text: string): CellResult => {
     if (text === "") {
       if (required) return { ok: false, reason: REASONS.requiredEmpty, message: `${REASONS.requiredEmpty}: deze kolom is op elke rij verplicht` };
@@ -121,12 +125,10 @@ export function cellParser(kind: ColumnKind, required: boolean): (raw: string) =
     return { ok: false, reason: reasonOf(message), message };
   };
   return (raw) => {
-    const text = raw.trim();
-    if (!memo) return parse(text);
-    let r = memo.get(text);
+    let r = memo.get(raw);
     if (r === undefined) {
-      r = parse(text);
-      if (memo.size < 10_000) memo.set(text, r);
+      r = parse(raw.trim());
+      if (memo.size < memoSize) memo.set(raw, r);
     }
     return r;
   };

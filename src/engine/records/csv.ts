@@ -1,7 +1,8 @@
 /**
  * CSV text → a table of text cells (CSV lezen), by Papa Parse (papaparse, MIT; no dependencies, the same in Node, a
  * browser and a Web Worker). The separator is detected: a Dutch Excel writes ";", most systems ",", some a tab. A
- * byte-order mark is dropped. Quoting errors make the file unreadable as a whole: which cell is which is then unknown.
+ * byte-order mark is dropped; empty lines are skipped (a line of only separators becomes an empty row, which the
+ * readers skip). Quoting errors make the file unreadable as a whole: which cell is which is then unknown.
  */
 import Papa from "papaparse";
 import { RECORD_LIMITS } from "./format";
@@ -13,7 +14,7 @@ export function parseCsv(text: string, what = "Het CSV-bestand"): CsvResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === "") return { ok: false, message: `${what} is leeg.` };
   // Papa Parse guesses among , ; tab | from the first lines; a file of one column has none of them (then ",").
-  const result = Papa.parse<string[]>(body, { header: false, skipEmptyLines: "greedy", delimitersToGuess: [";", ",", "\t", "|"], preview: RECORD_LIMITS.rows + 2 });
+  const result = Papa.parse<string[]>(body, { header: false, skipEmptyLines: true, delimitersToGuess: [";", ",", "\t", "|"], preview: RECORD_LIMITS.rows + 2 });
   const fatal = result.errors.find((e) => e.type === "Quotes");
   if (fatal) return { ok: false, message: `${what} is geen geldige CSV: een aanhalingsteken wordt niet gesloten (rij ${formatCount((fatal.row ?? 0) + 1)}). Controleer de export.` };
   return { ok: true, rows: result.data };

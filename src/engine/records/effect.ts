@@ -37,6 +37,8 @@ export interface EffectOptions extends Suppression {
   readonly outcomes?: readonly string[];
   /** Leave out the ZRM development (faster, for tests of the net effects). */
   readonly zrm?: boolean;
+  /** The records' households when the caller has them already (householdsOf(records)). */
+  readonly households?: readonly Household[];
 }
 
 export interface Shares {
@@ -156,14 +158,49 @@ interface GroupData {
   readonly after: Int8Array[];
 }
 
-function groupData(households: readonly Household[], types: readonly HouseholdType[], outcomes: readonly OutcomeSpec[], slot: number): GroupData {
-  const hs = households.filter((h) => h.hasNulmeting && h.measurements[slot] !== undefined && h.baseline.householdType !== null && types.includes(h.baseline.householdType));
+/**
+ * Every wanted outcome of every paired household (a nulmeting and the follow-up, a household type), before and after,
+ * in one pass over the households: household-major, so that each household's records are read once (visiting the
+ * 100.000 records once per outcome made this memory-bound).
+ */
+interface PairedCodes {
+  readonly households: readonly Household[];
+  /** [household × outcome]: 1, 0, or −1 for missing. */
+  readonly before: Int8Array;
+  readonly after: Int8Array;
+}
+
+function pairedCodes(households: readonly Household[], outcomes: readonly OutcomeSpec[], slot: number): PairedCodes {
+  const hs = households.filter((h) => h.hasNulmeting && h.measurements[slot] !== undefined && h.baseline.householdType !== null);
+  const k = outcomes.length;
+  const before = new Int8Array(hs.length * k);
+  const after = new Int8Array(hs.length * k);
   const code = (v: boolean | null) => (v === null ? -1 : v ? 1 : 0);
-  return {
-    households: hs,
-    before: outcomes.map((o) => Int8Array.from(hs, (h) => code(o.value(h.measurements[0]!)))),
-    after: outcomes.map((o) => Int8Array.from(hs, (h) => code(o.value(h.measurements[slot]!)))),
+  for (let i = 0; i < hs.length; i++) {
+    const x = hs[i]!.measurements[0]!;
+    const y = hs[i]!.measurements[slot]!;
+    for (let j = 0; j < k; j++) {
+      before[i * k + j] = code(outcomes[j]!.value(x));
+      after[i * k + j] = code(outcomes[j]!.value(y));
+    }
+  }
+  return { households: hs, before, after };
+}
+
+/** One group's columns of the paired codes. */
+function groupData(paired: PairedCodes, all: readonly OutcomeSpec[], types: readonly HouseholdType[], outcomes: readonly OutcomeSpec[]): GroupData {
+  const index: number[] = [];
+  paired.households.forEach((h, i) => {
+    if (types.includes(h.baseline.householdType!)) index.push(i);
+  });
+  const k = all.length;
+  const column = (codes: Int8Array, j: number) => {
+    const out = new Int8Array(index.length);
+    for (let i = 0; i < index.length; i++) out[i] = codes[index[i]! * k + j]!;
+    return out;
   };
+  const at = outcomes.map((o) => all.indexOf(o));
+  return { households: index.map((i) => paired.households[i]!), before: at.map((j) => column(paired.before, j)), after: at.map((j) => column(paired.after, j)) };
 }
 
 /** The effect measurement of the records against the comparison area (empty when there is none). */
@@ -176,16 +213,17 @@ export function measureEffects(records: readonly RegistrationRecord[], compariso
   const seed = options.seed ?? BOOTSTRAP_DEFAULTS.seed;
   const s: Suppression = { threshold: options.threshold };
   const random = new Random(seed);
-  const households = householdsOf(records);
+  const households = options.households ?? householdsOf(records);
   const slot = MEASUREMENT_SLOT[followUp];
   const wanted = options.outcomes ? OUTCOMES.filter((o) => options.outcomes!.includes(o.id)) : OUTCOMES;
   const results = new Map<string, OutcomeEffect>();
 
-  // One bootstrap per group of household types, the same resampled households for all its outcomes.
+  // Per group of household types: its households' columns, the point estimates and the bootstrap of each outcome.
   const groups = [...new Set(wanted.map((o) => o.group))] as OutcomeGroup[];
+  const paired = pairedCodes(households, wanted, slot);
   for (const group of groups) {
     const outcomes = wanted.filter((o) => o.group === group);
-    const data = groupData(households, GROUP_TYPES[group], outcomes, slot);
+    const data = groupData(paired, wanted, GROUP_TYPES[group], outcomes);
     const n = data.households.length;
     const comp = outcomes.map((o) => {
       const before = comparisonCounts(comparison, o.comparisonHeader, GROUP_TYPES[group], 0);
@@ -271,14 +309,14 @@ export function measureEffects(records: readonly RegistrationRecord[], compariso
     parameters.push({ key: spec.key, alternatives: spec.alternatives, label: spec.label, outcome: spec.outcome, value, interval, households: r.approach.households, how: spec.how });
   }
 
-  const paired = households.filter((h) => h.hasNulmeting && h.measurements[slot] !== undefined).length;
+  const pairedCount = households.filter((h) => h.hasNulmeting && h.measurements[slot] !== undefined).length;
   return {
     followUp,
     replicates,
     seed,
     threshold: options.threshold,
     households: households.length,
-    paired,
+    paired: pairedCount,
     hasComparison: comparison.length > 0,
     outcomes,
     zrm: options.zrm === false ? [] : zrmDevelopment(households, slot, replicates, random, s),
@@ -286,33 +324,47 @@ export function measureEffects(records: readonly RegistrationRecord[], compariso
   };
 }
 
-/** ZRM development per problem area among the households with that problem at the start (ZRM ≤ 3), scored at both. */
+/**
+ * ZRM development per problem area among the households with that problem at the start (ZRM ≤ 3), scored at both: the
+ * mean score before and after, and a percentile-bootstrap interval of the mean change.
+ */
 function zrmDevelopment(households: readonly Household[], slot: number, replicates: number, random: Random, s: Suppression): ZrmDevelopment[] {
-  return PROBLEM_AREAS.map((area, a) => {
-    const before: number[] = [];
-    const after: number[] = [];
-    for (const h of households) {
-      const x = h.measurements[0]?.problems[a];
-      const y = h.measurements[slot]?.problems[a];
+  // One pass over the households: per area the scores before and after of those with that problem at the start.
+  const before: number[][] = PROBLEM_AREAS.map(() => []);
+  const after: number[][] = PROBLEM_AREAS.map(() => []);
+  for (const h of households) {
+    const x0 = h.measurements[0];
+    const y0 = h.measurements[slot];
+    if (!x0 || !y0) continue;
+    for (let a = 0; a < PROBLEM_AREAS.length; a++) {
+      const x = x0.problems[a];
+      const y = y0.problems[a];
       if (typeof x !== "number" || typeof y !== "number" || x > 3) continue;
-      before.push(x);
-      after.push(y);
+      before[a]!.push(x);
+      after[a]!.push(y);
     }
-    const n = before.length;
+  }
+  return PROBLEM_AREAS.map((area, a) => {
+    const b = before[a]!;
+    const f = after[a]!;
+    const n = b.length;
     const shown = aggregateShown(n, s);
     if (n === 0 || !shown) return { area: area.id, label: area.label, households: n, before: null, after: null, change: null, interval: null, suppressed: n > 0 };
     const mean = (xs: number[]) => xs.reduce((p, q) => p + q, 0) / xs.length;
+    // A household's change is a whole number −4 … +4: resampling households draws the counts of these nine changes
+    // from their multinomial, drawn directly as for the outcomes above.
+    const changes = new Array<number>(9).fill(0);
+    for (let i = 0; i < n; i++) changes[f[i]! - b[i]! + 4]!++;
+    const drawn = new Array<number>(9).fill(0);
     const reps = new Float64Array(replicates);
     for (let b = 0; b < replicates; b++) {
+      multinomial(random, n, changes, drawn);
       let sum = 0;
-      for (let i = 0; i < n; i++) {
-        const k = random.nextInt(n);
-        sum += after[k]! - before[k]!;
-      }
+      for (let c = 0; c < 9; c++) sum += (c - 4) * drawn[c]!;
       reps[b] = sum / n;
     }
-    const m0 = mean(before);
-    const m1 = mean(after);
+    const m0 = mean(b);
+    const m1 = mean(f);
     return { area: area.id, label: area.label, households: n, before: m0, after: m1, change: m1 - m0, interval: percentileInterval(reps), suppressed: false };
   });
 }

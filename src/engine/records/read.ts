@@ -231,35 +231,39 @@ export function readRecords(rows: readonly (readonly string[])[], options: ReadO
   };
 }
 
+/** Positions in COLUMNS of the fields a record takes one by one (looked up once, not per row). */
+const F = Object.fromEntries(
+  ["id", "meting", "huishoudtype", "samenstelling", "aantal_kinderen", "inkomensbron", "minima", "lvb", "nieuw_gevonden", "zelfredzaam", "zonder_traject", "escalatie_huisuitzetting", "escalatie_ots_kinderen", "escalatie_uhp_kinderen", "escalatie_opname_vv", "escalatie_opname_ggz", "afgesloten", "terugval"].map((h) => [h, at(h)]),
+) as Record<string, number>;
+
 function recordOf(row: number, v: readonly CellValue[]): RegistrationRecord {
-  const get = <T>(h: string) => v[at(h)] as T | null;
-  const typeCode = get<string>("huishoudtype");
+  const typeCode = v[F.huishoudtype!] as string | null;
   return {
     row,
-    id: get<string>("id")!,
+    id: v[F.id!] as string,
     registered: v[AT.registered] as number,
-    measurement: get<Measurement>("meting")!,
+    measurement: v[F.meting!] as Measurement,
     measured: v[AT.measured] as number,
     householdType: typeCode === null ? null : HOUSEHOLD_TYPE_CODES[typeCode]!,
-    composition: get<Composition>("samenstelling"),
-    children: get<number>("aantal_kinderen"),
-    childrenAtHome: get<number>("kinderen_thuiswonend"),
-    income: get<IncomeSource>("inkomensbron"),
-    minima: get<boolean>("minima"),
-    lvb: get<boolean>("lvb"),
-    newlyFound: get<boolean>("nieuw_gevonden"),
-    selfReliant: get<boolean>("zelfredzaam"),
+    composition: v[F.samenstelling!] as Composition | null,
+    children: v[AT.children] as number | null,
+    childrenAtHome: v[AT.childrenAtHome] as number | null,
+    income: v[F.inkomensbron!] as IncomeSource | null,
+    minima: v[F.minima!] as boolean | null,
+    lvb: v[F.lvb!] as boolean | null,
+    newlyFound: v[F.nieuw_gevonden!] as boolean | null,
+    selfReliant: v[F.zelfredzaam!] as boolean | null,
     problems: PROBLEM_AT.map((i) => v[i] as boolean | number | null),
     running: RUNNING_AT.map((i) => v[i] as boolean | null),
     teamChanges: TEAM_AT.map((i) => (v[i] as number | null) ?? 0),
-    withoutTrajectory: get<number>("zonder_traject"),
-    eviction: get<boolean>("escalatie_huisuitzetting"),
-    otsChildren: get<number>("escalatie_ots_kinderen"),
-    uhpChildren: get<number>("escalatie_uhp_kinderen"),
-    admissionVV: get<boolean>("escalatie_opname_vv"),
-    admissionGGZ: get<boolean>("escalatie_opname_ggz"),
-    closed: get<boolean>("afgesloten"),
-    relapse: get<boolean>("terugval"),
+    withoutTrajectory: v[F.zonder_traject!] as number | null,
+    eviction: v[F.escalatie_huisuitzetting!] as boolean | null,
+    otsChildren: v[F.escalatie_ots_kinderen!] as number | null,
+    uhpChildren: v[F.escalatie_uhp_kinderen!] as number | null,
+    admissionVV: v[F.escalatie_opname_vv!] as boolean | null,
+    admissionGGZ: v[F.escalatie_opname_ggz!] as boolean | null,
+    closed: v[F.afgesloten!] as boolean | null,
+    relapse: v[F.terugval!] as boolean | null,
   };
 }
 

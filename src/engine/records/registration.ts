@@ -76,6 +76,8 @@ export interface Registration2 {
 export interface RegistrationOptions extends Suppression {
   /** The team's fte (the registration has no fte); without it the plan's team size is used. */
   readonly teamFte?: number;
+  /** The records' households when the caller has them already (householdsOf(records)). */
+  readonly households?: readonly Household[];
 }
 
 /** The value at a path of the LPBL inputs ("reach.severity.families.ev"), or null. */
@@ -109,11 +111,13 @@ export function parameterOf(path: string): string | null {
 }
 
 const debtsAt = PROBLEM_INDEX.schulden;
+/** Indices of the substitutable trajectory types (seed 001 voetnoot 15). */
+const SUBSTITUTABLE = TRAJECTORIES.map((t, j) => (t.substitutable ? j : -1)).filter((j) => j >= 0);
 const nuisanceAt = PROBLEM_INDEX.overlast;
 
 /** MKBA 2.0: every derivable input of the LPBL screen from the records, beside the plan. */
 export function deriveRegistration(records: readonly RegistrationRecord[], plan: LpblInputs, options: RegistrationOptions): Registration2 {
-  const all = householdsOf(records);
+  const all = options.households ?? householdsOf(records);
   const s: Suppression = { threshold: options.threshold };
   const inputs: DerivedInput[] = [];
   const row = (section: DerivedInput["section"], path: string, label: string, unit: InputUnit, value: number | null, households: number, missing: number, extra: { note?: string; informational?: boolean; plan?: number | null } = {}) => {
@@ -149,77 +153,131 @@ export function deriveRegistration(records: readonly RegistrationRecord[], plan:
     if (small) inputs[inputs.length - 1] = { ...inputs[inputs.length - 1]!, suppressed: true };
   };
 
+  // One pass over the households' baselines into small arrays (−1 = unknown), then every count from those: reading the
+  // records once keeps this fast for a city's registration (see the bench).
+  const n = all.length;
+  const TYPE_CODE: Readonly<Record<HouseholdType, number>> = { families: 0, elderly: 1, other: 2 };
+  const SEVERITY_CODE: Readonly<Record<Severity, number>> = { ev: 0, zr: 1, nzr: 2 };
+  const typeOf = new Int8Array(n);
+  const severityOfH = new Int8Array(n);
+  const singleOf = new Int8Array(n);
+  const childrenOf = new Int16Array(n);
+  const debtsOf = new Int8Array(n);
+  const noWorkOf = new Int8Array(n);
+  const nuisanceOf = new Int8Array(n);
+  const newlyOf = new Int8Array(n);
+  let first = Infinity;
+  let last = -Infinity;
+  const tri = (v: boolean | null) => (v === null ? -1 : v ? 1 : 0);
+  for (let i = 0; i < n; i++) {
+    const h = all[i]!;
+    const b = h.baseline;
+    if (h.registered < first) first = h.registered;
+    if (h.registered > last) last = h.registered;
+    typeOf[i] = b.householdType === null ? -1 : TYPE_CODE[b.householdType];
+    const v = severityOf(b);
+    severityOfH[i] = v === null ? -1 : SEVERITY_CODE[v];
+    singleOf[i] = b.composition === null ? -1 : b.composition === "eenpersoons" || b.composition === "eenouder" ? 1 : 0;
+    childrenOf[i] = b.children ?? -1;
+    debtsOf[i] = tri(isProblem(b.problems[debtsAt]!));
+    noWorkOf[i] = b.income === null ? -1 : b.income !== "werk" ? 1 : 0;
+    nuisanceOf[i] = tri(isProblem(b.problems[nuisanceAt]!));
+    newlyOf[i] = tri(b.newlyFound);
+  }
+  /** Households (of type t, or all for −1) matching `where`: how many have the value known (≥ 0) and how many have 1. */
+  const count = (t: number, where: (i: number) => boolean, value: Int8Array | Int16Array) => {
+    let base = 0;
+    let yes = 0;
+    let missing = 0;
+    for (let i = 0; i < n; i++) {
+      if ((t >= 0 && typeOf[i] !== t) || !where(i)) continue;
+      if (value[i]! < 0) missing++;
+      else {
+        base++;
+        if (value[i] === 1) yes++;
+      }
+    }
+    return { base, yes, missing };
+  };
+  const always = () => true;
+
   // A. Bereik
-  const registered = all.map((h) => h.registered);
-  const first = registered.length ? Math.min(...registered) : 0;
-  const last = registered.length ? Math.max(...registered) : 0;
+  if (n === 0) {
+    first = 0;
+    last = 0;
+  }
   const span = last - first + 1;
   const perYear = span > 366 ? 365 / span : 1;
-  row("A", "reach.households", "Aantal hh in aanpak (totaal)", "huishoudens", all.length * perYear, all.length, 0, perYear < 1 ? { note: `de registratie beslaat ${formatCount(Math.round(span / 30.44))} maanden: omgerekend naar één jaar (× 12/${formatCount(Math.round(span / 30.44))})` } : {});
-  const typed = all.filter((h) => h.baseline.householdType !== null);
-  const ofType = (t: HouseholdType) => typed.filter((h) => h.baseline.householdType === t);
+  row("A", "reach.households", "Aantal hh in aanpak (totaal)", "huishoudens", n * perYear, n, 0, perYear < 1 ? { note: `de registratie beslaat ${formatCount(Math.round(span / 30.44))} maanden: omgerekend naar één jaar (× 12/${formatCount(Math.round(span / 30.44))})` } : {});
+  const perType = HOUSEHOLD_TYPES.map((_, t) => typeOf.filter((x) => x === t).length);
+  const typed = perType.reduce((a, b) => a + b, 0);
   shareGroup(
     "A",
-    HOUSEHOLD_TYPES.map((t) => ({ path: `reach.typeShares.${t}`, label: `Aantal hh in aanpak (%) ${TYPE_LABEL[t]}`, count: ofType(t).length })),
-    typed.length,
-    all.length - typed.length,
+    HOUSEHOLD_TYPES.map((t, k) => ({ path: `reach.typeShares.${t}`, label: `Aantal hh in aanpak (%) ${TYPE_LABEL[t]}`, count: perType[k]! })),
+    typed,
+    n - typed,
   );
-  const severityOfHousehold = new Map<Household, Severity | null>(all.map((h) => [h, severityOf(h.baseline)]));
-  for (const t of HOUSEHOLD_TYPES) {
-    const hs = ofType(t);
-    const known = hs.filter((h) => severityOfHousehold.get(h) !== null);
+  HOUSEHOLD_TYPES.forEach((t, k) => {
+    const bySeverity = SEVERITIES.map((_, v) => {
+      let c = 0;
+      for (let i = 0; i < n; i++) if (typeOf[i] === k && severityOfH[i] === v) c++;
+      return c;
+    });
+    const known = bySeverity.reduce((a, b) => a + b, 0);
     shareGroup(
       "A",
-      SEVERITIES.map((v) => ({ path: `reach.severity.${t}.${v}`, label: `Zwaarte ${SEVERITY_LABEL[v]} (${TYPE_LABEL[t]})`, count: known.filter((h) => severityOfHousehold.get(h) === v).length })),
-      known.length,
-      hs.length - known.length,
+      SEVERITIES.map((v, j) => ({ path: `reach.severity.${t}.${v}`, label: `Zwaarte ${SEVERITY_LABEL[v]} (${TYPE_LABEL[t]})`, count: bySeverity[j]! })),
+      known,
+      perType[k]! - known,
     );
-  }
-  for (const t of HOUSEHOLD_TYPES) {
-    const hs = ofType(t);
-    const known = hs.filter((h) => h.baseline.composition !== null);
-    const single = known.filter((h) => h.baseline.composition === "eenpersoons" || h.baseline.composition === "eenouder").length;
+  });
+  HOUSEHOLD_TYPES.forEach((t, k) => {
+    const c = count(k, always, singleOf);
     shareGroup(
       "A",
       [
-        { path: `reach.composition.singleParent.${t}`, label: `Eenouder/persoons (${TYPE_LABEL[t]})`, count: single },
-        { path: `reach.composition.twoParent.${t}`, label: `Tweeouder/meerpersoons (${TYPE_LABEL[t]})`, count: known.length - single },
+        { path: `reach.composition.singleParent.${t}`, label: `Eenouder/persoons (${TYPE_LABEL[t]})`, count: c.yes },
+        { path: `reach.composition.twoParent.${t}`, label: `Tweeouder/meerpersoons (${TYPE_LABEL[t]})`, count: c.base - c.yes },
       ],
-      known.length,
-      hs.length - known.length,
+      c.base,
+      c.missing,
     );
+  });
+  {
+    let base = 0;
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      if (typeOf[i] !== 0 || childrenOf[i]! < 0) continue;
+      base++;
+      sum += childrenOf[i]!;
+    }
+    row("A", "reach.composition.childrenPerFamily", "Gemiddeld aantal kinderen (gezinnen)", "kinderen", base ? sum / base : null, base, perType[0]! - base);
   }
-  const families = ofType("families");
-  const withChildren = families.filter((h) => h.baseline.children !== null);
-  row("A", "reach.composition.childrenPerFamily", "Gemiddeld aantal kinderen (gezinnen)", "kinderen", withChildren.length ? withChildren.reduce((a, h) => a + h.baseline.children!, 0) / withChildren.length : null, withChildren.length, families.length - withChildren.length);
-  for (const t of HOUSEHOLD_TYPES) {
-    const mv = ofType(t).filter((h) => {
-      const v = severityOfHousehold.get(h);
-      return v === "zr" || v === "nzr";
-    });
-    const debtsKnown = mv.filter((h) => h.baseline.problems[debtsAt] !== null);
-    share("A", `reach.livingSituation.debts.${t}`, `Problematische schulden (mv, ${TYPE_LABEL[t]})`, debtsKnown.filter((h) => isProblem(h.baseline.problems[debtsAt]!)).length, debtsKnown.length, mv.length - debtsKnown.length);
-    const incomeKnown = mv.filter((h) => h.baseline.income !== null);
-    share("A", `reach.livingSituation.noWork.${t}`, `Geen werk (mv, ${TYPE_LABEL[t]})`, incomeKnown.filter((h) => h.baseline.income !== "werk").length, incomeKnown.length, mv.length - incomeKnown.length);
-    const nuisanceKnown = mv.filter((h) => h.baseline.problems[nuisanceAt] !== null);
-    share("A", `reach.livingSituation.nuisance.${t}`, `Overlastgevend (mv, ${TYPE_LABEL[t]})`, nuisanceKnown.filter((h) => isProblem(h.baseline.problems[nuisanceAt]!)).length, nuisanceKnown.length, mv.length - nuisanceKnown.length);
-  }
+  const multiProblem = (i: number) => severityOfH[i]! >= 1;
+  HOUSEHOLD_TYPES.forEach((t, k) => {
+    const d = count(k, multiProblem, debtsOf);
+    share("A", `reach.livingSituation.debts.${t}`, `Problematische schulden (mv, ${TYPE_LABEL[t]})`, d.yes, d.base, d.missing);
+    const w = count(k, multiProblem, noWorkOf);
+    share("A", `reach.livingSituation.noWork.${t}`, `Geen werk (mv, ${TYPE_LABEL[t]})`, w.yes, w.base, w.missing);
+    const o = count(k, multiProblem, nuisanceOf);
+    share("A", `reach.livingSituation.nuisance.${t}`, `Overlastgevend (mv, ${TYPE_LABEL[t]})`, o.yes, o.base, o.missing);
+  });
   // Caseload per fte: the team's fte against the households per severity, keeping the plan's proportions between the
   // severities (the registration has no hours per household): c_s = c_s(plan) × (Σ n_s / c_s(plan)) ÷ fte.
   const fte = options.teamFte ?? plan.costs.teamFte;
-  const known = all.filter((h) => severityOfHousehold.get(h) !== null);
-  const bySeverity = Object.fromEntries(SEVERITIES.map((v) => [v, known.filter((h) => severityOfHousehold.get(h) === v).length])) as Record<Severity, number>;
-  const scale = known.length > 0 ? (all.length * perYear) / known.length : 0; // unknown severities spread pro rata
+  const bySeverity = Object.fromEntries(SEVERITIES.map((v, j) => [v, severityOfH.filter((x) => x === j).length])) as Record<Severity, number>;
+  const knownSeverity = SEVERITIES.reduce((a, v) => a + bySeverity[v], 0);
+  const scale = knownSeverity > 0 ? (n * perYear) / knownSeverity : 0; // unknown severities spread pro rata
   const needed = SEVERITIES.reduce((a, v) => a + (bySeverity[v] * scale) / plan.reach.caseload[v], 0);
   const factor = fte > 0 && needed > 0 ? needed / fte : null;
   const caseNote = `met ${formatDutch(fte, 0, 2)} fte (${options.teamFte !== undefined ? "opgegeven" : "uit het plan"}); de verhouding tussen de zwaartes blijft die van het plan`;
-  for (const v of SEVERITIES) row("A", `reach.caseload.${v}`, `Caseload ${SEVERITY_LABEL[v]} (hh per fte per jaar)`, "hh per fte", factor === null ? null : plan.reach.caseload[v] * factor, known.length, all.length - known.length, { note: caseNote });
-  for (const v of SEVERITIES) row("A", `reach.hoursPerHousehold.${v}`, `Uren gem. per hh p.jr ${SEVERITY_LABEL[v]}`, "uren", factor === null ? null : plan.reach.hoursPerHousehold[v] / factor, known.length, all.length - known.length, { note: caseNote });
+  for (const v of SEVERITIES) row("A", `reach.caseload.${v}`, `Caseload ${SEVERITY_LABEL[v]} (hh per fte per jaar)`, "hh per fte", factor === null ? null : plan.reach.caseload[v] * factor, knownSeverity, n - knownSeverity, { note: caseNote });
+  for (const v of SEVERITIES) row("A", `reach.hoursPerHousehold.${v}`, `Uren gem. per hh p.jr ${SEVERITY_LABEL[v]}`, "uren", factor === null ? null : plan.reach.hoursPerHousehold[v] / factor, knownSeverity, n - knownSeverity, { note: caseNote });
 
   // B. Kosten
-  if (options.teamFte !== undefined) row("B", "costs.teamFte", "Totaal aantal teamleden (fte)", "fte", options.teamFte, all.length, 0, { note: "opgegeven (--fte); de registratie zelf telt geen fte" });
-  const newlyKnown = all.filter((h) => h.baseline.newlyFound !== null);
-  share("B", "costs.newlyFoundShare", "Percentage nieuw gevonden hh", newlyKnown.filter((h) => h.baseline.newlyFound).length, newlyKnown.length, all.length - newlyKnown.length);
+  if (options.teamFte !== undefined) row("B", "costs.teamFte", "Totaal aantal teamleden (fte)", "fte", options.teamFte, n, 0, { note: "opgegeven (--fte); de registratie zelf telt geen fte" });
+  const newly = count(-1, always, newlyOf);
+  share("B", "costs.newlyFoundShare", "Percentage nieuw gevonden hh", newly.yes, newly.base, newly.missing);
 
   // C.1 Substitutie (meer/minder trajecten), substitutable trajectories only (seed 001 voetnoot 15):
   // bestaande cases: (geschrapt − toegevoegd) ÷ lopend bij aanvang;
@@ -232,16 +290,14 @@ export function deriveRegistration(records: readonly RegistrationRecord[], plan:
     let without = 0;
     for (const h of hs) {
       const start = h.measurements[0]!;
-      TRAJECTORIES.forEach((t, j) => {
-        if (t.substitutable && start.running[j] === true) r0++;
-      });
-      for (const m of h.measurements.slice(1)) {
+      for (const j of SUBSTITUTABLE) if (start.running[j] === true) r0++;
+      for (let k = 1; k < h.measurements.length; k++) {
+        const m = h.measurements[k];
         if (!m) continue;
-        TRAJECTORIES.forEach((t, j) => {
-          if (!t.substitutable) return;
+        for (const j of SUBSTITUTABLE) {
           if (m.teamChanges[j] === 1) added++;
-          if (m.teamChanges[j] === -1) removed++;
-        });
+          else if (m.teamChanges[j] === -1) removed++;
+        }
         without += m.withoutTrajectory ?? 0;
       }
     }
@@ -250,9 +306,9 @@ export function deriveRegistration(records: readonly RegistrationRecord[], plan:
   const existing = followed.filter((h) => h.baseline.newlyFound === false);
   const fresh = followed.filter((h) => h.baseline.newlyFound === true);
   const e = sums(existing);
-  const n = sums(fresh);
+  const f = sums(fresh);
   const unknownNew = followed.length - existing.length - fresh.length;
-  row("C", "effect.substitutionNew", "Substitutie trajecten in nieuwe cases", "aandeel", n.r0 + n.added + n.without > 0 ? (n.without + n.removed) / (n.r0 + n.added + n.without) : null, fresh.length, all.length - followed.length + unknownNew, {
+  row("C", "effect.substitutionNew", "Substitutie trajecten in nieuwe cases", "aandeel", f.r0 + f.added + f.without > 0 ? (f.without + f.removed) / (f.r0 + f.added + f.without) : null, fresh.length, all.length - followed.length + unknownNew, {
     note: "(zonder traject opgepakt + geschrapt) ÷ (lopend bij aanvang + toegevoegd + zonder traject opgepakt)",
   });
   row("C", "effect.substitutionExisting", "Substitutie trajecten in bestaande cases", "aandeel", e.r0 > 0 ? (e.removed - e.added) / e.r0 : null, existing.length, all.length - followed.length + unknownNew, {
@@ -260,7 +316,10 @@ export function deriveRegistration(records: readonly RegistrationRecord[], plan:
   });
 
   // C.3 for information: households with an escalation in the year before their latest measurement after the start.
-  const latest = (h: Household) => [...h.measurements].reverse().find((m, i) => m !== undefined && i < h.measurements.length - 1);
+  const latest = (h: Household) => {
+    for (let k = h.measurements.length - 1; k > 0; k--) if (h.measurements[k]) return h.measurements[k];
+    return undefined;
+  };
   const observed = (label: string, types: readonly HouseholdType[], value: (r: RegistrationRecord) => boolean | null, path: string) => {
     const hs = followed.filter((h) => h.baseline.householdType !== null && types.includes(h.baseline.householdType));
     const known = hs.map(latest).filter((r): r is RegistrationRecord => r !== undefined && value(r) !== null);
@@ -274,23 +333,26 @@ export function deriveRegistration(records: readonly RegistrationRecord[], plan:
   observed("Waargenomen opname GGZ (overige hh, laatste jaar)", ["other"], (r) => r.admissionGGZ, "waargenomen.opname_ggz");
   observed("Waargenomen huisuitzetting (alle hh, laatste jaar)", HOUSEHOLD_TYPES, (r) => r.eviction, "waargenomen.huisuitzetting");
 
-  const trajectories: TrajectoryCounts[] = TRAJECTORIES.map((t, j) => {
-    let runningAtStart = 0;
-    let added = 0;
-    let removed = 0;
-    for (const h of followed) {
-      if (h.measurements[0]!.running[j] === true) runningAtStart++;
-      for (const m of h.measurements.slice(1)) {
-        if (m?.teamChanges[j] === 1) added++;
-        if (m?.teamChanges[j] === -1) removed++;
+  const runningAtStart = new Array<number>(TRAJECTORIES.length).fill(0);
+  const added = new Array<number>(TRAJECTORIES.length).fill(0);
+  const removed = new Array<number>(TRAJECTORIES.length).fill(0);
+  for (const h of followed) {
+    const start = h.measurements[0]!.running;
+    for (let j = 0; j < TRAJECTORIES.length; j++) if (start[j] === true) runningAtStart[j]!++;
+    for (let k = 1; k < h.measurements.length; k++) {
+      const m = h.measurements[k];
+      if (!m) continue;
+      for (let j = 0; j < TRAJECTORIES.length; j++) {
+        if (m.teamChanges[j] === 1) added[j]!++;
+        else if (m.teamChanges[j] === -1) removed[j]!++;
       }
     }
-    return { id: t.id, label: t.label, substitutable: t.substitutable, runningAtStart, added, removed };
-  });
+  }
+  const trajectories: TrajectoryCounts[] = TRAJECTORIES.map((t, j) => ({ id: t.id, label: t.label, substitutable: t.substitutable, runningAtStart: runningAtStart[j]!, added: added[j]!, removed: removed[j]! }));
   return {
     households: all.length,
     records: records.length,
-    period: all.length ? { first: isoDate(first), last: isoDate(last) } : null,
+    period: n ? { first: isoDate(first), last: isoDate(last) } : null,
     withoutNulmeting: all.filter((h) => !h.hasNulmeting).length,
     inputs,
     trajectories,
