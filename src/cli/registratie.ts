@@ -31,7 +31,8 @@ import { writeFileSafely } from "./files";
 import { CliIO } from "./io";
 import { parseOptions } from "./options";
 import { loadSourceOrReport, problemsText } from "./source";
-import { readTableFile, tableOf, writeTables } from "./tableFile";
+import { isCsvFile, readCsvText, readTableFile, tableOf, writeTables } from "./tableFile";
+import { readRecordsCsv } from "../engine/records/csv";
 
 const USAGE = "mkba registratie BESTAND [--model MODEL | --example NAAM] [--vergelijking BESTAND] [--casussen BESTAND] [--prijslijst BESTAND] [--fte N] [--meting 6|12|18] [--drempel 10] [--trekkingen 2000] [--seed 1] [--peildatum JJJJ-MM-DD] [--json] [-o MODEL.mkba.json]; of mkba registratie --genereer -o UIT.csv|UIT.xlsx [--huishoudens 400] [--seed 1]";
 
@@ -119,13 +120,17 @@ export async function runRegistratie(args: readonly string[], io: CliIO): Promis
   }
 
   // The files: the records (a CSV, or the sheet Registratie / the first sheet), and the optional tables.
-  const file = await readTableFile(positionals[0]!);
-  const records = readRecords(tableOf(file, "Registratie", true) ?? [], { today: day });
+  // A CSV file is read as it is parsed (a large export never all in memory); an .xlsx file sheet by sheet.
+  const source = positionals[0]!;
+  const file = isCsvFile(source) ? null : await readTableFile(source);
+  const read = file ? readRecords(tableOf(file, "Registratie", true) ?? [], { today: day }) : readRecordsCsv(readCsvText(source), { today: day }, source);
+  if ("csv" in read) throw new UsageError(read.csv);
+  const records = read;
   if (!records.ok) {
     io.stderr(`mkba registratie: ${records.refusal.message}\n`);
     return 2;
   }
-  const optional = async (option: string | undefined, sheet: string) => (option !== undefined ? tableOf(await readTableFile(option), sheet, true) : tableOf(file, sheet, false));
+  const optional = async (option: string | undefined, sheet: string) => (option !== undefined ? tableOf(await readTableFile(option), sheet, true) : file ? tableOf(file, sheet, false) : null);
   const lines: string[] = [];
   const refused = (what: string, message: string) => {
     io.stderr(`mkba registratie: ${what}: ${message}\n`);

@@ -48,10 +48,30 @@ function cellText(value: unknown): string {
   return "";
 }
 
-/** Reads a .csv or .xlsx file into tables; a Dutch UsageError when it cannot be read. */
-export async function readTableFile(file: string): Promise<TableFile> {
+/** Whether a file is read as CSV (by its extension). */
+export function isCsvFile(file: string): boolean {
+  const ext = path.extname(file).toLowerCase();
+  return ext === ".csv" || ext === ".txt";
+}
+
+function checkSize(file: string): void {
   const size = sizeOf(file);
   if (size > RECORD_LIMITS.fileBytes) throw new UsageError(`${file} is ${formatCount(Math.round(size / 1024 / 1024))} MB; hoogstens ${formatCount(RECORD_LIMITS.fileBytes / 1024 / 1024)} MB (zie docs/registratie.md, grenzen).`);
+}
+
+/** The text of a CSV file (size checked first); a Dutch UsageError when it cannot be read. */
+export function readCsvText(file: string): string {
+  checkSize(file);
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    throw new UsageError(`kan ${file} niet lezen.`);
+  }
+}
+
+/** Reads a .csv or .xlsx file into tables; a Dutch UsageError when it cannot be read. */
+export async function readTableFile(file: string): Promise<TableFile> {
+  checkSize(file);
   const ext = path.extname(file).toLowerCase();
   if (ext === ".xlsx") {
     const workbook = new ExcelJS.Workbook();
@@ -76,13 +96,8 @@ export async function readTableFile(file: string): Promise<TableFile> {
     }
     return { kind: "xlsx", tables };
   }
-  if (ext !== ".csv" && ext !== ".txt") throw new UsageError(`${file}: geef een .csv- of .xlsx-bestand.`);
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch {
-    throw new UsageError(`kan ${file} niet lezen.`);
-  }
+  if (!isCsvFile(file)) throw new UsageError(`${file}: geef een .csv- of .xlsx-bestand.`);
+  const text = readCsvText(file);
   const parsed = parseCsv(text, file);
   if (!parsed.ok) throw new UsageError(parsed.message);
   return { kind: "csv", tables: new Map([[path.basename(file, ext), parsed.rows]]) };

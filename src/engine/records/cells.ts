@@ -124,12 +124,37 @@ export function cellParser(kind: ColumnKind, required: boolean): (raw: string) =
     const message = r.error.issues[0]?.message ?? REASONS.unknownCode;
     return { ok: false, reason: reasonOf(message), message };
   };
+  // In front of the map (whose lookup hashes every fresh cell text): the previous text — rows come household by household,
+  // so dates and pseudonyms repeat — and for a coded column its few texts, compared directly.
+  let lastRaw: string | null = null;
+  let lastResult: CellResult = EMPTY;
+  const closed = kind.type !== "pseudonym" && kind.type !== "date";
+  const few: string[] = [];
+  const fewResults: CellResult[] = [];
   return (raw) => {
-    let r = memo.get(raw);
-    if (r === undefined) {
-      r = parse(raw.trim());
-      if (memo.size < memoSize) memo.set(raw, r);
+    if (raw === lastRaw) return lastResult;
+    let r: CellResult | undefined;
+    if (closed) {
+      for (let i = 0; i < few.length; i++) {
+        if (few[i] === raw) {
+          r = fewResults[i]!;
+          break;
+        }
+      }
     }
+    if (r === undefined) {
+      r = memo.get(raw);
+      if (r === undefined) {
+        r = parse(raw.trim());
+        if (memo.size < memoSize) memo.set(raw, r);
+      }
+      if (closed && few.length < 8) {
+        few.push(raw);
+        fewResults.push(r);
+      }
+    }
+    lastRaw = raw;
+    lastResult = r;
     return r;
   };
 }

@@ -7,6 +7,7 @@
 import Papa from "papaparse";
 import { RECORD_LIMITS } from "./format";
 import { formatCount } from "../model/limits";
+import { ReadOptions, ReadResult, RecordReader } from "./read";
 
 export type CsvResult = { readonly ok: true; readonly rows: string[][] } | { readonly ok: false; readonly message: string };
 
@@ -18,4 +19,31 @@ export function parseCsv(text: string, what = "Het CSV-bestand"): CsvResult {
   const fatal = result.errors.find((e) => e.type === "Quotes");
   if (fatal) return { ok: false, message: `${what} is geen geldige CSV: een aanhalingsteken wordt niet gesloten (rij ${formatCount((fatal.row ?? 0) + 1)}). Controleer de export.` };
   return { ok: true, rows: result.data };
+}
+
+/**
+ * A registration CSV read as it is parsed (Papa Parse's step mode): each row goes to the record reader at once, so a
+ * file of 100.000 rows never holds all its cells in memory; a refusal (a direct identifier, a limit) stops the parse.
+ */
+export function readRecordsCsv(text: string, options: ReadOptions, what = "Het CSV-bestand"): ReadResult | { readonly ok: false; readonly csv: string } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === "") return { ok: false, csv: `${what} is leeg.` };
+  const reader = new RecordReader(options);
+  let quoteError: number | null = null;
+  Papa.parse<string[]>(body, {
+    header: false,
+    skipEmptyLines: true,
+    delimitersToGuess: [";", ",", "\t", "|"],
+    step: (result, parser) => {
+      const fatal = result.errors.find((e) => e.type === "Quotes");
+      if (fatal) {
+        quoteError = (fatal.row ?? 0) + 1;
+        parser.abort();
+        return;
+      }
+      if (reader.push(result.data)) parser.abort();
+    },
+  });
+  if (quoteError !== null) return { ok: false, csv: `${what} is geen geldige CSV: een aanhalingsteken wordt niet gesloten (rij ${formatCount(quoteError)}). Controleer de export.` };
+  return reader.finish();
 }

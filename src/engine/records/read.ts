@@ -63,30 +63,21 @@ export interface ReadOptions {
   readonly today: number;
 }
 
+type Refusal = PrivacyRefusal | FileRefusal;
+
 /**
- * Checks headers and limits and the privacy rules on the whole table; returns the column index per known header, or
- * the refusal. Shared by the record reader and the comparison-area reader.
+ * Checks a table's header: the column limit, no direct identifier among the names (privacy first), no column twice, the
+ * required columns there. Returns the column index per known header (normalised name → position) and the ignored names.
  */
-export function checkTable(
-  rows: readonly (readonly string[])[],
+export function checkHeader(
+  header: readonly string[],
   known: ReadonlyMap<string, { readonly required: boolean }>,
   what: string,
-): { ok: true; index: Map<string, number>; ignored: string[]; dataRows: number } | { ok: false; refusal: PrivacyRefusal | FileRefusal } {
-  if (rows.length === 0) return { ok: false, refusal: { message: `${what} is leeg: de eerste rij moet de kolomnamen bevatten.` } };
-  const header = rows[0]!;
+): { ok: true; index: Map<string, number>; ignored: string[] } | { ok: false; refusal: Refusal } {
   if (header.length > RECORD_LIMITS.columns) return { ok: false, refusal: { message: `${what} heeft ${formatCount(header.length)} kolommen; hoogstens ${formatCount(RECORD_LIMITS.columns)} (zie docs/registratie.md, grenzen).` } };
-  if (rows.length - 1 > RECORD_LIMITS.rows) return { ok: false, refusal: { message: `${what} heeft ${formatCount(rows.length - 1)} rijen; hoogstens ${formatCount(RECORD_LIMITS.rows)} (zie docs/registratie.md, grenzen). Splits de registratie, bijvoorbeeld per jaar.` } };
-  // Privacy first: the headers, then every cell of every column (the ignored ones too), before anything is parsed.
   for (const h of header) {
     const kind = identifierKind(h);
     if (kind) return { ok: false, refusal: identifierColumnRefusal(h.trim(), kind) };
-  }
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r]!;
-    for (let c = 0; c < row.length; c++) {
-      const cell = row[c]!;
-      if (cell.length >= 8 && looksLikeBsn(cell.trim())) return { ok: false, refusal: bsnCellRefusal((header[c] ?? `kolom ${c + 1}`).trim(), r + 1) };
-    }
   }
   const index = new Map<string, number>();
   const ignored: string[] = [];
@@ -104,9 +95,40 @@ export function checkTable(
   for (const [name, c] of index) if (c < 0) return { ok: false, refusal: { column: name, message: `De kolom "${name}" staat twee keer in ${what}; welke geldt is niet te zeggen.` } };
   const missing = [...known].filter(([name, spec]) => spec.required && !index.has(name)).map(([name]) => name);
   if (missing.length > 0) return { ok: false, refusal: { column: missing[0], message: `${what} mist ${missing.length === 1 ? "de verplichte kolom" : "de verplichte kolommen"} ${missing.map((m) => `"${m}"`).join(", ")}.` } };
+  return { ok: true, index, ignored };
+}
+
+/** A BSN anywhere in a row (the ignored columns too), as a refusal naming column and row; else null. */
+export function rowPrivacy(header: readonly string[], row: readonly string[], fileRow: number): PrivacyRefusal | null {
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c]!;
+    if (cell.length >= 8 && looksLikeBsn(cell.trim())) return bsnCellRefusal((header[c] ?? `kolom ${c + 1}`).trim(), fileRow);
+  }
+  return null;
+}
+
+const tooManyRows = (what: string, rows: string) => ({ message: `${what} heeft ${rows} rijen; hoogstens ${formatCount(RECORD_LIMITS.rows)} (zie docs/registratie.md, grenzen). Splits de registratie, bijvoorbeeld per jaar.` });
+
+/**
+ * Checks a whole table before any cell is parsed: empty, the limits, the header, and a BSN in any cell. Shared by the
+ * readers of the comparison area, the cases and the price list (the registration streams: RecordReader).
+ */
+export function checkTable(
+  rows: readonly (readonly string[])[],
+  known: ReadonlyMap<string, { readonly required: boolean }>,
+  what: string,
+): { ok: true; index: Map<string, number>; ignored: string[]; dataRows: number } | { ok: false; refusal: Refusal } {
+  if (rows.length === 0) return { ok: false, refusal: { message: `${what} is leeg: de eerste rij moet de kolomnamen bevatten.` } };
+  if (rows.length - 1 > RECORD_LIMITS.rows) return { ok: false, refusal: tooManyRows(what, formatCount(rows.length - 1)) };
+  const header = checkHeader(rows[0]!, known, what);
+  if (!header.ok) return header;
   let dataRows = 0;
-  for (let r = 1; r < rows.length; r++) if (!isEmptyRow(rows[r]!)) dataRows++;
-  return { ok: true, index, ignored, dataRows };
+  for (let r = 1; r < rows.length; r++) {
+    const refusal = rowPrivacy(rows[0]!, rows[r]!, r + 1);
+    if (refusal) return { ok: false, refusal };
+    if (!isEmptyRow(rows[r]!)) dataRows++;
+  }
+  return { ok: true, index: header.index, ignored: header.ignored, dataRows };
 }
 
 export function isEmptyRow(row: readonly string[]): boolean {
@@ -133,27 +155,48 @@ const PROBLEM_AT = PROBLEM_AREAS.map((p) => at(`probleem_${p.id}`));
 const RUNNING_AT = TRAJECTORIES.map((t) => at(`loopt_${t.id}`));
 const TEAM_AT = TRAJECTORIES.map((t) => at(`team_${t.id}`));
 
-/** The registration table (first row the headers) → the records that pass, and the report; or the refusal of the file. */
-export function readRecords(rows: readonly (readonly string[])[], options: ReadOptions): ReadResult {
-  const table = checkTable(rows, SPECS, "De registratie");
-  if (!table.ok) return table;
-  const { index, ignored } = table;
-  const present = COLUMNS.filter((c) => index.has(c.header));
-  const parsers = present.map((c) => ({ spec: c, at: COLUMN_AT.get(c.header)!, column: index.get(c.header)!, parse: cellParser(c.kind, c.required) }));
-  const problems = new ProblemList();
-  const leftOut = new Map<Reason, number>();
-  const leave = (reason: Reason) => leftOut.set(reason, (leftOut.get(reason) ?? 0) + 1);
-  const kept: RegistrationRecord[] = [];
-  let rowsRead = 0;
+/**
+ * The registration read row by row (the first row the headers), so that a large CSV file is checked as it is parsed and
+ * its cells never all live at once: `push` each row — a refusal stops the reading and nothing read so far is kept —
+ * then `finish`. A row is checked for a BSN in any cell before any of its cells is parsed.
+ */
+export class RecordReader {
+  private header: readonly string[] | null = null;
+  private index = new Map<string, number>();
+  private ignored: string[] = [];
+  private parsers: { spec: ColumnSpec; at: number; column: number; parse: ReturnType<typeof cellParser> }[] = [];
+  private readonly problems = new ProblemList();
+  private readonly leftOut = new Map<Reason, number>();
+  private readonly kept: RegistrationRecord[] = [];
+  private rowsRead = 0;
+  private fileRow = 0;
+  private refusal: Refusal | null = null;
 
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r]!;
-    if (isEmptyRow(row)) continue;
-    rowsRead++;
-    const fileRow = r + 1;
+  constructor(private readonly options: ReadOptions) {}
+
+  /** One row of the table; returns the refusal of the file when this row (or the header) gives one. */
+  push(row: readonly string[]): Refusal | null {
+    if (this.refusal) return this.refusal;
+    this.fileRow++;
+    if (this.header === null) {
+      const h = checkHeader(row, SPECS, "De registratie");
+      if (!h.ok) return (this.refusal = h.refusal);
+      this.header = row;
+      this.index = h.index;
+      this.ignored = h.ignored;
+      this.parsers = COLUMNS.filter((c) => h.index.has(c.header)).map((c) => ({ spec: c, at: COLUMN_AT.get(c.header)!, column: h.index.get(c.header)!, parse: cellParser(c.kind, c.required) }));
+      return null;
+    }
+    if (this.fileRow - 1 > RECORD_LIMITS.rows) return (this.refusal = tooManyRows("De registratie", `meer dan ${formatCount(RECORD_LIMITS.rows)}`));
+    const privacy = rowPrivacy(this.header, row, this.fileRow);
+    if (privacy) return (this.refusal = privacy);
+    if (isEmptyRow(row)) return null;
+    this.rowsRead++;
+    const fileRow = this.fileRow;
+    const problems = this.problems;
     let first: Reason | null = null;
     const values: CellValue[] = new Array<CellValue>(COLUMNS.length).fill(null);
-    for (const p of parsers) {
+    for (const p of this.parsers) {
       const result = p.parse(row[p.column] ?? "");
       if (result.ok) values[p.at] = result.value;
       else {
@@ -164,71 +207,86 @@ export function readRecords(rows: readonly (readonly string[])[], options: ReadO
     if (first === null) {
       const registered = values[AT.registered] as number;
       const measured = values[AT.measured] as number;
+      const today = this.options.today;
       const check = (bad: boolean, column: string, reason: Reason, message: string) => {
         if (!bad) return;
         problems.add({ row: fileRow, column, reason, message });
         first ??= reason;
       };
-      check(registered > options.today, "datum_aanmelding", REASONS.futureDate, `${REASONS.futureDate}: de aanmelding ligt na vandaag`);
-      check(measured > options.today, "datum_meting", REASONS.futureDate, `${REASONS.futureDate}: de meting ligt na vandaag`);
+      check(registered > today, "datum_aanmelding", REASONS.futureDate, `${REASONS.futureDate}: de aanmelding ligt na vandaag`);
+      check(measured > today, "datum_meting", REASONS.futureDate, `${REASONS.futureDate}: de meting ligt na vandaag`);
       check(measured < registered, "datum_meting", REASONS.measurementBeforeRegistration, `${REASONS.measurementBeforeRegistration}: de meetdatum ligt vóór de datum van aanmelding`);
       const children = values[AT.children];
       const atHome = values[AT.childrenAtHome];
       check(typeof children === "number" && typeof atHome === "number" && atHome > children, "kinderen_thuiswonend", REASONS.childrenAtHome, `${REASONS.childrenAtHome}: kinderen_thuiswonend is groter dan aantal_kinderen`);
     }
-    if (first !== null) {
-      leave(first);
-      continue;
-    }
-    kept.push(recordOf(fileRow, values));
+    if (first !== null) this.leave(first);
+    else this.kept.push(recordOf(fileRow, values));
+    return null;
   }
 
-  // Across rows: an id and measurement twice (all such rows out: which one is right cannot be told), and one household
-  // with two registration dates (all its rows out).
-  const byKey = new Map<string, RegistrationRecord[]>();
-  const registrations = new Map<string, Set<number>>();
-  for (const rec of kept) {
-    const key = `${rec.id}\u0000${rec.measurement}`;
-    const list = byKey.get(key);
-    if (list) list.push(rec);
-    else byKey.set(key, [rec]);
-    let set = registrations.get(rec.id);
-    if (!set) registrations.set(rec.id, (set = new Set()));
-    set.add(rec.registered);
+  private leave(reason: Reason): void {
+    this.leftOut.set(reason, (this.leftOut.get(reason) ?? 0) + 1);
   }
-  const out = new Set<RegistrationRecord>();
-  for (const list of byKey.values()) {
-    if (list.length < 2) continue;
-    for (const rec of list) {
-      const others = list.filter((o) => o !== rec).map((o) => o.row);
-      problems.add({ row: rec.row, column: "meting", reason: REASONS.duplicate, message: `${REASONS.duplicate}: hetzelfde huishouden en dezelfde meting staan ook op rij ${others.join(", ")}` });
-      out.add(rec);
-      leave(REASONS.duplicate);
+
+  /** The records that pass and the report, after the checks across rows; or the refusal. */
+  finish(): ReadResult {
+    if (this.refusal) return { ok: false, refusal: this.refusal };
+    if (this.header === null) return { ok: false, refusal: { message: "De registratie is leeg: de eerste rij moet de kolomnamen bevatten." } };
+    const { kept, problems } = this;
+    // Across rows: an id and measurement twice (all such rows out: which one is right cannot be told), and one household
+    // with two registration dates (all its rows out).
+    const byId = new Map<string, RegistrationRecord[]>();
+    for (const rec of kept) {
+      const list = byId.get(rec.id);
+      if (list) list.push(rec);
+      else byId.set(rec.id, [rec]);
     }
+    const out = new Set<RegistrationRecord>();
+    for (const list of byId.values()) {
+      if (list.length < 2) continue;
+      for (const rec of list) {
+        const same = list.filter((o) => o !== rec && o.measurement === rec.measurement);
+        if (same.length === 0) continue;
+        problems.add({ row: rec.row, column: "meting", reason: REASONS.duplicate, message: `${REASONS.duplicate}: hetzelfde huishouden en dezelfde meting staan ook op rij ${same.map((o) => o.row).join(", ")}` });
+        out.add(rec);
+        this.leave(REASONS.duplicate);
+      }
+      if (list.some((o) => o.registered !== list[0]!.registered)) {
+        for (const rec of list) {
+          if (out.has(rec)) continue;
+          problems.add({ row: rec.row, column: "datum_aanmelding", reason: REASONS.inconsistentRegistration, message: `${REASONS.inconsistentRegistration}: hetzelfde huishouden heeft op andere rijen een andere datum van aanmelding` });
+          out.add(rec);
+          this.leave(REASONS.inconsistentRegistration);
+        }
+      }
+    }
+    const records = out.size === 0 ? kept : kept.filter((r) => !out.has(r));
+    problems.listed.sort((a, b) => a.row - b.row);
+    const leftOutByReason = [...this.leftOut].map(([reason, n]) => ({ reason, rows: n })).sort((a, b) => b.rows - a.rows || a.reason.localeCompare(b.reason));
+    return {
+      ok: true,
+      records,
+      report: {
+        rowsRead: this.rowsRead,
+        recordsKept: records.length,
+        rowsLeftOut: this.rowsRead - records.length,
+        leftOutByReason,
+        problems: problems.listed,
+        problemCount: problems.count,
+        ignoredColumns: this.ignored,
+        absentColumns: COLUMNS.filter((c) => !c.required && !this.index.has(c.header)).map((c) => c.header),
+      },
+    };
   }
-  for (const rec of kept) {
-    if (out.has(rec) || registrations.get(rec.id)!.size < 2) continue;
-    problems.add({ row: rec.row, column: "datum_aanmelding", reason: REASONS.inconsistentRegistration, message: `${REASONS.inconsistentRegistration}: hetzelfde huishouden heeft op andere rijen een andere datum van aanmelding` });
-    out.add(rec);
-    leave(REASONS.inconsistentRegistration);
-  }
-  const records = out.size === 0 ? kept : kept.filter((r) => !out.has(r));
-  problems.listed.sort((a, b) => a.row - b.row);
-  const leftOutByReason = [...leftOut].map(([reason, n]) => ({ reason, rows: n })).sort((a, b) => b.rows - a.rows || a.reason.localeCompare(b.reason));
-  return {
-    ok: true,
-    records,
-    report: {
-      rowsRead,
-      recordsKept: records.length,
-      rowsLeftOut: rowsRead - records.length,
-      leftOutByReason,
-      problems: problems.listed,
-      problemCount: problems.count,
-      ignoredColumns: ignored,
-      absentColumns: COLUMNS.filter((c) => !c.required && !index.has(c.header)).map((c) => c.header),
-    },
-  };
+}
+
+/** The registration table (first row the headers) → the records that pass, and the report; or the refusal of the file. */
+export function readRecords(rows: readonly (readonly string[])[], options: ReadOptions): ReadResult {
+  if (rows.length - 1 > RECORD_LIMITS.rows) return { ok: false, refusal: tooManyRows("De registratie", formatCount(rows.length - 1)) };
+  const reader = new RecordReader(options);
+  for (const row of rows) if (reader.push(row)) break;
+  return reader.finish();
 }
 
 /** Positions in COLUMNS of the fields a record takes one by one (looked up once, not per row). */

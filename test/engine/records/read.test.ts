@@ -3,7 +3,7 @@
  * malformed row is left out with its row and column in Dutch while the other rows count; the report says how many rows
  * were left out and why; the file as a whole is refused beyond the documented limits or without a required column.
  */
-import { parseCsv } from "../../../src/engine/records/csv";
+import { parseCsv, readRecordsCsv } from "../../../src/engine/records/csv";
 import { COLUMNS, RECORD_LIMITS, dayNumber } from "../../../src/engine/records/format";
 import { generateRegistration, numbered, recordsToRows } from "../../../src/engine/records/generator";
 import { readRecords, readReportLines } from "../../../src/engine/records/read";
@@ -152,5 +152,22 @@ describe("the file as a whole", () => {
   it("is refused when the CSV's quoting is broken, and when it is empty", () => {
     expect(parseCsv('id;meting\n"HH-1;0\n')).toMatchObject({ ok: false });
     expect(parseCsv("\uFEFF  \n")).toEqual({ ok: false, message: "Het CSV-bestand is leeg." });
+  });
+
+  it("read as it is parsed (a CSV streamed row by row) gives what the whole table gives; a BSN or broken quote stops it", () => {
+    const table = rows();
+    table[5]![col("meting")] = "7";
+    table[9]![col("datum_meting")] = "2099-01-01";
+    const text = csvText(table);
+    const whole = parseCsv(text);
+    if (!whole.ok) throw new Error(whole.message);
+    expect(readRecordsCsv(text, { today: g.today })).toEqual(readRecords(whole.rows, { today: g.today }));
+    const withBsn = table.map((r, i) => (i === 0 ? [...r, "notitie"] : [...r, i === 3 ? "111222333" : ""]));
+    const refused = readRecordsCsv(csvText(withBsn), { today: g.today });
+    expect(refused.ok).toBe(false);
+    expect(JSON.stringify(refused)).not.toContain("111222333");
+    expect(refused).toMatchObject({ ok: false, refusal: { message: expect.stringMatching(/notitie/) } });
+    expect(readRecordsCsv(`${table[0]!.join(";")}\n"HH-1;0\n`, { today: g.today })).toMatchObject({ ok: false, csv: expect.stringMatching(/aanhalingsteken/) });
+    expect(readRecordsCsv("\uFEFF \n", { today: g.today })).toEqual({ ok: false, csv: "Het CSV-bestand is leeg." });
   });
 });
