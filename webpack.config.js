@@ -130,10 +130,12 @@ module.exports = async (env, options) => {
       new BannerPlugin({ banner: `mkba-build [chunkhash]${cliOptionsHash}`, test: /^mkba\.js$/, entryOnly: true, stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }),
     ],
     optimization: { minimize: true, minimizeOptions: cliMinimizeOptions },
-    // ExcelJS (for mkba werkmap) is a runtime dependency loaded from node_modules, not bundled. HyperFormula (GPLv3)
-    // and custom-functions-metadata are devDependencies that only the benchmark loads, from node_modules.
+    // ExcelJS and JSZip (for mkba werkmap: src/cli/xlsx/) are runtime dependencies loaded from node_modules, not
+    // bundled. HyperFormula (GPLv3) and custom-functions-metadata are devDependencies that only the benchmark loads,
+    // from node_modules.
     externals: {
       exceljs: "commonjs exceljs",
+      jszip: "commonjs jszip",
       hyperformula: "commonjs hyperformula",
       "hyperformula/i18n/languages": "commonjs hyperformula/i18n/languages",
       "custom-functions-metadata": "commonjs custom-functions-metadata",

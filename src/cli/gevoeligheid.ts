@@ -46,7 +46,9 @@ function tornadoText(t: Tornado, title: string, percent: number): string {
         ? `${number(be.value)} (${be.direction === "stijgend" ? "daarboven" : "daaronder"} ${isSaldo ? "positief saldo" : "ratio boven 1"}${be.otherValues.length > 0 ? `; niet monotoon, ook bij ${be.otherValues.map(number).join(", ")}` : ""})`
         : be.kind === "niet bereikt"
           ? `niet bereikt binnen het bereik ${number(be.searched.low)} – ${number(be.searched.high)}`
-          : "—";
+          : be.kind === "niet gezocht"
+            ? "niet gezocht"
+            : "—";
     rows.push([
       r.label.length > 60 ? r.label.slice(0, 59) + "…" : r.label,
       number(r.range.low),
@@ -60,7 +62,7 @@ function tornadoText(t: Tornado, title: string, percent: number): string {
   const notes = t.rows.filter((r) => r.note).map((r) => `  ${r.label}: ${r.note}`);
   return [
     `Gevoeligheid (tornado) — ${title}`,
-    `${OUTCOME_LABELS[t.outcome]} in ${t.scenario}: ${show(t.baseOutcome)}; elke parameter ±${formatNumber(percent, 0)}% (of het eigen bereik), de andere op hun waarde. Gesorteerd op invloed.`,
+    `${OUTCOME_LABELS[t.outcome]} in ${t.scenario}: ${show(t.baseOutcome)}; elke parameter over het bereik van zijn verdeling in het model, zonder verdeling ±${formatNumber(percent, 0)}%; de andere op hun waarde. Gesorteerd op invloed.`,
     "",
     textTable(rows),
     ...(notes.length > 0 ? ["", "Opmerkingen:", ...notes] : []),

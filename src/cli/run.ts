@@ -25,6 +25,8 @@ function jsonOf(analysis: Analysis, loaded: LoadedModel): unknown {
     ...json,
     scenarios: json.scenarios.map((s, i) => ({ ...s, teamCostWarning: teamCostWarning(analysis.scenarios[i]!, scenarioOverrides(loaded.compiled, s.name)?.fte_team ?? lpbl.fteEntered) })),
     fteFromCaseload: round2(lpbl.fteFromCaseload),
+    capacity: lpbl.capacity,
+    appliedFactors: lpbl.appliedFactors,
     fteAtKeyFigureCaseloads: round2(lpbl.fteAtKeyFigureCaseloads),
     fteFromHours: round2(lpbl.fteFromHours),
     fteEntered: lpbl.fteEntered,
@@ -112,6 +114,6 @@ export async function runWerkmap(args: readonly string[], io: CliIO): Promise<nu
   const { workbookBuffer } = await import("./werkmap");
   const { bytes, sheets } = await workbookBuffer(loaded, analysis.analysis);
   writeFileSafely(values.output, bytes, { overwrite: Boolean(values.overschrijven || values.force) });
-  io.stderr(`${values.output} geschreven: ${sheets.join(", ")} (MKBA.SCENARIO-formules over het bereik Invoer; grafieken schrijft het taakvenster in Excel).\n`);
+  io.stderr(`${values.output} geschreven: ${sheets.join(", ")} (MKBA.SCENARIO-formules over het bereik Invoer; met de grafieken op Uitvoer).\n`);
   return 0;
 }

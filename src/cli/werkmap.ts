@@ -2,8 +2,8 @@
  * `mkba werkmap FILE | --example NAME -o OUT.xlsx`: a model's workbook from its plan (src/engine/workbook/modelPlan.ts)
  * — Invoer, Uitvoer with MKBA.SCENARIO formulas, Gevoeligheid — written by the ExcelJS writer, the same plan the task
  * pane writes in Excel. Every formula carries the engine's value as its cached result, so the numbers show where the
- * add-in is not loaded; with the add-in loaded Excel recalculates them itself. Charts are in the plan but ExcelJS
- * cannot write them: the task pane writes them in Excel.
+ * add-in is not loaded; with the add-in loaded Excel recalculates them itself. The plan's charts are in the file too,
+ * their caches filled from the same values (src/cli/xlsx/chartParts.ts).
  */
 import { Analysis } from "../engine/model";
 import { LoadedModel } from "../engine/models";

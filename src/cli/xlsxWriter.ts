@@ -3,14 +3,16 @@
  * sheets, cells, formulas, number formats, styles, column widths, frozen panes, names and data validation into an .xlsx.
  * It decides nothing about content — that is the plan's (src/engine/workbook/plan.ts).
  *
- * Not written here: charts (ExcelJS cannot write them; the task pane writes them in Excel) and tables. Document
- * settings go into the workbook's description (ExcelJS has no custom document properties).
+ * Not written by ExcelJS: charts (it cannot write them; they are added to its output from the plan, xlsx/chartParts.ts)
+ * and tables. Document settings go into the workbook's description (ExcelJS has no custom document properties).
  *
  * Formulas carry no cached value unless the caller gives one (`cachedResults`), so a spreadsheet that opens the file
  * computes every figure itself; `recalculateOnOpen` also asks it to recalculate everything when the file is opened.
  */
 import ExcelJS from "exceljs";
 import { PlanCell, STYLE_LOOK, WorkbookPlan, a1, rangeRef, spillFormat } from "../engine/workbook/plan";
+import { addCharts } from "./xlsx/chartParts";
+import { XlsxPackage } from "./xlsx/xlsxPackage";
 
 export interface XlsxOptions {
   /** A cached result per formula cell (what the engine computed), so numbers show where the formula cannot be computed. */
@@ -92,5 +94,7 @@ export function planToWorkbook(plan: WorkbookPlan, options: XlsxOptions = {}): E
 
 /** The plan as the bytes of an .xlsx file (the CLI writes them atomically: src/cli/files.ts). */
 export async function planToXlsx(plan: WorkbookPlan, options: XlsxOptions = {}): Promise<Uint8Array> {
-  return new Uint8Array(await planToWorkbook(plan, options).xlsx.writeBuffer());
+  const pkg = await XlsxPackage.open(new Uint8Array(await planToWorkbook(plan, options).xlsx.writeBuffer()));
+  await addCharts(pkg, plan, options.cachedResults);
+  return pkg.bytes();
 }

@@ -41,7 +41,10 @@ const useStyles = makeStyles({
   title: { flexGrow: 1 },
   language: { flexShrink: 0, whiteSpace: "nowrap", overflowWrap: "normal" },
   row: { display: "flex", flexWrap: "wrap", gap: "6px", alignItems: "end" },
-  results: { display: "grid", gridTemplateColumns: "1fr auto", rowGap: "2px", columnGap: "8px" },
+  results: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) auto", rowGap: "2px", columnGap: "8px" },
+  /** A result in words (the saldo's main drivers) takes the whole width under its label. */
+  resultText: { gridColumn: "1 / -1", paddingLeft: "12px", color: tokens.colorNeutralForeground2 },
+  resultLabelWide: { gridColumn: "1 / -1" },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   fields: { display: "flex", flexDirection: "column", gap: "8px" },
   code: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForeground1 },
@@ -253,8 +256,8 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
           <div className={styles.results} data-testid="results">
             {results.map((r) => (
               <React.Fragment key={r.result.id}>
-                <Text>{t[`result_${r.result.id}`]}</Text>
-                <Text className={styles.number} data-result={r.result.id}>
+                <Text className={r.result.format === "tekst" ? styles.resultLabelWide : undefined}>{t[`result_${r.result.id}`]}</Text>
+                <Text className={r.result.format === "tekst" ? styles.resultText : styles.number} data-result={r.result.id}>
                   {formatResult(r.value, r.result.format, language)}
                 </Text>
               </React.Fragment>

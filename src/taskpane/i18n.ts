@@ -42,6 +42,12 @@ const nl = {
   result_ratio: "Baten-kostenratio, maatschappelijk",
   result_ratio_financieel: "Baten-kostenratio, financieel",
   result_ratio_gemeentelijk: "Baten-kostenratio, gemeentelijk",
+  result_fte_nodig: "Benodigde fte (bereik × caseload)",
+  result_fte_ingevoerd: "Ingevoerde fte",
+  result_hh_bediend: "Bediende huishoudens",
+  result_invloed_1: "Grootste invloed op het saldo (1)",
+  result_invloed_2: "Grootste invloed op het saldo (2)",
+  result_invloed_3: "Grootste invloed op het saldo (3)",
   // The tornado's outcome list: short enough for the select at 320 px.
   outcome_saldo: "Saldo (NCW)",
   outcome_ratio: "B/K-ratio, maatschappelijk",
@@ -108,6 +114,12 @@ const en: Texts = {
   result_ratio: "Benefit-cost ratio, social",
   result_ratio_financieel: "Benefit-cost ratio, financial",
   result_ratio_gemeentelijk: "Benefit-cost ratio, municipal",
+  result_fte_nodig: "FTE needed (reach × caseload)",
+  result_fte_ingevoerd: "FTE entered",
+  result_hh_bediend: "Households served",
+  result_invloed_1: "Largest influence on the balance (1)",
+  result_invloed_2: "Largest influence on the balance (2)",
+  result_invloed_3: "Largest influence on the balance (3)",
   outcome_saldo: "Balance (NPV)",
   outcome_ratio: "B/C ratio, social",
   outcome_ratio_financieel: "B/C ratio, financial",
@@ -134,13 +146,15 @@ const en: Texts = {
 
 export const TEXTS: Readonly<Record<Language, Texts>> = { nl, en };
 
-/** Dutch number formats for the key results: € 1.234 and 0,14 (English: € 1,234 and 0.14). */
-export function formatResult(value: unknown, format: "euro" | "ratio", language: Language): string {
+/** Dutch number formats for the key results: € 1.234, 0,14 and 3,56 (English: € 1,234, 0.14 and 3.56); text as it is. */
+export function formatResult(value: unknown, format: "euro" | "ratio" | "getal" | "tekst", language: Language): string {
   // A custom function still calculating (#BUSY!): onCalculated brings the figure.
   if (isPending(value)) return TEXTS[language].calculating;
   if (typeof value !== "number") return value === null || value === "" ? "—" : String(value);
   const locale = language === "nl" ? "nl-NL" : "en-GB";
-  return format === "euro" ? `€ ${Math.round(value).toLocaleString(locale)}` : value.toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  if (format === "euro") return `€ ${Math.round(value).toLocaleString(locale)}`;
+  if (format === "getal") return value.toLocaleString(locale, { maximumFractionDigits: 2 });
+  return value.toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
 /** A field's value as the analyst reads it: shares as percentages. */

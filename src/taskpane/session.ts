@@ -226,9 +226,11 @@ export class Session {
   private async readModelFile(type?: string | null): Promise<{ ok: true; data: unknown; uncertainty?: UncertaintyRead } | { ok: false; problems: ModelProblem[] }> {
     const modelType = type ?? this.plan?.settings["mkba.modelType"] ?? (await this.gateway.getSetting("mkba.modelType"));
     if (modelType === "lpbl") {
-      const fields = lpblScreenFields();
+      // An older workbook is read with the field list of its own plan version (src/engine/workbook/plan.ts).
+      const version = await this.planVersion();
+      const fields = lpblScreenFields(version);
       const values = await this.gateway.readCells(fields.map((f) => f.cell));
-      return { ok: true, data: lpblFileFromValues(new Map(fields.map((f, i) => [f.id, values[i] ?? null]))) };
+      return { ok: true, data: lpblFileFromValues(new Map(fields.map((f, i) => [f.id, values[i] ?? null])), version) };
     }
     const range = this.plan?.names.find((n) => n.name === INVOER)?.range ?? (await this.invoerRange());
     if (!range) return { ok: false, problems: [{ path: INVOER, message: "het bereik Invoer is niet gevonden in de werkmap" }] };

@@ -16,7 +16,13 @@ describe("mkba run --example lpbl", () => {
     expect(json.illustrativeKeyFigures.length).toBeGreaterThan(0);
     const ratios = json.scenarios[0].ratios;
     for (const r of [ratios.social, ratios.financial, ratios.municipal]) expect(typeof r).toBe("number");
-    expect(json.uitvoerB.jaar).toBe(2);
+    expect(json.uitvoerB).toMatchObject({ jaar: 2, buildUpYears: 1 });
+    // The team against the reach and the factors on the inputs, beside the ratios (issue 19, punten 1 en 5).
+    expect(json.uitvoerA.team).toMatchObject({ fteEntered: 3.6, servedShare: 1, householdsServed: 328 });
+    expect(json.uitvoerA.team.atNeededFte.ratios.social).toBeGreaterThan(json.uitvoerA.ratios.social);
+    expect(json.uitvoerA.drivers.map((d: { key: string }) => d.key)).toHaveLength(3);
+    expect(json.appliedFactors.inputs.find((i: { key: string }) => i.key === "succes_werk")).toMatchObject({ entered: 0.02, used: 0.02 });
+    expect(json.lopendeAanpak.payback.Corporatie).toEqual({ kind: "geen investering" });
     expect(Object.keys(json.uitvoerB.perActor)).toEqual(expect.arrayContaining(["Gemeente W&I", "Gemeente Jeugd", "Zorgverzekeraar", "Corporatie", "Rijk", "Huishoudens"]));
     expect(Object.keys(json.uitvoerA.baten)).toEqual(["Besparing organisatiekosten", "Effectievere trajecten", "Voorkomen escalaties", "Immateriële baten"]);
   });
@@ -24,8 +30,11 @@ describe("mkba run --example lpbl", () => {
   it("prints Uitvoer A and B, the fte check and the illustrative warning in Dutch", async () => {
     const r = await run(["run", "--example", "lpbl"]);
     expect(r.out).toContain("Uitvoer A. MKBA: kosten en baten van één jaar aanpak");
-    expect(r.out).toContain("Uitvoer B. Resultaat begroting na 2 jaar");
-    expect(r.out).toContain("uit bereik × caseload 3,56 fte");
+    expect(r.out).toContain("Uitvoer B. Resultaat begroting in jaar 3 van de lopende aanpak (2 jaar na de start), zonder opbouw");
+    expect(r.out).toContain("nodig voor bereik × caseload 3,56 fte");
+    expect(r.out).toMatch(/Benodigde fte \(bereik × caseload\)\s+3,56\n\s+Ingevoerde fte\s+3,60/);
+    expect(r.out).toContain("Het saldo hangt het meest af van");
+    expect(r.out).toContain("Terugverdienjaar (cumulatief contant saldo van alle kosten en baten, immateriële inbegrepen, blijvend ≥ 0): 2017");
     expect(r.out).toContain("Let op: berekend met illustratieve kengetallen");
   });
 

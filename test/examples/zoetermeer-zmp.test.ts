@@ -65,12 +65,16 @@ describe("the two views of the benefit saving (issue 9, fault 6; seed 002 lines 
     expect(year.benefits).toBeCloseTo(0.2 * 616000 + 75000, 6);
     expect(year.ratios.municipal.value!).toBeCloseTo((0.2 * 616000 + 75000) / 165000, 10);
   });
-  it("in the welfare view the saving is a transfer from clients to the municipality: social ratio 75/165, municipal still 4,19", () => {
+  it("in the welfare view the saving is a transfer (clients −616.000, municipality +616.000, together 0) and clients earn at least the benefit they give up: no client is worse off for going to work", () => {
     const welfare = scenario("Welvaartsvisie: uitkering als overdracht");
-    expect(welfare.benefits).toBe(75000);
-    expect(welfare.ratios.social.value!).toBeCloseTo(75000 / 165000, 10);
+    const transfer = (actor: string) => welfare.table.get(actor)!.get("Verdelingseffecten")!;
+    expect([transfer("Cliënten"), transfer("Gemeente"), transfer("Rijk")]).toEqual([-616000, 616000, 0]);
+    // The wage (lower bound: the benefit it replaces) is the job's social value: the saldo equals the report's.
+    expect(welfare.effects.find((e) => e.name.startsWith("Loon uit werk"))!.ncw).toBe(616000);
+    expect(welfare.byActor.get("Cliënten")!).toBe(0);
+    expect(welfare.benefits).toBe(691000);
+    expect(welfare.ratios.social.value!).toBeCloseTo(691000 / 165000, 10);
     expect(welfare.ratios.municipal.value!).toBeCloseTo(691000 / 165000, 10);
-    expect(welfare.byActor.get("Cliënten")!).toBe(-616000);
   });
   it("when the Rijk bears half the saving, the saldo stays and the municipal ratio falls", () => {
     const run = a.analysis.sensitivity.find((s) => s.name.startsWith("Rijk draagt de helft"))!;

@@ -2,15 +2,17 @@
  * A model's workbook plan (Invoer, Uitvoer, Gevoeligheid) evaluated in HyperFormula with the MKBA.* functions: every
  * formula gives the engine's number, and typing another value in Invoer recalculates every output.
  */
+import { isExcelErrorCode } from "../../src/engine/errors";
 import { EXAMPLES } from "../../src/engine/examples";
 import { analyse } from "../../src/engine/model";
 import { loadModel } from "../../src/engine/models";
-import { LPBL_EXAMPLE_INPUTS } from "../../src/engine/models/lpbl";
+import { BUDGET_MAX_YEAR, LPBL_EXAMPLE_INPUTS, uitvoerBTitle } from "../../src/engine/models/lpbl";
 import { INVOER, UITVOER, modelWorkbook, workbookOptions } from "../../src/engine/workbook/modelPlan";
-import { LOPENDE_AANPAK } from "../../src/engine/workbook/lpblOutput";
+import { LOPENDE_AANPAK, TEAM_TOO_SMALL } from "../../src/engine/workbook/lpblOutput";
 import { lpblOutputs } from "../../src/engine/models/lpbl";
-import { KENGETALLEN, lpblFileFromValues } from "../../src/engine/workbook/lpblScreen";
+import { KENGETALLEN, lpblFileFromValues, lpblScreenFields } from "../../src/engine/workbook/lpblScreen";
 import { planProblems } from "../../src/engine/workbook/plan";
+import { resultLookup } from "../../src/engine/workbook/resultTable";
 import { planToHyperFormula, planValue, setPlanValue } from "../support/planHost";
 
 function analysed(data: unknown) {
@@ -65,9 +67,9 @@ describe.each(Object.keys(EXAMPLES))("the workbook plan of the example %s in Hyp
       const actual = planValue(hf, sheet, row, column);
       if (typeof expected === "number") {
         expect({ key, ok: typeof actual === "number" && Math.abs(actual - expected) <= 1e-12 * Math.max(1, Math.abs(expected)) }).toEqual({ key, ok: true });
-      } else if (expected === "#DIV/0!") {
-        expect(actual).toMatchObject({ code: "#DIV/0!" });
-      } else expect(actual).toBe(expected);
+      } else if (isExcelErrorCode(expected)) {
+        expect({ key, actual }).toMatchObject({ key, actual: { code: expected } });
+      } else expect({ key, actual }).toEqual({ key, actual: expected });
       compared++;
     }
     expect(compared).toBeGreaterThan(8);
@@ -133,13 +135,33 @@ describe("the LPBL workbook: the input screen on Invoer, key figures on Kengetal
     setPlanValue(hf, cell.sheet, cell.row, cell.column, 100000);
     expect(lpblFileFromValues(new Map([...values, ["keyFigures.qaly_waarde", 100000]])).keyFigures).toEqual({ qaly_waarde: 100000 });
   });
+
+  it("reads a version-2 workbook with the fields of version 2: its key figures land on today's keys, its defaults are no overrides, the new fields take their defaults", () => {
+    const v2 = lpblScreenFields(2);
+    const v3 = lpblScreenFields();
+    // Version 2 had neither the evictions of C.3 nor the budget inputs; its Lopende aanpak rows follow C.3 directly.
+    expect(v2.some((f) => f.id === "effect.preventedEvictions" || f.id.startsWith("budget."))).toBe(false);
+    expect(v2.find((f) => f.id === "runningApproach.years")!.cell.row).toBeLessThan(v3.find((f) => f.id === "runningApproach.years")!.cell.row);
+    const values = new Map<string, number>(v2.filter((f) => !f.id.startsWith("keyFigures.")).map((f) => [f.id, f.id === "costs.costPerFte" ? 78000 : (get(LPBL_EXAMPLE_INPUTS, f.id) as number)]));
+    // The v2 defaults, plus an analyst's € 50.000 per year for OTS/UHP and a relapse of 30% (gone in version 3).
+    for (const [key, standard] of [["kg_productieve_uren_fte", 1200], ["terugval", 0.3], ["kosten_uhp_per_jaar", 50000], ["kosten_intramuraal_per_jaar", 30000], ["kosten_opvang", 20000], ["kosten_tweedelijn", 2500]] as const) values.set(`keyFigures.${key}`, standard);
+    const file = lpblFileFromValues(values, 2);
+    expect(file.keyFigures).toEqual({ kosten_ots_uhp: 100000 });
+    const l = loadModel(file);
+    if (!l.ok) throw new Error(JSON.stringify(l.problems));
+    expect(l.loaded.lpbl!.inputs.effect.preventedEvictions).toBe(0.01);
+    expect(l.loaded.lpbl!.inputs.budget).toEqual({ year: 3, buildUpYears: 1 });
+  });
 });
+
+const get = (data: unknown, path: string): unknown => path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], data);
 
 /** The cells right of the first cell labelled `label` (below the row labelled `after`, when given), as HyperFormula computes them. */
 function rowOf(workbook: ReturnType<typeof workbookOf>, hf: ReturnType<typeof planToHyperFormula>, sheetName: string, label: string, after?: string): number[] {
   const sheet = workbook.plan.sheets.find((s) => s.name === sheetName)!;
-  const start = after === undefined ? 0 : sheet.cells.find((c) => c.column === 0 && typeof c.value === "string" && c.value.startsWith(after))!.row;
   const height = Math.max(...sheet.cells.map((c) => c.row + (c.spill?.rows ?? 1)));
+  // The section's title as computed (a title may itself be a formula, as Uitvoer B's).
+  const start = after === undefined ? 0 : [...Array(height).keys()].find((r) => String(planValue(hf, sheetName, r, 0) ?? "").startsWith(after))!;
   // Column A as computed (spilled tables included), searched from the section down.
   let row = start;
   while (row < height && planValue(hf, sheetName, row, 0) !== label) row++;
@@ -194,6 +216,7 @@ describe("Uitvoer of the Almere example in the layout of AEPB (seed 000_c4d112e9
 describe("Uitvoer A and B of the LPBL workbook as formulas (seed 001_89b8683f98a68fb5.txt, Bijlage 2, §4.5)", () => {
   const workbook = workbookOf(EXAMPLES.lpbl);
   const field = (id: string) => workbook.plan.fields!.find((f) => f.id === id)!;
+  const set = (hf: ReturnType<typeof planToHyperFormula>, id: string, v: number) => setPlanValue(hf, field(id).cell.sheet, field(id).cell.row, field(id).cell.column, v);
 
   // Seed 001, regel 717 (Figuur 4.1): "De kosten vallen dan ook allemaal in jaar 0. De baten volgen verspreid over de
   // jaren … De baten op lange termijn zijn samengevat in jaar negen."
@@ -208,9 +231,91 @@ describe("Uitvoer A and B of the LPBL workbook as formulas (seed 001_89b8683f98a
     expect(planValue(hf, UITVOER, top + 11, 0)).toBeNull(); // ten years, 0–9
   });
 
-  it("has the sheet Lopende aanpak with three cohorts, each a MKBA.SCENARIO over its own parameter block", () => {
+  it("has the sheet Lopende aanpak with five cohorts (any budget year up to 5) in one block of runs, and one MKBA.SCENARIO over that block", () => {
     const sheet = workbook.plan.sheets.find((s) => s.name === LOPENDE_AANPAK)!;
-    expect(sheet.cells.filter((c) => c.formula?.includes('"kasstromen"')).length).toBe(3);
+    const calls = sheet.cells.filter((c) => c.formula?.includes("MKBA.SCENARIO"));
+    expect(calls.map((c) => c.formula)).toEqual([expect.stringMatching(/^=MKBA\.SCENARIO\(Invoer,A\d+:C\d+,"kasstromen"\)$/)]);
+    const cohorts = new Set(sheet.cells.filter((c) => c.column === 0 && typeof c.value === "string" && /^Cohort \d$/.test(c.value)).map((c) => c.value));
+    expect(cohorts.size).toBe(BUDGET_MAX_YEAR);
+  });
+
+  it("Uitvoer B follows its year and build-up on Invoer: its title and every figure are the engine's for the typed values", () => {
+    const hf = planToHyperFormula(workbook.plan);
+    const set = (id: string, v: number) => setPlanValue(hf, field(id).cell.sheet, field(id).cell.row, field(id).cell.column, v);
+    set("budget.year", 4);
+    set("budget.buildUpYears", 3);
+    const data = { schemaVersion: 1, modelType: "lpbl", inputs: { ...LPBL_EXAMPLE_INPUTS, budget: { year: 4, buildUpYears: 3 } }, keyFigures: {} };
+    const l = loadModel(data);
+    if (!l.ok) throw new Error("model");
+    const out = lpblOutputs(analysed(data).scenarios[0]!, l.loaded.compiled, l.loaded.lpbl!);
+    expect(out.uitvoerB.jaar).toBe(3);
+    const title = uitvoerBTitle(4, 3);
+    expect(title).toMatch(/^Uitvoer B\. Resultaat begroting in jaar 4 van de lopende aanpak \(3 jaar na de start\), met opbouw naar de volledige aanpak in 3 jaar/);
+    const sheet = workbook.plan.sheets.find((x) => x.name === UITVOER)!;
+    const titleRow = [...Array(200).keys()].find((r) => String(planValue(hf, UITVOER, r, 0) ?? "").startsWith("Uitvoer B"))!;
+    expect(planValue(hf, UITVOER, titleRow, 0)).toBe(title);
+    expect(sheet.cells.some((c) => c.row === titleRow && c.formula !== undefined)).toBe(true);
+    const close = (actual: number | undefined, expected: number) => expect(Math.abs((actual ?? NaN) - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+    for (const actor of ["Gemeente Jeugd", "Gemeente overig"]) close(rowOf(workbook, hf, UITVOER, `  ${actor}`, "Uitvoer B")[0], out.uitvoerB.perActor[actor]!);
+    for (const actor of ["Zorgverzekeraar", "Rijk"]) close(rowOf(workbook, hf, UITVOER, actor, "Uitvoer B")[0], out.uitvoerB.perActor[actor]!);
+    close(rowOf(workbook, hf, UITVOER, "Totaal", "Uitvoer B")[0], out.uitvoerB.totaal);
+  });
+
+  it("Uitvoer A shows the needed fte, the entered fte and the households served beside the ratios; a smaller team moves them, and the ratios at the needed fte stay the engine's", () => {
+    const hf = planToHyperFormula(workbook.plan);
+    const results = new Map(workbook.plan.results!.map((r) => [r.id, r.cell] as const));
+    const value = (id: string) => planValue(hf, results.get(id as never)!.sheet, results.get(id as never)!.row, results.get(id as never)!.column);
+    expect(value("fte_nodig")).toBeCloseTo(9.9712 / 600 + 104.3696 / 150 + 213.6592 / 75, 9); // 3,56 (seed 001, Bijlage 2)
+    expect(value("fte_ingevoerd")).toBe(3.6);
+    expect(value("hh_bediend")).toBe(328);
+    setPlanValue(hf, field("costs.teamFte").cell.sheet, field("costs.teamFte").cell.row, field("costs.teamFte").cell.column, 2);
+    const data = { schemaVersion: 1, modelType: "lpbl", inputs: { ...LPBL_EXAMPLE_INPUTS, costs: { ...LPBL_EXAMPLE_INPUTS.costs, teamFte: 2 } }, keyFigures: {} };
+    const l = loadModel(data);
+    if (!l.ok) throw new Error("model");
+    const out = lpblOutputs(analysed(data).scenarios[0]!, l.loaded.compiled, l.loaded.lpbl!);
+    expect(value("fte_ingevoerd")).toBe(2);
+    expect(value("hh_bediend")).toBeCloseTo(out.uitvoerA.team.householdsServed, 9);
+    const close = (actual: number | undefined, expected: number) => expect(Math.abs((actual ?? NaN) - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+    close(rowOf(workbook, hf, UITVOER, "  Saldo bij de benodigde fte", "Uitvoer A")[0], out.uitvoerA.team.atNeededFte.saldo);
+    close(rowOf(workbook, hf, UITVOER, "  Maatschappelijke ratio bij de benodigde fte", "Uitvoer A")[0], out.uitvoerA.team.atNeededFte.ratios.social!);
+    close(rowOf(workbook, hf, UITVOER, "Maatschappelijke baten-kostenratio", "Uitvoer A")[0], out.uitvoerA.ratios.social!);
+    expect(out.uitvoerA.ratios.social!).toBeLessThanOrEqual(out.uitvoerA.team.atNeededFte.ratios.social!);
+    const note = [...Array(60).keys()].map((r) => planValue(hf, UITVOER, r, 0)).find((v) => typeof v === "string" && v.startsWith("Let op: het team is kleiner"));
+    expect(note).toBe(TEAM_TOO_SMALL);
+  });
+
+  it("Uitvoer A names the three largest drivers of the saldo (results for the task pane); their ranges are the Onzekerheid sheet's and their saldos the engine's", () => {
+    const hf = planToHyperFormula(workbook.plan);
+    const l = loadModel(EXAMPLES.lpbl);
+    if (!l.ok) throw new Error("model");
+    const drivers = lpblOutputs(analysed(EXAMPLES.lpbl).scenarios[0]!, l.loaded.compiled, l.loaded.lpbl!).uitvoerA.drivers;
+    const cells = workbook.plan.results!.filter((r) => r.id.startsWith("invloed_"));
+    expect(cells.map((c) => planValue(hf, c.cell.sheet, c.cell.row, c.cell.column))).toEqual(drivers.map((d, i) => `${i + 1}. ${d.label}`));
+    cells.forEach((c, i) => {
+      const d = drivers[i]!;
+      expect([planValue(hf, UITVOER, c.cell.row, 3), planValue(hf, UITVOER, c.cell.row + 1, 3)]).toEqual([d.low, d.high]);
+      expect(Math.abs((planValue(hf, UITVOER, c.cell.row, 4) as number) - d.saldoLow!)).toBeLessThanOrEqual(1e-6);
+      expect(Math.abs((planValue(hf, UITVOER, c.cell.row + 1, 4) as number) - d.saldoHigh!)).toBeLessThanOrEqual(1e-6);
+    });
+  });
+
+  it("what is shown is what is used: the block 'Gebruikte waarden' computes the engine's factors, also after an edit of a key figure", () => {
+    const hf = planToHyperFormula(workbook.plan);
+    const invoer = workbook.plan.sheets.find((x) => x.name === INVOER)!;
+    const top = invoer.cells.find((c) => typeof c.value === "string" && c.value.startsWith("Gebruikte waarden"))!.row;
+    const rowLabelled = (label: string) => invoer.cells.find((c) => c.row > top && c.column === 0 && c.value === label)!.row;
+    set(hf, "keyFigures.attributie", 0.5);
+    set(hf, "keyFigures.teamsamenstelling_telt", 1);
+    const data = { schemaVersion: 1, modelType: "lpbl", inputs: LPBL_EXAMPLE_INPUTS, keyFigures: { attributie: 0.5, teamsamenstelling_telt: 1 } };
+    const l = loadModel(data);
+    if (!l.ok) throw new Error("model");
+    for (const input of l.loaded.lpbl!.appliedFactors.inputs) {
+      const r = rowLabelled(input.label);
+      expect(planValue(hf, INVOER, r, 1)).toBe(input.entered);
+      expect(Math.abs((planValue(hf, INVOER, r, 3) as number) - input.used)).toBeLessThanOrEqual(1e-15);
+    }
+    // Work: 2% × attributie 0,5 × (no W&I in the team: 1 − 0,5) = 0,5%.
+    expect(l.loaded.lpbl!.appliedFactors.inputs.find((i) => i.key === "succes_werk")!.used).toBeCloseTo(0.005, 15);
   });
 
   it("typing 400 households on Invoer moves Uitvoer A and B to the engine's figures for 400 households", () => {
@@ -244,12 +349,12 @@ describe("Uitvoer A and B of the LPBL workbook as formulas (seed 001_89b8683f98a
     const a = analysed(data);
     const scenario = a.scenarios.find((x) => x.scenario === "Kengetallen substitutie (Tabel 4.5)")!;
     const uitvoer = workbook.plan.sheets.find((x) => x.name === UITVOER)!;
-    const cell = uitvoer.cells.find((c) => c.formula === '=MKBA.SCENARIO(Invoer,"Kengetallen substitutie (Tabel 4.5)","saldo")')!;
+    const cell = uitvoer.cells.find((c) => c.formula === `=${resultLookup("scenario", "Kengetallen substitutie (Tabel 4.5)", "saldo")}`)!;
     const close = (actual: unknown, expected: number) => expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
     close(planValue(hf, UITVOER, cell.row, cell.column), scenario.saldo);
     const run = a.sensitivity.find((x) => x.name === "Teamkosten 10% hoger")!;
     const top = uitvoer.cells.find((c) => typeof c.value === "string" && c.value.startsWith("Tabel 1.7"))!.row;
-    const row = [...Array(10).keys()].map((k) => top + 2 + k).find((r) => planValue(hf, UITVOER, r, 0) === "Teamkosten 10% hoger")!;
+    const row = [...Array(20).keys()].map((k) => top + 2 + k).find((r) => planValue(hf, UITVOER, r, 0) === "Teamkosten 10% hoger")!;
     close(planValue(hf, UITVOER, row, 2), run.saldo);
     close(planValue(hf, UITVOER, row, 1), run.deltaSaldo);
   });
@@ -257,7 +362,7 @@ describe("Uitvoer A and B of the LPBL workbook as formulas (seed 001_89b8683f98a
   it("the team-cost warning appears on Uitvoer A when the cost per fte is set to 0, and is empty otherwise", () => {
     const hf = planToHyperFormula(workbook.plan);
     const sheet = workbook.plan.sheets.find((s) => s.name === UITVOER)!;
-    const warning = sheet.cells.find((c) => c.formula?.startsWith("=IFERROR(IF(AND(MKBA.SCENARIO"))!;
+    const warning = sheet.cells.find((c) => c.formula?.startsWith("=IFERROR(IF(AND(INDEX(Rekenkern!"))!;
     expect(planValue(hf, UITVOER, warning.row, warning.column)).toBe("");
     for (const id of ["costs.costPerFte", "costs.otherTeamCosts"]) {
       const cell = field(id).cell;

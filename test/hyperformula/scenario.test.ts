@@ -7,7 +7,7 @@ import { HyperFormula } from "hyperformula";
 import { CellValue } from "../../src/engine/cells";
 import { modelToCells } from "../../src/engine/layout/workbookLayout";
 import { EXAMPLES } from "../../src/engine/examples";
-import { AnalysisJson, CompiledModel, analyse, analysisJson, scenarioOverrides } from "../../src/engine/model";
+import { AnalysisJson, CompiledModel, analyse, analysisJson, outcomeKey, outcomeTable, runModel, scenarioOverrides, stackedCashFlowCells } from "../../src/engine/model";
 import { loadModel } from "../../src/engine/models";
 import { callFunction, findFunction } from "../../src/functions/catalog";
 import { smallModel } from "../fixtures/models";
@@ -206,5 +206,69 @@ describe("MKBA.SCENARIO: recalculation and spill sizes", () => {
   it("gives #SPILL! when the spill area is not empty", () => {
     const { hf } = workbook(compiled, [['=MKBA.SCENARIO(Invoer, , "tabel")'], [null, "in de weg"]]);
     expect(hf.getCellValue({ sheet: hf.getSheetId("Uitvoer")!, row: 0, col: 0 })).toMatchObject({ type: "SPILL" });
+  });
+});
+
+describe('MKBA.SCENARIO(…; "alles") and blocks of runs: one call per model (issue 20)', () => {
+  it.each(MODELS)("%s: \"alles\" spills every outcome of every scenario and sensitivity run as the engine's outcome table", (name, model) => {
+    const compiled = compile(name, model);
+    const a = analyse(compiled);
+    if (!a.ok) throw new Error("analyse");
+    const table = outcomeTable(a.analysis);
+    const { hf } = workbook(compiled, [['=MKBA.SCENARIO(Invoer,,"alles")']]);
+    const spilled = valuesAt(hf, "Uitvoer!A1", table.length, 2);
+    spilled.forEach(([key, value], r) => {
+      const [expectedKey, expectedValue] = table[r]!;
+      expect(key).toBe(expectedKey);
+      if (typeof expectedValue === "number") expectSame(value!, expectedValue, expectedKey);
+      else expect({ key, value }).toMatchObject({ key, value: { code: expectedValue.code } });
+    });
+    // Each scenario's saldo in the table is what the one-outcome call gives.
+    for (const run of a.analysis.scenarios) {
+      const row = table.findIndex(([k]) => k === outcomeKey("scenario", run.scenario, "saldo"));
+      expect(spilled[row]![1]).toBeCloseTo(run.saldo, 6);
+    }
+  });
+
+  const compiled = compile("klein", smallModel());
+  const block: SheetContent = [
+    ["Dubbel aantal", "aantal", 20],
+    ["Dubbel aantal", "prijs", 60],
+    ["Ongewijzigd", null, null],
+  ];
+
+  it("takes a three-column block as named runs on the base case: their outcomes join the table under 'run'", () => {
+    const cells = modelToCells(compiled.model);
+    const hf = buildWorkbook({ Invoer: cells, Runs: block, Uitvoer: [['=MKBA.SCENARIO(Invoer,Runs!A1:C3,"alles")']] }, { Invoer: blockAddress("Invoer", cells.length, cells[0]!.length) });
+    const a = analyse(compiled);
+    if (!a.ok) throw new Error("analyse");
+    const doubled = runModel(compiled, { aantal: 20, prijs: 60 }, "Dubbel aantal");
+    if (!doubled.ok) throw new Error("run");
+    const table = outcomeTable(a.analysis, [doubled.run, a.analysis.scenarios[0]!]);
+    const spilled = valuesAt(hf, "Uitvoer!A1", table.length, 2);
+    const saldoOf = (run: string) => spilled.find(([k]) => k === outcomeKey("run", run, "saldo"))![1];
+    expect(saldoOf("Dubbel aantal")).toBeCloseTo(doubled.run.saldo, 6);
+    expect(saldoOf("Ongewijzigd")).toBeCloseTo(a.analysis.scenarios[0]!.saldo, 6);
+  });
+
+  it('spills the cash flows of a block of runs one under another with "kasstromen"', () => {
+    const cells = modelToCells(compiled.model);
+    const hf = buildWorkbook({ Invoer: cells, Runs: block, Uitvoer: [['=MKBA.SCENARIO(Invoer,Runs!A1:C3,"kasstromen")']] }, { Invoer: blockAddress("Invoer", cells.length, cells[0]!.length) });
+    const doubled = runModel(compiled, { aantal: 20, prijs: 60 }, "Dubbel aantal");
+    const base = runModel(compiled, {}, "Ongewijzigd");
+    if (!doubled.ok || !base.ok) throw new Error("run");
+    const expected = stackedCashFlowCells([{ name: "Dubbel aantal", run: doubled.run }, { name: "Ongewijzigd", run: base.run }], compiled.model);
+    expect(valuesAt(hf, "Uitvoer!A1", expected.length, expected[0]!.length)).toEqual(expected);
+  });
+
+  it("names the row of a block with an unknown parameter, and refuses another outcome than alles or kasstromen for a block", () => {
+    const cells = modelToCells(compiled.model);
+    const wrong: SheetContent = [["A", "aantal", 1], ["B", "prjis", 2]];
+    const hf = buildWorkbook(
+      { Invoer: cells, Runs: wrong, Uitvoer: [['=MKBA.SCENARIO(Invoer,Runs!A1:C2,"alles")', '=MKBA.SCENARIO(Invoer,Runs!A1:C1,"saldo")']] },
+      { Invoer: blockAddress("Invoer", cells.length, cells[0]!.length) },
+    );
+    expect(valueAt(hf, "Uitvoer!A1")).toMatchObject({ code: "#VALUE!", message: expect.stringContaining('rij 2: onbekende parameter "prjis"') });
+    expect(valueAt(hf, "Uitvoer!B1")).toMatchObject({ code: "#VALUE!", message: expect.stringContaining('is de uitkomst "alles" of "kasstromen", niet "saldo"') });
   });
 });

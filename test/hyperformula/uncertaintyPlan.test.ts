@@ -34,15 +34,23 @@ describe("the Onzekerheid sheet", () => {
     expect(read.read.uncertainty).toEqual(compiled.model.uncertainty);
   });
 
-  it("fills an LPBL model with the default and reads it back as the default (no section), giving the CLI's Monte Carlo", () => {
+  it("fills an LPBL model with its own default uncertainty — the seed's ranges, the effect estimates, ±20% rows as 'standaard' — and reads it back to the CLI's Monte Carlo", () => {
     const { compiled, grid, keys, sheet } = setUp("lpbl");
-    expect(sheet.cells.some((c) => typeof c.value === "string" && c.value.startsWith("Gevuld met de standaard"))).toBe(true);
-    const read = uncertaintyFromValues(grid(), keys);
+    expect(sheet.cells.some((c) => typeof c.value === "string" && c.value.startsWith("Gevuld met de standaard: een driehoeksverdeling ±20% rond de waarde voor de parameters op 'standaard'"))).toBe(true);
+    const g = grid();
+    const heading = g.findIndex((row) => row[0] === "Sleutel");
+    const rowOf = (key: string) => g.slice(heading + 1).find((row) => row[0] === key)!;
+    // A seed range: the price per prevented OTS/UHP over € 2.000 – € 100.000 (seed 001, regel 666), not ±20%.
+    expect(rowOf("kosten_ots_uhp").slice(3, 7)).toEqual(["driehoek", 2000, 2000, 100000]);
+    // A ±20% row follows Invoer ("standaard"); a structural input is fixed ("vast").
+    expect(rowOf("kosten_per_fte")[3]).toBe("standaard");
+    expect(rowOf("hh_totaal")[3]).toBe("vast");
+    const read = uncertaintyFromValues(g, keys);
     if (!read.ok) throw new Error(JSON.stringify(read.problems));
-    expect(read.read.uncertainty).toBeUndefined();
-    expect(read.read.relative).toBe(0.2);
+    const strip = (u: typeof read.read.uncertainty) => ({ ...u!, distributions: u!.distributions.map(({ description, ...d }) => (void description, d)) });
+    expect(strip(read.read.uncertainty)).toEqual(strip(compiled.model.uncertainty));
     // The task pane's run on what the sheet read back (compileJob, as in its Web Worker) against the CLI's on the file.
-    const job = compileJob({ data: EXAMPLES.lpbl, relative: read.read.relative });
+    const job = compileJob({ data: EXAMPLES.lpbl, uncertainty: read.read.uncertainty!, relative: read.read.relative });
     if (!job.ok) throw new Error(JSON.stringify(job.problems));
     const a = runMonteCarlo(compiled, { runs: 500, seed: 3 });
     const b = runMonteCarlo(job.compiled, { runs: 500, seed: 3, relative: read.read.relative });
@@ -50,7 +58,7 @@ describe("the Onzekerheid sheet", () => {
   });
 
   it("one row changed to pert: an explicit section, the other rows as their default triangle; the same Monte Carlo for the untouched ones", () => {
-    const { compiled, grid, keys } = setUp("lpbl");
+    const { compiled, grid, keys } = setUp("zoetermeer-zmp");
     const g = grid();
     const heading = g.findIndex((row) => row[0] === "Sleutel");
     const r = heading + 1;
@@ -64,7 +72,7 @@ describe("the Onzekerheid sheet", () => {
     expect(d[0]).toEqual({ parameter: keys[0], type: "pert", min: 1, mode: 2.5, max: 4 });
     expect(d.length).toBe(compiled.model.parameters.filter((p) => p.value !== 0).length);
     expect(read.read.ranges[keys[0]!]).toEqual({ low: 1, high: 4 });
-    const job = compileJob({ data: EXAMPLES.lpbl, uncertainty: read.read.uncertainty!, relative: read.read.relative });
+    const job = compileJob({ data: EXAMPLES["zoetermeer-zmp"], uncertainty: read.read.uncertainty!, relative: read.read.relative });
     if (!job.ok) throw new Error(JSON.stringify(job.problems));
     const fromSheet = runMonteCarlo(job.compiled, { runs: 200, seed: 3 });
     const fromFile = runMonteCarlo(compiled, { runs: 200, seed: 3 });

@@ -4,7 +4,8 @@
  */
 import { EXAMPLES } from "../../src/engine/examples";
 import { loadModel } from "../../src/engine/models";
-import { lpblOutputs } from "../../src/engine/models/lpbl";
+import { LPBL_EXAMPLE_INPUTS, lpblOutputs } from "../../src/engine/models/lpbl";
+import { LPBL_KEY_FIGURES_V2, lpblScreenFields } from "../../src/engine/workbook/lpblScreen";
 import { CompiledModel, analyse, analysisJson } from "../../src/engine/model";
 
 function analyseOk(compiled: CompiledModel) {
@@ -12,6 +13,7 @@ function analyseOk(compiled: CompiledModel) {
   if (!a.ok) throw new Error("analyse");
   return a.analysis;
 }
+import { PLAN_SCHEMA_VERSION } from "../../src/engine/workbook/plan";
 import { ExcelGateway } from "../../src/office/excelGateway";
 import { Session, planFor, validateField, parseFieldText } from "../../src/taskpane/session";
 import { useExcelHostInNode } from "../support/officeHost/officeJsInNode";
@@ -24,8 +26,14 @@ describe("the task pane session", () => {
     const session = new Session(new ExcelGateway());
     expect((await session.start({ kind }, yes)).status).toBe("written");
     const results = await session.readResults(5000);
-    expect(results.map((r) => r.result.id)).toEqual(["saldo", "ratio", "ratio_financieel", "ratio_gemeentelijk"]);
+    // An LPBL model also shows the team against the reach and the three largest drivers of the saldo (issue 19).
+    const lpbl = kind === "new-lpbl" ? ["fte_nodig", "fte_ingevoerd", "hh_bediend", "invloed_1", "invloed_2", "invloed_3"] : [];
+    expect(results.map((r) => r.result.id)).toEqual(["saldo", "ratio", "ratio_financieel", "ratio_gemeentelijk", ...lpbl]);
     expect(typeof results[0]!.value).toBe("number");
+    if (kind === "new-lpbl") {
+      expect(results.find((r) => r.result.id === "fte_ingevoerd")!.value).toBe(3.6);
+      expect(results.find((r) => r.result.id === "invloed_1")!.value).toMatch(/^1\. /);
+    }
   });
 
   it("writes a valid field into its cell and refuses an invalid one with a Dutch message naming the field", async () => {
@@ -61,35 +69,51 @@ describe("the task pane session", () => {
     expect(reopened.fields.length).toBeGreaterThan(3);
   });
 
-  it("migrates a version-1 workbook: the analyst's 400 households stay, Uitvoer B and Lopende aanpak are written, the version becomes current", async () => {
-    // A version-1 LPBL workbook as the add-in of plan version 1 wrote it: Invoer and Kengetallen as today, an Uitvoer
-    // without Uitvoer A/B and the Tabels, no Lopende aanpak, planVersion 1 — written through the same gateway. Then the
-    // analyst types 400 households.
+  it("migrates a version-2 LPBL workbook: read with the layout of version 2 (the analyst's 400 households and OTS price stay, the price per year becomes one per prevented case), rewritten at today's version", async () => {
+    // A version-2 LPBL workbook as the add-in of plan version 2 laid out its fields: the screen without the evictions
+    // of C.3 and the budget inputs, Kengetallen with the key figures of version 2 at their defaults of then (the analyst
+    // typed € 50.000 per year for OTS/UHP), an Uitvoer of its own, planVersion 2. The analyst typed 400 households.
     const planned = planFor(EXAMPLES.lpbl);
     if (!planned.ok) throw new Error("plan");
-    const v1Uitvoer = { name: "Uitvoer", purpose: "versie 1", cells: [{ row: 0, column: 0, value: "MKBA (werkmapversie 1)" }, { row: 1, column: 0, value: "Saldo (NCW)" }, { row: 1, column: 1, formula: '=MKBA.SCENARIO(Invoer,"Basisvariant","saldo")' }] };
-    const v1 = {
+    const v2 = lpblScreenFields(2);
+    const example = (id: string) => id.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], LPBL_EXAMPLE_INPUTS) as number;
+    const inputCells = v2.filter((f) => f.cell.sheet === "Invoer").map((f) => ({ row: f.cell.row, column: f.cell.column, value: f.id === "reach.households" ? 400 : example(f.id), style: "input" as const }));
+    const defaults = new Map(LPBL_KEY_FIGURES_V2.map(([key, standard]) => [key, standard]));
+    const keyFigureCells = v2.filter((f) => f.cell.sheet === "Kengetallen").map((f) => {
+      const key = f.id.slice("keyFigures.".length);
+      return { row: f.cell.row, column: f.cell.column, value: key === "kosten_uhp_per_jaar" ? 50000 : defaults.get(key)!, style: "input" as const };
+    });
+    const v2Plan = {
       ...planned.plan,
-      planVersion: 1,
-      sheets: planned.plan.sheets.filter((x) => x.name !== "Lopende aanpak").map((x) => (x.name === "Uitvoer" ? v1Uitvoer : x)),
+      planVersion: 2,
+      sheets: [
+        { name: "Invoer", purpose: "versie 2", cells: inputCells },
+        { name: "Kengetallen", purpose: "versie 2", cells: keyFigureCells },
+        { name: "Uitvoer", purpose: "versie 2", cells: [{ row: 0, column: 0, value: "MKBA (werkmapversie 2)" }, { row: 1, column: 0, value: "Saldo (NCW)" }, { row: 1, column: 1, formula: '=MKBA.SCENARIO(Invoer,"Basisvariant","saldo")' }] },
+      ],
+      names: [],
       results: [{ id: "saldo" as const, label: "Saldo (NCW)", format: "euro" as const, cell: { sheet: "Uitvoer", row: 1, column: 1 } }],
-      settings: { ...planned.plan.settings, "mkba.planVersion": "1" },
+      settings: { ...planned.plan.settings, "mkba.planVersion": "2" },
     };
-    expect((await new ExcelGateway().writePlan(v1, { confirm: yes })).status).toBe("written");
+    expect((await new ExcelGateway().writePlan(v2Plan, { confirm: yes })).status).toBe("written");
     const h = host();
-    const households = planned.plan.fields!.find((f) => f.id === "reach.households")!.cell;
-    await new ExcelGateway().writeCell(households.sheet, households.row, households.column, 400);
     const reopened = new Session(new ExcelGateway());
     expect(await reopened.reconnect()).toEqual({ status: "connected", outdated: true });
-    const questions: unknown[] = [];
-    const outcome = await reopened.migrate(async (c) => (questions.push(c), true));
+    const questions: { sheet: string }[][] = [];
+    const outcome = await reopened.migrate(async (c) => (questions.push(c as unknown as { sheet: string }[]), true));
     expect(outcome.status).toBe("written");
-    expect(questions).toEqual([]); // nothing of the analyst's is replaced: the model was read from the workbook
-    expect(h.settings.get("mkba.planVersion")).toBe("2");
+    // Only cells of the old screen and Kengetallen that moved can be asked about: their values were read first.
+    expect(questions.flat().every((q) => q.sheet === "Invoer" || q.sheet === "Kengetallen")).toBe(true);
+    expect(h.settings.get("mkba.planVersion")).toBe(String(PLAN_SCHEMA_VERSION));
     expect(h.sheetNames()).toEqual(expect.arrayContaining(["Invoer", "Kengetallen", "Uitvoer", "Lopende aanpak"]));
     expect((await reopened.readFields()).get("reach.households")).toBe(400);
+    const exported = await reopened.exportText();
+    if (!exported.ok) throw new Error(JSON.stringify(exported.problems));
+    const file = JSON.parse(exported.text) as { keyFigures: Record<string, number>; inputs: { effect: { preventedEvictions: number } } };
+    expect(file.keyFigures).toEqual({ kosten_ots_uhp: 100000 });
+    expect(file.inputs.effect.preventedEvictions).toBe(0.01);
     // Uitvoer B computes the engine's budget view for 400 households.
-    const data = { ...EXAMPLES.lpbl as object, inputs: { ...(EXAMPLES.lpbl as { inputs: { reach: object } }).inputs, reach: { ...(EXAMPLES.lpbl as { inputs: { reach: object } }).inputs.reach, households: 400 } } };
+    const data = { ...(EXAMPLES.lpbl as object), inputs: { ...(EXAMPLES.lpbl as { inputs: { reach: object } }).inputs, reach: { ...(EXAMPLES.lpbl as { inputs: { reach: object } }).inputs.reach, households: 400 } }, keyFigures: { kosten_ots_uhp: 100000 } };
     const l = loadModel(data);
     if (!l.ok) throw new Error("load");
     const expected = lpblOutputs(analyseOk(l.loaded.compiled).scenarios[0]!, l.loaded.compiled, l.loaded.lpbl!).uitvoerB.totaal;

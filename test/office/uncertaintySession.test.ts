@@ -44,12 +44,14 @@ describe("uncertainty in the session", () => {
     expect(again.loaded.compiled.model.uncertainty).toEqual(original.loaded.compiled.model.uncertainty);
   });
 
-  it("keeps an LPBL model's distributions in the workbook only; an edited row reaches the request", async () => {
+  it("keeps an LPBL model's distributions in the workbook only (its default: the key figures' ranges); an edited row reaches the request", async () => {
     const session = new Session(new ExcelGateway());
     await session.start({ kind: "example", name: "lpbl" }, yes);
     const plain = await session.uncertaintyJob();
     if (!plain.ok) throw new Error(JSON.stringify(plain.problems));
-    expect(plain.job.uncertainty).toBeUndefined();
+    // The sheet as written: the LPBL model's own default uncertainty (the seed's ranges), read back from the cells.
+    expect(plain.job.uncertainty!.distributions.find((d) => d.parameter === "kosten_ots_uhp")).toMatchObject({ type: "driehoek", min: 2000, mode: 2000, max: 100000 });
+    expect(plain.ranges.kosten_ots_uhp).toEqual({ low: 2000, high: 100000 });
     const r = headingRow() + 1;
     const key = host().value(ONZEKERHEID, r, 0) as string;
     host().type(ONZEKERHEID, r, 3, "uniform");

@@ -3,6 +3,7 @@ import { ModelProblem, ValidationResult, validateModel } from "./schema";
 
 export * from "./analysis";
 export * from "./evaluate";
+export * from "./outcomes";
 export * from "./report";
 export * from "./schema";
 

@@ -91,6 +91,15 @@ export function cashFlowCells(run: ModelRun, model: Analysis["compiled"]["model"
   return rows;
 }
 
+/**
+ * The cash flows of several runs one under another (what MKBA.SCENARIO(…; block of runs; "kasstromen") spills): one
+ * heading, then each run's years with its name in front. At least one run.
+ */
+export function stackedCashFlowCells(runs: readonly { readonly name: string; readonly run: ModelRun }[], model: Analysis["compiled"]["model"]): (string | number)[][] {
+  const tables = runs.map(({ run }) => cashFlowCells(run, model));
+  return [["Run", ...tables[0]![0]!], ...runs.flatMap(({ name }, i) => tables[i]!.slice(1).map((row) => [name, ...row]))];
+}
+
 export function scenarioJson(run: ModelRun): ScenarioJson {
   return {
     name: run.scenario,
@@ -182,7 +191,7 @@ export function analysisText(analysis: Analysis, options: TextOptions): string {
       "",
       `Kosten ${amount(run.costs, options.unit)}, baten ${amount(run.benefits, options.unit)}, saldo ${amount(run.saldo, options.unit)}`,
       `Baten-kostenratio: maatschappelijk ${ratioText(run.ratios.social)}, financieel ${ratioText(run.ratios.financial)}, gemeentelijk ${ratioText(run.ratios.municipal)}`,
-      `Terugverdienjaar: ${run.paybackYear.year ?? `geen (${run.paybackYear.reason})`}`,
+      `Terugverdienjaar (cumulatief contant saldo van alle kosten en baten, immateriële inbegrepen, blijvend ≥ 0): ${run.paybackYear.year ?? `geen (${run.paybackYear.reason})`}`,
       ...(options.notes?.(run) ?? []),
     );
     if (run.pm.length > 0) out.push(`PM-posten (niet gekwantificeerd, niet opgeteld): ${run.pm.map((p) => p.name).join(", ")}`);

@@ -273,3 +273,20 @@ export function inverseBeta(p: number, a: number, b: number, afac = logGamma(a +
   }
   return x;
 }
+
+/** The range a tornado uses for a distribution: its bounds; for normal and lognormal P5 and P95; for discrete min and max. */
+export function distributionRange(d: Distribution): { readonly low: number; readonly high: number } {
+  switch (d.type) {
+    case "uniform":
+    case "driehoek":
+    case "pert":
+      return { low: d.min, high: d.max };
+    case "discreet":
+      return { low: Math.min(...d.values), high: Math.max(...d.values) };
+    case "normaal":
+    case "lognormaal": {
+      const q = quantileOf(d);
+      return { low: q(0.05), high: q(0.95) };
+    }
+  }
+}

@@ -10,6 +10,7 @@
  * listed as such, never dropped.
  */
 import { CompiledModel, runModel, scenarioOverrides } from "../model";
+import { distributionRange } from "./distributions";
 import { FastOutcome, compileFastModel } from "./fastModel";
 import { Outcome, fastOutcomeOf, outcomeOf } from "./outcomes";
 
@@ -22,8 +23,16 @@ export interface TornadoOptions {
   readonly outcome?: Outcome;
   /** Default range: the base value ± this share (0,2 = ±20%). */
   readonly relative?: number;
-  /** The analyst's own range per parameter key. */
+  /**
+   * The analyst's own range per parameter key (also the bounds of its break-even search). Without it, a parameter with
+   * a distribution in the model's uncertainty section uses that distribution's range (distributionRange) for low and
+   * high, as the Onzekerheid sheet does; the others ±relative.
+   */
   readonly ranges?: Readonly<Record<string, ParameterRange>>;
+  /** Only these parameters (default: every parameter of the model). */
+  readonly keys?: readonly string[];
+  /** Search the break-even values (default true; false leaves every row's breakEven "geen invloed"-free: not searched). */
+  readonly breakEven?: boolean;
   /** Scenario whose parameters are the base (default: the base case). */
   readonly scenario?: string;
   /** Every point through the exact engine (slower; the default uses the float-compiled model where it is valid). */
@@ -33,7 +42,9 @@ export interface TornadoOptions {
 export type BreakEven =
   | { readonly kind: "gevonden"; readonly value: number; readonly direction: "stijgend" | "dalend"; readonly otherValues: readonly number[] }
   | { readonly kind: "niet bereikt"; readonly searched: ParameterRange }
-  | { readonly kind: "geen invloed" };
+  | { readonly kind: "geen invloed" }
+  /** Not searched (breakEven: false). */
+  | { readonly kind: "niet gezocht" };
 
 export interface TornadoRow {
   readonly key: string;
@@ -87,10 +98,15 @@ export function tornado(compiled: CompiledModel, options: TornadoOptions = {}): 
   const baseRun = runModel(compiled, base, scenario);
   const baseOutcome = baseRun.ok ? outcomeOf(baseRun.run, outcome) : null;
 
-  const rows: TornadoRow[] = compiled.model.parameters.map((p) => {
+  // Low and high: the analyst's range, else the range of the parameter's distribution in the model, else ±relative.
+  // The break-even search stays within the analyst's own range only; otherwise it searches widely (breakEven).
+  const fromModel = options.ranges ? {} : modelRanges(compiled);
+  const only = options.keys ? new Set(options.keys) : null;
+  const searchBreakEven = options.breakEven ?? true;
+  const rows: TornadoRow[] = compiled.model.parameters.filter((p) => !only || only.has(p.key)).map((p) => {
     const value = base[p.key] ?? p.value;
     const own = options.ranges?.[p.key];
-    const range = own ?? { low: value - Math.abs(value) * relative, high: value + Math.abs(value) * relative };
+    const range = own ?? fromModel[p.key] ?? { low: value - Math.abs(value) * relative, high: value + Math.abs(value) * relative };
     const outcomeLow = evaluate(p.key, range.low);
     const outcomeHigh = evaluate(p.key, range.high);
     const swing = outcomeLow === null || outcomeHigh === null ? 0 : Math.abs(outcomeHigh - outcomeLow);
@@ -99,7 +115,7 @@ export function tornado(compiled: CompiledModel, options: TornadoOptions = {}): 
     const note =
       outcomeLow === null || outcomeHigh === null
         ? "de uitkomst bestaat niet aan een rand van het bereik (bijvoorbeeld kosten 0 bij een ratio)"
-        : !own && value === 0
+        : !own && !fromModel[p.key] && value === 0
           ? "waarde 0: ±% geeft geen bereik; geef een eigen bereik"
           : undefined;
     return {
@@ -111,12 +127,20 @@ export function tornado(compiled: CompiledModel, options: TornadoOptions = {}): 
       outcomeHigh,
       swing,
       moves,
-      breakEven: moves || value === 0 ? breakEven((x) => evaluate(p.key, x), value, target, own) : { kind: "geen invloed" },
+      breakEven: !searchBreakEven ? { kind: "niet gezocht" } : moves || value === 0 ? breakEven((x) => evaluate(p.key, x), value, target, own) : { kind: "geen invloed" },
       ...(note ? { note } : {}),
     };
   });
-  rows.sort((a, b) => b.swing - a.swing || a.label.localeCompare(b.label, "nl"));
+  // Swings equal within 1e-9 (the float model's promise) count as equal and go by label, so that the order does not
+  // depend on which engine computed them.
+  const same = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y));
+  rows.sort((a, b) => (same(a.swing, b.swing) ? a.label.localeCompare(b.label, "nl") : b.swing - a.swing));
   return { outcome, target, scenario, baseOutcome, rows };
+}
+
+/** The range of every parameter with a distribution in the model's uncertainty section. */
+export function modelRanges(compiled: CompiledModel): Record<string, ParameterRange> {
+  return Object.fromEntries((compiled.model.uncertainty?.distributions ?? []).map((d) => [d.parameter, distributionRange(d)]));
 }
 
 /**

@@ -11,10 +11,12 @@
  */
 import type { CellValue } from "../cells";
 import {
+  BUDGET_MAX_YEAR,
   DISCIPLINES,
   DISCIPLINE_LABELS,
   HOUSEHOLD_TYPES,
   HOUSEHOLD_TYPE_LABELS,
+  KEY_FIGURE_KEYS,
   LPBL_KEY_FIGURES,
   LpblInputs,
   SEVERITIES,
@@ -22,7 +24,12 @@ import {
   TYPE_KEY,
   DISCIPLINE_KEY,
 } from "../models/lpbl";
-import { PlanField, PlanSheet, PlanValidationRule, SheetBuilder, a1, formulaText } from "./plan";
+import { parseExpression } from "../model/expression";
+import { expressionToExcel } from "../audit/excelFormula";
+import { AppliedFactors, CPI_SOURCE, EFFECT_INPUTS, FTE_NEEDED, PRICE_YEAR, SERVED_FACTOR, cpiFactor } from "../models/lpbl";
+import { formatNumber } from "../numberFormat";
+import { expectedKey } from "./outputCells";
+import { PLAN_SCHEMA_VERSION, PlanField, PlanSheet, PlanValidationRule, SheetBuilder, a1, formulaText } from "./plan";
 
 import { INVOER, KENGETALLEN } from "./sheetNames";
 
@@ -52,6 +59,8 @@ interface ScreenSection {
   readonly title: string;
   readonly perType: boolean;
   readonly rows: readonly ScreenRow[];
+  /** The plan version that added the section (absent: there from the start); a workbook of an older version lacks it. */
+  readonly since?: number;
 }
 
 const byType = (path: (t: (typeof HOUSEHOLD_TYPES)[number]) => string, prefix: string) => HOUSEHOLD_TYPES.map((t) => ({ path: path(t), key: `${prefix}_${TYPE_KEY[t]}` }));
@@ -118,15 +127,32 @@ const SCREEN: readonly ScreenSection[] = [
     title: "C. Effect: voorkomen escalatie",
     perType: true,
     rows: [
-      { label: "3. Voorkomen escalatie (OTS/UHP, intramuraal, tweedelijnszorg)", unit: "aandeel hh van het type", rule: SHARE, format: FORMATS.percent, cells: byType((t) => `effect.preventedEscalation.${t}`, "escalatie") },
+      { label: "3. Voorkomen escalatie (gezinnen: OTS/UHP; ouderen: intramuraal V&V; overige hh: opname GGZ)", unit: "aandeel hh van het type", rule: SHARE, format: FORMATS.percent, cells: byType((t) => `effect.preventedEscalation.${t}`, "escalatie") },
     ],
   },
   {
-    title: "Lopende aanpak (Uitvoer B)",
+    title: "C. Effect: voorkomen huisuitzettingen",
+    perType: false,
+    since: 3,
+    rows: [
+      { label: "3. Voorkomen huisuitzettingen (Tabel 4.7: 1%–12% van alle hh)", unit: "aandeel van alle hh", rule: SHARE, format: FORMATS.percent, cells: one("effect.preventedEvictions", "escalatie_huisuitzetting") },
+    ],
+  },
+  {
+    title: "Lopende aanpak (meerjarig beeld)",
     perType: false,
     rows: [
       { label: "Looptijd van de aanpak", unit: "jaren", rule: { type: "whole", min: 1, max: 20 }, format: "0", cells: one("runningApproach.years") },
       { label: "Opbouw naar volledige aanpak", unit: "jaren", rule: { type: "whole", min: 1, max: 10 }, format: "0", cells: one("runningApproach.buildUpYears") },
+    ],
+  },
+  {
+    title: "Uitvoer B (begroting)",
+    perType: false,
+    since: 3,
+    rows: [
+      { label: "Begrotingsjaar van de lopende aanpak (3 = na 2 jaar)", unit: "jaar", rule: { type: "whole", min: 1, max: BUDGET_MAX_YEAR }, format: "0", cells: one("budget.year") },
+      { label: "Opbouw naar volledige aanpak (1 = geen opbouw)", unit: "jaren", rule: { type: "whole", min: 1, max: 10 }, format: "0", cells: one("budget.buildUpYears") },
     ],
   },
 ];
@@ -145,26 +171,54 @@ function ruleMessage(rule: Rule, label: string): string {
   return `${label}: ${rule.type === "whole" ? "een geheel getal " : "een getal "}${range}${rule.percent ? " (schrijf 48% als 48% of 0,48)" : ""}`;
 }
 
-/** The screen laid out once: each section's heading row and each field row's place (0-based rows on Invoer). */
-const LAYOUT = (() => {
+/** The screen laid out for a plan version: each section's heading row and each field row's place (0-based rows on Invoer). */
+function layoutFor(planVersion: number) {
   let row = SCREEN_TOP;
-  const sections = SCREEN.map((section) => {
+  const sections = SCREEN.filter((section) => (section.since ?? 0) <= planVersion).map((section) => {
     const headingRow = row++;
     const rows = section.rows.map((def) => ({ def, row: row++ }));
     row++; // a blank row after each section
     return { section, headingRow, rows };
   });
   return { sections, end: row };
-})();
+}
+const LAYOUT = layoutFor(PLAN_SCHEMA_VERSION);
 
-/** Every screen cell with its place: the one walk over the layout that fields, formulas and the sheet use. */
-const SCREEN_CELLS = LAYOUT.sections.flatMap(({ section, rows }) => rows.flatMap(({ def, row }) => def.cells.map((cell, i) => ({ section, def, cell, row, column: 1 + i, heading: section.perType ? HEADINGS[i] : undefined }))));
+/** Every screen cell with its place: the one walk over a layout that fields, formulas and the sheet use. */
+const cellsOf = (layout: ReturnType<typeof layoutFor>) => layout.sections.flatMap(({ section, rows }) => rows.flatMap(({ def, row }) => def.cells.map((cell, i) => ({ section, def, cell, row, column: 1 + i, heading: section.perType ? HEADINGS[i] : undefined }))));
+const SCREEN_CELLS = cellsOf(LAYOUT);
 
-/** Every field of the LPBL screen and the key-figure sheet with its cell; the same for every LPBL workbook. */
-export function lpblScreenFields(): PlanField[] {
+/**
+ * The key figures as a workbook of plan version 2 (or 1) has them on Kengetallen, row by row, with the default of that
+ * version: such a workbook is read with this list (`lpblFileFromValues`), so that the analyst's values land on the
+ * right key and a default of then is not taken for an override. Version 3 (issue 19) removed `terugval` (the seed
+ * attaches relapse only to the net OTS/UHP rate), and turned the escalation prices per year for two years into prices
+ * per prevented escalation (`kosten_uhp_per_jaar` → `kosten_ots_uhp`, `kosten_intramuraal_per_jaar` →
+ * `kosten_intramuraal`, `kosten_tweedelijns_zorg` → `kosten_opname_ggz`: twice the yearly amount).
+ */
+export const LPBL_KEY_FIGURES_V2: readonly (readonly [key: string, standard: number, now?: { readonly key: string; readonly factor: number }])[] = [
+  ["kg_productieve_uren_fte", 1200], ["kg_caseload_ev", 300], ["kg_caseload_zr", 150], ["kg_caseload_nzr", 40],
+  ["kg_substitutie_bestaand", 0.1], ["kg_substitutie_nieuw", 0.3], ["kg_escalatie_huisuitzetting", 0.01], ["kg_escalatie_ots_uhp", 0.03],
+  ["kg_escalatie_tweedelijn", 0.02], ["attributie", 1], ["terugval", 0.2], ["welvaartsvisie", 0], ["minimumloon_per_jaar", 19250],
+  ["kg_effectiviteit_breedte", 0.5], ["uitkering_per_jaar", 15000], ["qaly_waarde", 20000], ["deelname_shv", 0.5], ["deelname_reintegratie", 0.3],
+  ["deelname_dagbesteding", 0.15], ["deelname_amw", 0.5], ["deelname_hbh", 0.4], ["deelname_joh", 0.4], ["deelname_jggz", 0.2], ["deelname_ggz", 0.3],
+  ["kosten_shv", 2500], ["kosten_reintegratie", 5000], ["kosten_dagbesteding", 6000], ["kosten_amw", 1200], ["kosten_hbh", 4000], ["kosten_joh", 6000],
+  ["kosten_jggz", 5000], ["kosten_ggz", 4000], ["kosten_uhp_per_jaar", 40000, { key: "kosten_ots_uhp", factor: 2 }],
+  ["kosten_intramuraal_per_jaar", 30000, { key: "kosten_intramuraal", factor: 2 }], ["kosten_ontruiming", 7000], ["kosten_opvang", 20000],
+  ["kosten_tweedelijns_zorg", 10000, { key: "kosten_opname_ggz", factor: 2 }], ["consulten_per_hh", 6], ["kosten_consult", 35], ["kosten_tweedelijn", 2500],
+  ["waarde_startkwalificatie", 50000], ["qaly_financiele_stabiliteit", 0.1], ["qaly_werk", 0.1], ["qaly_escalatie", 0.2],
+];
+
+/**
+ * Every field of the LPBL screen and the key-figure sheet with its cell, as a workbook of `planVersion` has them
+ * (default: today's; an older workbook is read with its own layout, src/engine/workbook/plan.ts lists the versions).
+ */
+export function lpblScreenFields(planVersion: number = PLAN_SCHEMA_VERSION): PlanField[] {
+  const screen = planVersion >= PLAN_SCHEMA_VERSION ? SCREEN_CELLS : cellsOf(layoutFor(planVersion));
+  const figures = planVersion >= 3 ? LPBL_KEY_FIGURES.map((k) => ({ key: k.key, label: k.illustrative ? `${k.label} (illustratief)` : k.label, unit: k.unit })) : LPBL_KEY_FIGURES_V2.map(([key]) => ({ key, label: key, unit: "" }));
   return [
-    ...SCREEN_CELLS.map(({ section, def, cell, row, column, heading }) => ({ id: cell.path, section: section.title, label: def.label, ...(heading ? { column: heading } : {}), unit: def.unit, cell: { sheet: INVOER, row, column }, rule: def.rule })),
-    ...LPBL_KEY_FIGURES.map((k, i) => ({ id: `keyFigures.${k.key}`, section: "Kengetallen", label: k.illustrative ? `${k.label} (illustratief)` : k.label, unit: k.unit, cell: { sheet: KENGETALLEN, row: KEY_FIGURES_TOP + i, column: 1 }, rule: { type: "decimal" as const } })),
+    ...screen.map(({ section, def, cell, row, column, heading }) => ({ id: cell.path, section: section.title, label: def.label, ...(heading ? { column: heading } : {}), unit: def.unit, cell: { sheet: INVOER, row, column }, rule: def.rule })),
+    ...figures.map((k, i) => ({ id: `keyFigures.${k.key}`, section: "Kengetallen", label: k.label, unit: k.unit, cell: { sheet: KENGETALLEN, row: KEY_FIGURES_TOP + i, column: 1 }, rule: { type: "decimal" as const } })),
   ];
 }
 
@@ -189,8 +243,65 @@ export function derivedFormula(derived: { readonly from: string; readonly factor
 
 const get = (data: unknown, path: string): unknown => path.split(".").reduce<unknown>((o, k) => (o !== null && typeof o === "object" && Object.prototype.hasOwnProperty.call(o, k) ? (o as Record<string, unknown>)[k] : undefined), data);
 
+/** A model expression as an Excel formula over the screen and Kengetallen cells (on the sheet `onSheet`). */
+export function screenFormula(expression: string, onSheet?: string): string {
+  const parsed = parseExpression(expression);
+  if (!parsed.ok) throw new Error(`interne fout: ${parsed.message}`);
+  return `=${expressionToExcel(parsed.expression, (key) => {
+    const ref = parameterReference(key, onSheet);
+    if (!ref) throw new Error(`interne fout: geen cel voor ${key}`);
+    return ref;
+  })}`;
+}
+
+/** The cell of a screen field (an LPBL input path) as a formula on `onSheet` refers to it ("Invoer!$B$80"). */
+export function screenFieldReference(path: string, onSheet?: string): string {
+  const c = SCREEN_CELLS.find((x) => x.cell.path === path);
+  if (!c) throw new Error(`interne fout: geen schermveld ${path}`);
+  return onSheet === INVOER ? a1(c.row, c.column, true) : `${INVOER}!${a1(c.row, c.column, true)}`;
+}
+
+/**
+ * The block "Gebruikte waarden" below the screen: the needed fte, the served share of the reach, and every effect input
+ * of deel C beside its factors and the value the model computes with — formulas over the screen and Kengetallen,
+ * the same expressions the effects use (src/engine/models/lpbl/factors.ts), with the engine's values as expected.
+ */
+function writeUsedValues(invoer: SheetBuilder, applied: AppliedFactors, expected?: Map<string, number | string>) {
+  const at = (row: number, column: number, value: number) => expected?.set(expectedKey(INVOER, row, column), value);
+  invoer.addRow([
+    { value: "Gebruikte waarden: invoer × factoren (hiermee rekent het model)", style: "section" },
+    ...["Ingevoerd", "Factoren", "Gebruikt", "Toelichting"].map((value) => ({ value, style: "heading" as const })),
+  ]);
+  const needed = invoer.addRow([{ value: "Benodigde fte (bereik × caseload)", style: "label" }, null, null, { formula: screenFormula(FTE_NEEDED, INVOER), numberFormat: "0.00", style: "output" }, { value: "seed 001, regel 496: caseload = huishoudens per fte per jaar", style: "note" }]);
+  at(needed, 3, applied.fteNeeded);
+  const servedRow = invoer.addRow([
+    { value: "Bediend aandeel van het bereik: min(1, ingevoerde fte ÷ benodigde fte)", style: "label" },
+    { formula: `=${screenFieldReference("reach.households", INVOER)}`, numberFormat: FORMATS.number, style: "output" },
+    { formula: screenFormula(SERVED_FACTOR.expression, INVOER), numberFormat: "0.00%", style: "output" },
+    { formula: `=${a1(invoer.row, 1)}*${a1(invoer.row, 2)}`, numberFormat: FORMATS.number, style: "output" },
+    { value: "ingevoerde huishoudens × bediend aandeel = bediende huishoudens; elk aantal huishoudens telt met dit aandeel", style: "note" },
+  ]);
+  at(servedRow, 2, applied.servedShare.value);
+  for (const input of applied.inputs) {
+    const definition = EFFECT_INPUTS.find((i) => i.key === input.key)!;
+    const factors = definition.factors.map((f) => screenFormula(f.expression, INVOER).slice(1)).join("*");
+    const row = invoer.row;
+    invoer.addRow([
+      { value: input.label, style: "label" },
+      { formula: `=${parameterReference(input.key, INVOER)}`, numberFormat: "0.00%", style: "output" },
+      { formula: `=${factors}`, numberFormat: "0.0000", style: "output" },
+      { formula: `=${a1(row, 1)}*${a1(row, 2)}`, numberFormat: "0.00%", style: "output" },
+      { value: input.factors.map((f) => `${f.label}: ${f.source}`).join("; "), style: "note" },
+    ]);
+    at(row, 1, input.entered);
+    at(row, 2, input.factors.reduce((p, f) => p * f.value, 1));
+    at(row, 3, input.used);
+  }
+  invoer.skip();
+}
+
 /** Writes the screen on Invoer from row 0 (values from `inputs`) and returns the formula that feeds each parameter. */
-export function writeLpblScreen(invoer: SheetBuilder, inputs: LpblInputs): { formulaOf: (key: string) => string | undefined } {
+export function writeLpblScreen(invoer: SheetBuilder, inputs: LpblInputs, applied: AppliedFactors, expected?: Map<string, number | string>): { formulaOf: (key: string) => string | undefined } {
   invoer.addRow([{ value: "LPBL MKBA-tool sociale wijkteams — invoerscherm", style: "title" }]);
   invoer.addRow([{ value: "Gele cellen zijn invoer (seed 001, Bijlage 2: deel A, B en C). Aandelen als percentage. Het rekenmodel onder het scherm leest deze cellen; MKBA.SCENARIO(Invoer; …) rekent ermee.", style: "note" }]);
   invoer.skip();
@@ -226,6 +337,7 @@ export function writeLpblScreen(invoer: SheetBuilder, inputs: LpblInputs): { for
     ]);
   }
   invoer.skip();
+  writeUsedValues(invoer, applied, expected);
   invoer.width(0, 58).width(1, 13).width(2, 13).width(3, 13).width(UNIT_COLUMN, 26);
   return {
     formulaOf: (key) => {
@@ -235,40 +347,62 @@ export function writeLpblScreen(invoer: SheetBuilder, inputs: LpblInputs): { for
   };
 }
 
-/** The Kengetallen sheet: every key figure with value (input, overridable), unit, source and the illustratief mark. */
+/** How a key figure varies by default in Monte Carlo and the tornado, in Dutch (src/engine/models/lpbl/uncertainty.ts). */
+const UNCERTAINTY_TEXT = { bandbreedte: "over de bandbreedte", standaard: "driehoek ±20%", vast: "vast" } as const;
+
+/**
+ * The Kengetallen sheet: every key figure with value (input, overridable), unit, source, the illustratief mark, its
+ * price year (all amounts in prices of 2014; an indexed amount with its original) and the seed's range with how it
+ * varies by default.
+ */
 export function keyFiguresSheet(overrides: Readonly<Record<string, number>>): PlanSheet {
-  const s = new SheetBuilder(KENGETALLEN, "De kengetallen van het LPBL-model: waarde (aan te passen), eenheid en bron; illustratieve kengetallen staan als zodanig gemarkeerd.");
+  const s = new SheetBuilder(KENGETALLEN, "De kengetallen van het LPBL-model: waarde (aan te passen), eenheid, bron, prijspeil en bandbreedte; illustratieve kengetallen staan als zodanig gemarkeerd.");
   s.addRow([{ value: "Kengetallen (LPBL, seed 001)", style: "title" }]);
-  s.addRow([{ value: "Gele cellen zijn aan te passen; het rekenmodel op Invoer leest ze. 'Illustratief' = de seed drukt dit getal niet af en er is geen openbare bron geverifieerd.", style: "note" }]);
+  s.addRow([{ value: `Gele cellen zijn aan te passen; het rekenmodel op Invoer leest ze. 'Illustratief' = de seed drukt dit getal niet af en er is geen openbare bron geverifieerd. Bedragen in prijspeil ${PRICE_YEAR} (${CPI_SOURCE}). De bandbreedte is die van de seed; Monte Carlo en de tornado gebruiken haar via het blad Onzekerheid.`, style: "note" }]);
   s.skip();
-  s.addRow(["Kengetal", "Waarde", "Eenheid", "Bron", "Sleutel"].map((value) => ({ value, style: "heading" as const })));
+  s.addRow(["Kengetal", "Waarde", "Eenheid", "Bron", "Sleutel", "Prijspeil", "Oorspronkelijk bedrag", "Bandbreedte laag", "Bandbreedte hoog", "In Monte Carlo"].map((value) => ({ value, style: "heading" as const })));
   LPBL_KEY_FIGURES.forEach((k) => {
+    const original = k.price?.original;
     s.addRow([
       { value: k.illustrative ? `${k.label} (illustratief)` : k.label, style: k.illustrative ? "warning" : "label" },
       { value: overrides[k.key] ?? k.value, style: "input", numberFormat: "#,##0.####" },
       { value: k.unit, style: "note" },
       { value: k.source, style: "note" },
       { value: k.key, style: "note" },
+      { value: k.price ? k.price.year : null, style: "note", numberFormat: "0" },
+      { value: original ? `€ ${original.amount.toLocaleString("nl-NL")} (${original.year}) ÷ ${formatNumber(cpiFactor(original.year), 4)}` : null, style: "note" },
+      { value: k.range ? k.range.low : null, style: "note", numberFormat: "#,##0.####" },
+      { value: k.range ? k.range.high : null, style: "note", numberFormat: "#,##0.####" },
+      { value: k.range && k.uncertainty === "bandbreedte" ? `${k.range.distribution.type === "uniform" ? "uniform" : "driehoek, top bij " + formatNumber(k.range.distribution.mode, 4)}` : UNCERTAINTY_TEXT[k.uncertainty], style: "note" },
     ]);
   });
-  s.width(0, 60).width(1, 14).width(2, 24).width(3, 80).width(4, 28).freeze(KEY_FIGURES_TOP, 1);
+  s.width(0, 60).width(1, 14).width(2, 24).width(3, 80).width(4, 28).width(5, 10).width(6, 26).width(7, 14).width(8, 14).width(9, 22).freeze(KEY_FIGURES_TOP, 1);
   return s.build();
 }
 
 /**
- * The LPBL model file from the values of the screen and key-figure fields (as read from a workbook): inputs by path,
- * key figures that differ from their default as overrides. Blank cells stay absent, so validation names them.
+ * The LPBL model file from the values of the screen and key-figure fields (as read from a workbook of `planVersion`):
+ * inputs by path, key figures that differ from their default (of that version) as overrides, a key figure of version
+ * 2 translated to today's key. Blank cells stay absent, so validation names them (or a default applies, for a field
+ * an older workbook does not have).
  */
-export function lpblFileFromValues(values: ReadonlyMap<string, CellValue>): { schemaVersion: 1; modelType: "lpbl"; inputs: unknown; keyFigures: Record<string, number> } {
+export function lpblFileFromValues(values: ReadonlyMap<string, CellValue>, planVersion: number = PLAN_SCHEMA_VERSION): { schemaVersion: 1; modelType: "lpbl"; inputs: unknown; keyFigures: Record<string, number> } {
   const inputs: Record<string, unknown> = {};
   const keyFigures: Record<string, number> = {};
-  for (const field of lpblScreenFields()) {
+  for (const field of lpblScreenFields(planVersion)) {
     const value = values.get(field.id);
-    if (value === null || value === undefined) continue;
+    if (value === null || value === undefined || value === "") continue; // a blank cell (Excel reads it as "")
     if (field.id.startsWith("keyFigures.")) {
-      const key = field.id.slice("keyFigures.".length);
-      const standard = LPBL_KEY_FIGURES.find((k) => k.key === key)!.value;
-      if (typeof value === "number" && value !== standard) keyFigures[key] = value;
+      let key = field.id.slice("keyFigures.".length);
+      let factor = 1;
+      let standard: number | undefined;
+      if (planVersion < 3) {
+        const old = LPBL_KEY_FIGURES_V2.find(([k]) => k === key)!;
+        standard = old[1];
+        if (old[2]) ({ key, factor } = old[2]);
+        if (!KEY_FIGURE_KEYS.has(key)) continue; // a key figure version 3 no longer has (terugval)
+      } else standard = LPBL_KEY_FIGURES.find((k) => k.key === key)!.value;
+      if (typeof value === "number" && value !== standard) keyFigures[key] = value * factor;
       else if (typeof value !== "number") keyFigures[key] = value as never; // validation names it
       continue;
     }

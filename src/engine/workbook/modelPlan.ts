@@ -1,9 +1,10 @@
 /**
  * A model's workbook (modelwerkmap) as a plan: *Invoer* — the model in the workbook layout (src/engine/layout/
  * workbookLayout.ts), named "Invoer", read as it is by `MKBA.SCENARIO(Invoer; …)`; *Uitvoer* — every outcome per scenario,
- * the per-actor table and the kosten-baten chart, all `MKBA.SCENARIO` formulas over Invoer (no constants for results);
- * *Gevoeligheid* — each sensitivity run's overrides beside its saldo and Δsaldo, again as formulas.
- * Writers: `mkba werkmap` (ExcelJS, src/cli/xlsxWriter.ts) now; the task pane (Office.js) next.
+ * Tabel 1.5–1.7, the cash flows and the charts; *Gevoeligheid* — each sensitivity run's overrides (references to
+ * Invoer) beside its saldo and Δsaldo; *Rekenkern* — the one `MKBA.SCENARIO(Invoer; …; "alles")` call whose table the
+ * other sheets read with INDEX/MATCH (resultTable.ts), so that Excel evaluates each model once per recalculation. No
+ * result is a constant. Writers: `mkba werkmap` (src/cli/xlsxWriter.ts) and the task pane (src/office/).
  *
  * Beside the plan come the engine's own values of each formula cell (`expected`), which a writer may store as cached
  * results so that the numbers show where the add-in is not loaded; a spreadsheet with the add-in recomputes them.
@@ -12,13 +13,14 @@ import { CellValue, isCellError } from "../cells";
 import { modelToCells } from "../layout/workbookLayout";
 import { Analysis, ModelRun, cashFlowCells, overviewCells } from "../model";
 import type { LoadedModel } from "../models";
-import { LpblBuildOk, LpblInputs } from "../models/lpbl";
+import { AppliedFactors, LpblBuildOk, LpblInputs } from "../models/lpbl";
 import { derivedFormula, keyFiguresSheet, lpblScreenFields, writeLpblScreen } from "./lpblScreen";
 import { lpblOutputBlocks } from "./lpblOutput";
 import { uncertaintySheet } from "./uncertaintyPlan";
+import { rekenkernSheet, resultLookup } from "./resultTable";
 import { EURO, EURO_1, RATIO, YEAR, expectedKey, spillInto } from "./outputCells";
 import { GEVOELIGHEID, INVOER, UITVOER } from "./sheetNames";
-import { CellStyle, PLAN_SCHEMA_VERSION, PlanCell, PlanChart, PlanField, PlanResult, SheetBuilder, WorkbookPlan, a1, formulaText, sheetPrefix } from "./plan";
+import { CellStyle, PLAN_SCHEMA_VERSION, PlanCell, PlanChart, PlanField, PlanResult, SheetBuilder, WorkbookPlan, a1, sheetPrefix } from "./plan";
 
 export { INVOER, UITVOER, GEVOELIGHEID } from "./sheetNames";
 
@@ -43,12 +45,14 @@ export interface ModelWorkbookOptions {
     readonly keyFigures: Readonly<Record<string, number>>;
     /** Scenario and sensitivity overrides that follow a key figure or screen input: written as formulas to that cell. */
     readonly derivedOverrides?: LpblBuildOk["derivedOverrides"];
+    /** The factors applied to the inputs, for the block "Gebruikte waarden" (its expected values). */
+    readonly appliedFactors: AppliedFactors;
   };
 }
 
 /** The options that make a loaded model's workbook: the LPBL input screen when the model is an LPBL model. */
 export function workbookOptions(loaded: LoadedModel): ModelWorkbookOptions {
-  return loaded.lpbl ? { lpbl: { inputs: loaded.lpbl.inputs, keyFigures: loaded.lpbl.keyFigureOverrides, derivedOverrides: loaded.lpbl.derivedOverrides } } : {};
+  return loaded.lpbl ? { lpbl: { inputs: loaded.lpbl.inputs, keyFigures: loaded.lpbl.keyFigureOverrides, derivedOverrides: loaded.lpbl.derivedOverrides, appliedFactors: loaded.lpbl.appliedFactors } } : {};
 }
 
 /**
@@ -61,7 +65,7 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
   const cells = modelToCells(model);
 
   const invoer = new SheetBuilder(INVOER, options.lpbl ? "Het invoerscherm van de LPBL MKBA-tool (A, B, C) met daaronder het rekenmodel dat MKBA.SCENARIO(Invoer; …) leest." : "Het model in de werkmapindeling: MKBA.SCENARIO(Invoer; …) leest dit blad zoals het er staat.");
-  const screen = options.lpbl ? writeLpblScreen(invoer, options.lpbl.inputs) : undefined;
+  const screen = options.lpbl ? writeLpblScreen(invoer, options.lpbl.inputs, options.lpbl.appliedFactors, expected) : undefined;
   if (screen) {
     invoer.addRow([{ value: "Rekenmodel (gegenereerd uit het invoerscherm en de kengetallen; pas de gele cellen hierboven aan)", style: "section" }]);
     invoer.skip();
@@ -72,6 +76,8 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
   const derivedOf = (name: string | undefined, parameterKey: string) => (name === undefined ? undefined : derivedFormula(options.lpbl?.derivedOverrides?.[name]?.[parameterKey]));
   const fields: PlanField[] = [];
   const parameterCells = new Map<string, { row: number; column: number }>();
+  /** Where each scenario's and each sensitivity run's own overrides stand in the model block: "naam|parameter" → A1 on Invoer. */
+  const overrideCells = new Map<string, string>();
   let section = "";
   cells.forEach((row, r) => {
     const first = row[0];
@@ -100,7 +106,11 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
       const style: PlanCell["style"] = marker ? (c === 0 ? "section" : "heading") : c === 0 ? "label" : section === "[Parameters]" && c !== 2 && c !== 3 && c !== 4 ? "input" : undefined;
       invoer.set(top + r, c, { value: value as Exclude<CellValue, { kind: "error" }>, ...(style ? { style } : {}) });
     });
-    if (parameter) parameterCells.set(parameter.key, { row: top + r, column: 1 });
+    if (parameter) {
+      parameterCells.set(parameter.key, { row: top + r, column: 1 });
+      model.scenarios.forEach((sc, j) => overrideCells.set(`${sc.name}|${parameter.key}`, a1(top + r, SCENARIO_COLUMN + j, true)));
+    }
+    if (!marker && section === "[Gevoeligheid]" && typeof row[0] === "string" && typeof row[2] === "string") overrideCells.set(`${row[0]}|${row[2]}`, a1(top + r, SENSITIVITY_VALUE_COLUMN, true));
     if (parameter && !screen) {
       fields.push({ id: `parameter:${parameter.key}`, section: "Parameters", label: parameter.label || parameter.key, unit: parameter.unit ?? "", cell: { sheet: INVOER, row: top + r, column: 1 }, rule: { type: "decimal" } });
     }
@@ -117,7 +127,8 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
   uitvoer.skip();
   const runs = analysis.scenarios;
   const base = runs[0]!;
-  const lopende = options.lpbl ? lpblOutputBlocks(uitvoer, analysis, options.lpbl.inputs, parameterCells, expected) : undefined;
+  const lpblBlocks = options.lpbl ? lpblOutputBlocks(uitvoer, analysis, options.lpbl.inputs, parameterCells, expected) : undefined;
+  const lopende = lpblBlocks?.lopende;
 
   uitvoer.addRow([{ value: "Uitkomsten per scenario", style: "section" }]);
   const headerRow = uitvoer.addRow([{ value: "Uitkomst", style: "heading" }, ...runs.map((r) => ({ value: r.scenario, style: "heading" as const }))]);
@@ -138,7 +149,7 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
       { value: label, style: "label" },
       ...runs.map((run, j) => {
         expected.set(key(UITVOER, row, 1 + j), value(run));
-        return { formula: `=MKBA.SCENARIO(Invoer,${formulaText(run.scenario)},${formulaText(outcome)})`, numberFormat: format, style: "output" as const };
+        return { formula: `=${resultLookup("scenario", run.scenario, outcome)}`, numberFormat: format, style: "output" as const };
       }),
     ]);
   }
@@ -155,11 +166,11 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
   uitvoer.addRow([{ value: "Tabel 1.6 — MKBA-overzicht per scenario en effecttype (NCW)", style: "section" }]);
   uitvoer.addRow([{ value: "Posten", style: "heading" }, ...runs.map((r) => ({ value: r.scenario, style: "heading" as const }))]);
   const typeRows: [string, (scenario: string) => string, (run: ModelRun) => number, CellStyle][] = [
-    ["Kosten", (sc) => `=-MKBA.SCENARIO(Invoer,${sc},"kosten")`, (run) => -run.costs, "output"],
+    ["Kosten", (sc) => `=-${resultLookup("scenario", sc, "kosten")}`, (run) => -run.costs, "output"],
     ...model.categories
       .filter((c) => c.side === "baten")
-      .map((c): [string, (scenario: string) => string, (run: ModelRun) => number, CellStyle] => [c.name, (sc) => `=MKBA.SCENARIO(Invoer,${sc},${formulaText(`categorie:${c.name}`)})`, (run) => run.byCategory.get(c.name)!, "output"]),
-    ["Totaal", (sc) => `=MKBA.SCENARIO(Invoer,${sc},"saldo")`, (run) => run.saldo, "total"],
+      .map((c): [string, (scenario: string) => string, (run: ModelRun) => number, CellStyle] => [c.name, (sc) => `=${resultLookup("scenario", sc, `categorie:${c.name}`)}`, (run) => run.byCategory.get(c.name)!, "output"]),
+    ["Totaal", (sc) => `=${resultLookup("scenario", sc, "saldo")}`, (run) => run.saldo, "total"],
   ];
   const typeFirst = uitvoer.row;
   for (const [label, formula, value, style] of typeRows) {
@@ -168,7 +179,7 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
       { value: label, style: style === "total" ? "total" : "label" },
       ...runs.map((run, j) => {
         expected.set(key(UITVOER, row, 1 + j), value(run));
-        return { formula: formula(formulaText(run.scenario)), numberFormat: EURO, style };
+        return { formula: formula(run.scenario), numberFormat: EURO, style };
       }),
     ]);
   }
@@ -252,9 +263,10 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
   for (let c = 1; c < widest; c++) uitvoer.width(c, 16);
 
   const sheets = [invoer.build(), ...(options.lpbl ? [keyFiguresSheet(options.lpbl.keyFigures)] : []), uitvoer.build(), ...(lopende ? [lopende] : [])];
-  if (blocks.length > 0) sheets.push(sensitivitySheet(blocks, expected, derivedOf));
+  if (blocks.length > 0) sheets.push(sensitivitySheet(blocks, expected, (run, parameter) => overrideCells.get(`${run}|${parameter}`)));
   // Onzekerheid (issue 11): a distribution per parameter beside the parameters, for Monte Carlo and the tornado.
   sheets.push(uncertaintySheet(model, parameterCells, expected));
+  sheets.push(rekenkernSheet(analysis, lpblBlocks?.extraRuns ?? [], expected));
   const results: PlanResult[] = (
     [
       ["saldo", "Saldo (NCW)", "euro"],
@@ -262,7 +274,8 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
       ["ratio_financieel", "Baten-kostenratio, financieel", "ratio"],
       ["ratio_gemeentelijk", "Baten-kostenratio, gemeentelijk", "ratio"],
     ] as const
-  ).map(([id, label, format]) => ({ id, label, format, cell: { sheet: UITVOER, row: outcomeRow.get(id)!, column: 1 } }));
+  ).map(([id, label, format]): PlanResult => ({ id, label, format, cell: { sheet: UITVOER, row: outcomeRow.get(id)!, column: 1 } }));
+  results.push(...(lpblBlocks?.results ?? []));
   return {
     plan: {
       planVersion: PLAN_SCHEMA_VERSION,
@@ -289,8 +302,6 @@ interface SensitivityBlock {
   readonly own: ReadonlySet<string>;
   /** First row of the block (0-based). */
   readonly row: number;
-  /** The block as "E2:F3", or undefined for a run without overrides. */
-  readonly argument: string | undefined;
   readonly result: Analysis["sensitivity"][number] | undefined;
 }
 
@@ -301,28 +312,32 @@ function sensitivityBlocks(analysis: Analysis): SensitivityBlock[] {
     const scenario = run.scenario ?? model.metadata.baseScenarioName;
     const entries = Object.entries({ ...(model.scenarios.find((x) => x.name === scenario)?.overrides ?? {}), ...run.overrides });
     const rows = Math.max(1, entries.length);
-    const block: SensitivityBlock = { name: run.name, scenario, entries, own: new Set(Object.keys(run.overrides)), row, argument: entries.length > 0 ? `E${row + 1}:F${row + rows}` : undefined, result: analysis.sensitivity.find((x) => x.name === run.name) };
+    const block: SensitivityBlock = { name: run.name, scenario, entries, own: new Set(Object.keys(run.overrides)), row, result: analysis.sensitivity.find((x) => x.name === run.name) };
     row += rows + 1;
     return block;
   });
 }
 
-/** Each run's overrides as a (parameter, waarde) block, its saldo via MKBA.SCENARIO(Invoer; block; "saldo") and Δ. */
-function sensitivitySheet(blocks: readonly SensitivityBlock[], expected: Map<string, number | string>, derivedOf: (name: string, parameter: string) => string | undefined) {
-  const s = new SheetBuilder(GEVOELIGHEID, "Gevoeligheidsanalyse (Tabel 1.7): elke run als aanpassingen van parameters, met het saldo en het verschil als formules.");
+/**
+ * Each run's overrides as a (parameter, waarde) block — references to where they stand in the model block on Invoer,
+ * which is what the model reads — beside its saldo and Δsaldo from Rekenkern.
+ */
+function sensitivitySheet(blocks: readonly SensitivityBlock[], expected: Map<string, number | string>, overrideCell: (run: string, parameter: string) => string | undefined) {
+  const s = new SheetBuilder(GEVOELIGHEID, "Gevoeligheidsanalyse (Tabel 1.7): elke run als aanpassingen van parameters (zoals in het model op Invoer), met het saldo en het verschil.");
   s.addRow(["Gevoeligheidsanalyse", "Δsaldo", "MKBA-saldo", "Scenario", "Parameter", "Waarde"].map((value) => ({ value, style: "heading" as const })));
   for (const block of blocks) {
     const r = block.row;
     block.entries.forEach(([parameter, value], k) => {
       s.set(r + k, 4, { value: parameter });
-      // An override that follows a key figure or screen input stays a formula to that cell here too.
-      const derived = derivedOf(block.own.has(parameter) ? block.name : block.scenario, parameter);
-      s.set(r + k, 5, derived ? { formula: derived, style: "output" } : { value, style: "input" });
+      // The run's own override, else its scenario's: where it stands on Invoer (the model block is the source).
+      const cell = overrideCell(block.own.has(parameter) ? block.name : block.scenario, parameter);
+      s.set(r + k, 5, cell ? { formula: `=${sheetPrefix(INVOER)}${cell}`, style: "output" } : { value });
+      if (cell) expected.set(key(GEVOELIGHEID, r + k, 5), value);
     });
     s.set(r, 0, { value: block.name, style: "label" });
     s.set(r, 3, { value: block.scenario });
-    s.set(r, 2, { formula: `=MKBA.SCENARIO(Invoer,${block.argument ?? formulaText(block.scenario)},"saldo")`, numberFormat: EURO_1, style: "output" });
-    s.set(r, 1, { formula: `=C${r + 1}-MKBA.SCENARIO(Invoer,${formulaText(block.scenario)},"saldo")`, numberFormat: EURO_1, style: "output" });
+    s.set(r, 2, { formula: `=${resultLookup("gevoeligheid", block.name, "saldo")}`, numberFormat: EURO_1, style: "output" });
+    s.set(r, 1, { formula: `=${resultLookup("gevoeligheid", block.name, "Δsaldo")}`, numberFormat: EURO_1, style: "output" });
     if (block.result) {
       expected.set(key(GEVOELIGHEID, r, 2), block.result.saldo);
       expected.set(key(GEVOELIGHEID, r, 1), block.result.deltaSaldo);

@@ -23,8 +23,19 @@
  * - 2 — Uitvoer gains LPBL Uitvoer A and B, Tabel 1.5/1.6/1.7 and the cash flows with their charts; the new sheets
  *   Lopende aanpak (LPBL) and Onzekerheid (distributions per parameter). Invoer, Kengetallen and Gevoeligheid are laid out as in 1, so a version-1 workbook's model
  *   is read with today's reader and its sheets are rewritten from it: what the analyst typed stays.
+ * - 3 — LPBL (issue 19): the screen gains "C. Effect: voorkomen huisuitzettingen" and "Uitvoer B (begroting)"
+ *   (year and build-up of the budget view) and the block "Gebruikte waarden"; Kengetallen changes rows (no terugval,
+ *   escalation prices per prevented escalation) and gains price-year and range columns; Uitvoer A shows the team
+ *   against the reach and the three largest drivers of the saldo; Lopende aanpak lays out five cohorts. A version-1
+ *   or -2 LPBL workbook is read with the field list of its version (lpblScreenFields(version), lpblFileFromValues),
+ *   which translates its key figures; free models are laid out as before.
+ * - 4 — issue 20: one evaluation per model per recalculation. The new sheet Rekenkern holds the one
+ *   `MKBA.SCENARIO(Invoer; [runs]; "alles")` call (and, for LPBL, the block of the runs "bij de benodigde fte" and the
+ *   drivers' ends); Uitvoer and Gevoeligheid read it with INDEX/MATCH; Gevoeligheid's overrides are references to the
+ *   model block on Invoer; Lopende aanpak holds the cohorts as one block of runs and one spill. Invoer and Kengetallen
+ *   are as in 3, so a version-3 workbook is read with today's reader.
  */
-export const PLAN_SCHEMA_VERSION = 2;
+export const PLAN_SCHEMA_VERSION = 4;
 
 export type PlanValue = number | string | boolean | null;
 
@@ -181,12 +192,16 @@ export interface PlanField {
   readonly rule: PlanValidationRule & { readonly percent?: boolean };
 }
 
-/** A key result the task pane shows live (saldo, the three ratios), read from the computed cell. */
+/**
+ * A key result the task pane shows live (saldo, the three ratios; for an LPBL model also the needed and entered fte,
+ * the households served and the three largest drivers of the saldo), read from the computed cell.
+ */
 export interface PlanResult {
-  readonly id: "saldo" | "ratio" | "ratio_financieel" | "ratio_gemeentelijk";
+  readonly id: "saldo" | "ratio" | "ratio_financieel" | "ratio_gemeentelijk" | "fte_nodig" | "fte_ingevoerd" | "hh_bediend" | "invloed_1" | "invloed_2" | "invloed_3";
   readonly label: string;
   readonly cell: { readonly sheet: string; readonly row: number; readonly column: number };
-  readonly format: "euro" | "ratio";
+  /** euro: € 1.234; ratio: 0,14; getal: a number with at most two decimals; tekst: the cell's text. */
+  readonly format: "euro" | "ratio" | "getal" | "tekst";
 }
 
 export interface WorkbookPlan {

@@ -8,3 +8,4 @@ export const UITVOER = "Uitvoer";
 export const LOPENDE_AANPAK = "Lopende aanpak";
 export const GEVOELIGHEID = "Gevoeligheid";
 export const ONZEKERHEID = "Onzekerheid";
+export const REKENKERN = "Rekenkern";

@@ -15,7 +15,7 @@ import type { CellValue } from "../cells";
 import type { Model, ModelDistribution, ModelUncertainty } from "../model";
 import { formatCount } from "../model/limits";
 import { formatDutch } from "../numberFormat";
-import { DISTRIBUTION_TYPES, quantileOf } from "../uncertainty/distributions";
+import { DISTRIBUTION_TYPES, distributionRange } from "../uncertainty/distributions";
 import { DEFAULT_RELATIVE_RANGE, MonteCarloResult, SAMPLING_LABELS, defaultDistribution, describeDistribution, formatParameterValue } from "../uncertainty/monteCarlo";
 import type { ParameterRange, Tornado } from "../uncertainty/tornado";
 import { OUTCOMES, OUTCOME_LABELS, Outcome } from "../uncertainty/outcomes";
@@ -32,7 +32,8 @@ export const SHEET_TYPES = ["standaard", "vast", ...DISTRIBUTION_TYPES] as const
 export type SheetType = (typeof SHEET_TYPES)[number];
 
 /** Columns of the distribution rows (0-based). */
-const COL = { key: 0, label: 1, base: 2, type: 3, min: 4, mode: 5, max: 6, mean: 7, sd: 8, lambda: 9, values: 10, probabilities: 11, description: 12 } as const;
+export const UNCERTAINTY_COLUMNS = { key: 0, label: 1, base: 2, type: 3, min: 4, mode: 5, max: 6, mean: 7, sd: 8, lambda: 9, values: 10, probabilities: 11, description: 12 } as const;
+const COL = UNCERTAINTY_COLUMNS;
 const HEADINGS = ["Sleutel", "Parameter", "Basiswaarde", "Verdeling", "min", "mode", "max", "gemiddelde", "sd", "lambda (PERT)", "waarden (discreet)", "kansen (discreet)", "Toelichting"];
 const SHARE_LABEL = "Standaardbereik (±)";
 const CORRELATIONS = "Correlaties (rangcorrelatie, Spearman; alleen tussen parameters met een verdeling)";
@@ -44,19 +45,48 @@ const NUMBER = "#,##0.####";
 /** A list of numbers as the sheet shows it: "0,5; 1; 2". */
 const listText = (xs: readonly number[]) => xs.map((x) => String(x).replace(".", ",")).join("; ");
 
+/** The first row of the distributions on the sheet (0-based): title, two notes, the share, a blank, "Verdelingen", headings. */
+const FIRST_DISTRIBUTION_ROW = 7;
+
+/**
+ * The parameters in the order of the sheet's rows: those with a distribution first, in the model file's order (the
+ * order of the draws, so that the same seed gives the same result as the file), then the others in model order.
+ */
+function orderedParameters(model: Model): Model["parameters"] {
+  const own = model.uncertainty;
+  const byKey = new Set((own?.distributions ?? []).map((d) => d.parameter));
+  return [...(own?.distributions ?? []).flatMap((d) => model.parameters.filter((p) => p.key === d.parameter)), ...model.parameters.filter((p) => !byKey.has(p.key))];
+}
+
+/** The row (0-based) of each parameter on the Onzekerheid sheet of `model`. */
+export function uncertaintyRowOf(model: Model): Map<string, number> {
+  return new Map(orderedParameters(model).map((p, i) => [p.key, FIRST_DISTRIBUTION_ROW + i] as const));
+}
+
+/** A model's distribution that is exactly the default (triangular ±20% around the value): shown as "standaard". */
+function isDefault(d: ModelDistribution, value: number): boolean {
+  const def = defaultDistribution(value, DEFAULT_RELATIVE_RANGE);
+  return d.type === "driehoek" && def !== null && def.type === "driehoek" && d.min === def.min && d.mode === def.mode && d.max === def.max;
+}
+
 /**
  * The Onzekerheid sheet of a model. `parameterCells` gives each parameter's value cell in the Invoer model block
- * (0-based, sheet Invoer); the base values are formulas to those cells, with the engine's value in `expected`.
+ * (0-based, sheet Invoer); the base values are formulas to those cells, with the engine's value in `expected`. A
+ * distribution of the model that is exactly the default is written as "standaard", so that it follows Invoer.
  */
 export function uncertaintySheet(model: Model, parameterCells: ReadonlyMap<string, { row: number; column: number }>, expected?: Map<string, number | string>): PlanSheet {
   const s = new SheetBuilder(ONZEKERHEID, "Onzekerheid: een verdeling per parameter en rangcorrelaties, voor Monte Carlo en de tornado in het taakvenster.");
   const own = model.uncertainty;
+  const valueOf = (key: string) => model.parameters.find((p) => p.key === key)!.value;
+  const someDefault = own?.distributions.some((d) => isDefault(d, valueOf(d.parameter))) ?? false;
   s.addRow([{ value: "Onzekerheid — verdelingen voor Monte Carlo en bereik voor de tornado", style: "title" }]);
   s.addRow([
     {
-      value: own
-        ? "Gevuld uit het modelbestand (onderdeel uncertainty). Parameters zonder verdeling staan op 'vast'."
-        : `Gevuld met de standaard: een driehoeksverdeling ±${Math.round(DEFAULT_RELATIVE_RANGE * 100)}% rond de waarde van elke parameter (het modelbestand heeft geen verdelingen); een parameter met waarde 0 blijft vast.`,
+      value: !own
+        ? `Gevuld met de standaard: een driehoeksverdeling ±${Math.round(DEFAULT_RELATIVE_RANGE * 100)}% rond de waarde van elke parameter (het modelbestand heeft geen verdelingen); een parameter met waarde 0 blijft vast.`
+        : someDefault
+          ? `Gevuld met de standaard: een driehoeksverdeling ±${Math.round(DEFAULT_RELATIVE_RANGE * 100)}% rond de waarde voor de parameters op 'standaard'; de andere verdelingen (zoals de bandbreedtes van de kengetallen) en 'vast' komen uit het modelbestand (onderdeel uncertainty).`
+          : "Gevuld uit het modelbestand (onderdeel uncertainty). Parameters zonder verdeling staan op 'vast'.",
       style: "note",
     },
   ]);
@@ -77,16 +107,14 @@ export function uncertaintySheet(model: Model, parameterCells: ReadonlyMap<strin
   const headingRow = s.addRow(HEADINGS.map((value) => ({ value, style: "heading" as const })));
   const first = s.row;
   const byKey = new Map((own?.distributions ?? []).map((d) => [d.parameter, d] as const));
-  // The parameters with a distribution first, in the model file's order (the order of the draws, so that the same seed
-  // gives the same result as the file), then the others in model order.
-  const ordered = [...(own?.distributions ?? []).flatMap((d) => model.parameters.filter((p) => p.key === d.parameter)), ...model.parameters.filter((p) => !byKey.has(p.key))];
-  for (const p of ordered) {
+  if (first !== FIRST_DISTRIBUTION_ROW) throw new Error("Onzekerheid: de verdelingen beginnen niet op FIRST_DISTRIBUTION_ROW");
+  for (const p of orderedParameters(model)) {
     const r = s.row;
     const cell = parameterCells.get(p.key);
     const baseRef = `${a1(r, COL.base)}`;
     const share = a1(shareRow, 1, true);
     const d = byKey.get(p.key);
-    const type: SheetType = own ? (d ? d.type : "vast") : "standaard";
+    const type: SheetType = own ? (d ? (isDefault(d, p.value) ? "standaard" : d.type) : "vast") : "standaard";
     const row: (Omit<PlanCell, "row" | "column"> | null)[] = [
       { value: p.key, style: "label" },
       { value: p.label !== "" ? p.label : p.key, style: "label" },
@@ -342,21 +370,9 @@ export function uncertaintyFromValues(grid: readonly (readonly CellValue[])[] | 
   return { ok: true, read: { ...(standard ? {} : { uncertainty: { distributions, correlations } }), relative, ranges: standard ? {} : ranges, cellOf } };
 }
 
-/** The tornado's low and high of a distribution: its bounds, for normal and lognormal P5 and P95. */
+/** The tornado's low and high of a distribution (the engine's one rule, distributionRange). */
 function rangeOf(d: ModelDistribution): ParameterRange {
-  switch (d.type) {
-    case "uniform":
-    case "driehoek":
-    case "pert":
-      return { low: d.min, high: d.max };
-    case "discreet":
-      return { low: Math.min(...d.values), high: Math.max(...d.values) };
-    case "normaal":
-    case "lognormaal": {
-      const q = quantileOf({ type: d.type, mean: d.mean, sd: d.sd });
-      return { low: q(0.05), high: q(0.95) };
-    }
-  }
+  return distributionRange(d);
 }
 
 // ------------------------------------------------------------------------------------------------ result sheets
@@ -478,7 +494,7 @@ export function tornadoPlan(t: Tornado, title: string, when: string, relative: n
       { value: r.outcomeLow, numberFormat: format, style: "output" },
       { value: r.outcomeHigh, numberFormat: format, style: "output" },
       r.moves ? { value: r.swing, numberFormat: format, style: "output" } : { value: "geen invloed", style: "note" },
-      be.kind === "gevonden" ? { value: be.value, numberFormat: NUMBER, style: "output" } : { value: be.kind === "niet bereikt" ? "niet bereikt binnen het bereik" : "geen invloed", style: "note" },
+      be.kind === "gevonden" ? { value: be.value, numberFormat: NUMBER, style: "output" } : { value: be.kind === "niet bereikt" ? "niet bereikt binnen het bereik" : be.kind === "niet gezocht" ? "niet gezocht" : "geen invloed", style: "note" },
       be.kind === "gevonden" ? { value: `${be.direction === "stijgend" ? "positief boven" : "positief onder"} het omslagpunt${be.otherValues.length > 0 ? `; niet monotoon, ook bij ${be.otherValues.map((x) => formatCount(Number(x.toPrecision(6)))).join("; ")}` : ""}`, style: "note" } : { value: r.note ?? null, style: "note" },
       { value: r.outcomeLow === null ? null : r.outcomeLow - base, numberFormat: format, style: "output" },
       { value: r.outcomeHigh === null ? null : r.outcomeHigh - base, numberFormat: format, style: "output" },

@@ -101,7 +101,11 @@ describe("runModel: the fast path gives the decimal path's run, bit for bit", ()
     sameRun(runModel(compiled, {}, "s"), runModelInDecimals(compiled, {}, "s"));
   });
 
-  test("the examples, every scenario and sensitivity run, take the fast path", () => {
+  test("the examples, every scenario and sensitivity run, take the fast path (but one that cancels to 0 across two effects)", () => {
+    // In the welfare view of Zoveel Meer Perspectief the clients lose the benefit (a transfer) and earn at least as
+    // much in wages (a second effect): their saldo is exactly 0, which two separately enclosed amounts cannot prove;
+    // the decimal path answers it (and gives exactly 0).
+    const decimalOnly = new Set(["zoetermeer-zmp / Welvaartsvisie: uitkering als overdracht"]);
     for (const [name, data] of Object.entries(EXAMPLES)) {
       const l = loadModel(data);
       if (!l.ok) throw new Error(`${name}: ${JSON.stringify(l.problems[0])}`);
@@ -112,7 +116,7 @@ describe("runModel: the fast path gives the decimal path's run, bit for bit", ()
         ...compiled.model.sensitivity.map((s) => ({ name: s.name, overrides: { ...scenarioOverrides(compiled, s.scenario ?? compiled.model.metadata.baseScenarioName), ...s.overrides } })),
       ];
       for (const s of runs) {
-        expect({ name, run: s.name, fast: fastFigures(compiled, s.overrides) !== undefined }).toEqual({ name, run: s.name, fast: true });
+        expect({ name, run: s.name, fast: fastFigures(compiled, s.overrides) !== undefined }).toEqual({ name, run: s.name, fast: !decimalOnly.has(`${name} / ${s.name}`) });
         sameRun(runModel(compiled, s.overrides, s.name), runModelInDecimals(compiled, s.overrides, s.name));
       }
     }

@@ -68,11 +68,14 @@ describe("break-even search", () => {
 });
 
 describe("mkba gevoeligheid", () => {
-  it("prints the tornado of the Almere example with break-even values", async () => {
+  it("prints the tornado of the Almere example with break-even values; a parameter with a distribution in the model spans its range (as on the Onzekerheid sheet)", async () => {
     const { code, out } = await runCli(["gevoeligheid", "--example", "almere"]);
     expect(code).toBe(0);
     expect(out).toMatch(/^Gevoeligheid \(tornado\) — Samenwerken voor burgers/);
-    expect(out).toMatch(/Waarde van een QALY\s+40\.000\s+60\.000\s+€ -374\.169\s+€ -357\.955\s+€ 16\.214\s+501\.534 \(daarboven positief saldo\)/);
+    // The QALY value has a PERT distribution 20.000 – 100.000 in the Almere model; the break-even is searched widely.
+    expect(out).toMatch(/Waarde van een QALY\s+20\.000\s+100\.000\s+€ -390\.383\s+€ -325\.527\s+€ 64\.857\s+501\.534 \(daarboven positief saldo\)/);
+    // A parameter without a distribution: ±20%.
+    expect(out).toMatch(/Aantal wijkteams in de aanpak\s+1,60\s+2,40/);
   });
 });
 

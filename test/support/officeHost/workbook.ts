@@ -10,7 +10,7 @@
  * - **events with their trigger source**: a change the add-in made reaches its own `onChanged` handlers with
  *   `triggerSource: "ThisLocalAddin"`, an analyst's edit with `"Unknown"` (ExcelApi 1.14).
  */
-import { DetailedCellError, ErrorType, HyperFormula, SimpleCellAddress } from "hyperformula";
+import { DetailedCellError, ErrorType, HyperFormula, SimpleCellAddress, SimpleCellRange } from "hyperformula";
 import { CellValue } from "../../../src/engine/cells";
 import { buildWorkbook, fromHfCell } from "../hyperformula";
 import { Area, MAX_COLUMNS, MAX_ROWS, areaAddress, cellKey, cellsOf, contains, overlaps } from "./addresses";
@@ -465,13 +465,25 @@ export class HostWorkbook {
         }),
       );
     }
-    while (queue.length > 0) {
-      const a = queue.pop()!;
-      for (const d of this.hf.getCellDependents(a)) {
+    // A dependent that is a range (a formula's argument containing the cell) is not itself pending: the formulas that
+    // read that range are, so the walk goes on through it without marking its cells (INDEX(Rekenkern!F:F; …) would
+    // otherwise mark a million cells).
+    const seenRanges = new Set<string>();
+    const ranges: SimpleCellRange[] = [];
+    const walk = (dependents: (SimpleCellAddress | SimpleCellRange)[]) => {
+      for (const d of dependents) {
         if ("start" in d) {
-          for (let r = d.start.row; r <= d.end.row; r++) for (let c = d.start.col; c <= d.end.col; c++) mark({ sheet: d.start.sheet, row: r, col: c });
+          const key = `${d.start.sheet}:${d.start.row}:${d.start.col}:${d.end.row}:${d.end.col}`;
+          if (!seenRanges.has(key)) {
+            seenRanges.add(key);
+            ranges.push(d);
+          }
         } else mark(d);
       }
+    };
+    while (queue.length > 0 || ranges.length > 0) {
+      if (queue.length > 0) walk(this.hf.getCellDependents(queue.pop()!));
+      else walk(this.hf.getCellDependents(ranges.pop()!));
     }
     this.busy = busy;
     return busy;

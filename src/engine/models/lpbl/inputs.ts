@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { dutchIssueMessage } from "../../model/messages";
 import { jsonPath } from "../../model/schema";
+import { cpiFactor } from "./keyFigures";
 
 export const HOUSEHOLD_TYPES = ["families", "elderly", "other"] as const;
 export type HouseholdType = (typeof HOUSEHOLD_TYPES)[number];
@@ -131,8 +132,15 @@ function buildLpblInputSchema() {
               secondLineReferrals: change("Doorverwijzing tweede lijn"),
             })
             .strict(),
-          /** 3. Voorkomen escalatie (% van de huishoudens van dat type, netto) */
+          /** 3. Voorkomen escalatie (% van de huishoudens van dat type, netto): OTS/UHP, intramuraal V&V, opname GGZ */
           preventedEscalation: perType("Voorkomen escalatie", share),
+          /**
+           * 3. Voorkomen huisuitzettingen (% van alle huishoudens in de aanpak, netto; seed 001 Tabel 4.7, regel 690:
+           * 1%–12%). Not on the printed screen, which has one C.3 row per household type; Tabel 4.7 counts evictions
+           * against all households. A file without it (written before this field) gets the key figure's 1%, the value
+           * such a file was computed with.
+           */
+          preventedEvictions: share("Voorkomen huisuitzettingen").default(0.01),
         })
         .strict(),
       /**
@@ -147,9 +155,25 @@ function buildLpblInputSchema() {
         })
         .strict()
         .default({ years: 6, buildUpYears: 4 }),
+      /**
+       * Uitvoer B, the budget view (not on the screen): the year of the running approach it shows and the build-up
+       * it assumes. Seed 001 regel 741/749: "kasstromen in één jaar, twee jaar na de start van de aanpak" (year 3);
+       * regel 1020: "na 2 jaar: als de aanpak al enige tijd loopt en er al baten zijn van voorkomen escalaties" — the
+       * approach of the screen as it runs, so no build-up (1) by default.
+       */
+      budget: z
+        .object({
+          year: finite("Uitvoer B: begrotingsjaar").int("Uitvoer B: een geheel jaar").min(1, "Uitvoer B: begrotingsjaar minstens 1").max(BUDGET_MAX_YEAR, `Uitvoer B: begrotingsjaar hoogstens ${BUDGET_MAX_YEAR}`),
+          buildUpYears: finite("Uitvoer B: opbouw (jaren)").int("Uitvoer B: opbouw in gehele jaren").min(1, "Uitvoer B: opbouw minstens 1 jaar (1 = geen opbouw)").max(10, "Uitvoer B: opbouw hoogstens 10 jaar"),
+        })
+        .strict()
+        .default({ year: 3, buildUpYears: 1 }),
     })
     .strict();
 }
+
+/** The last year Uitvoer B can show (the workbook lays out this many cohorts). */
+export const BUDGET_MAX_YEAR = 5;
 
 let builtSchema: ReturnType<typeof buildLpblInputSchema> | undefined;
 export function lpblInputSchema(): ReturnType<typeof buildLpblInputSchema> {
@@ -227,15 +251,24 @@ export const LPBL_INPUT_LABELS: Readonly<Record<string, string>> = {
   "effect.success.schoolDropout": "Succes trajecten: schooluitval",
   "effect.success.firstLineConsultations": "Succes trajecten: consulten eerste lijn",
   "effect.success.secondLineReferrals": "Succes trajecten: doorverwijzing tweede lijn",
-  "effect.preventedEscalation": "Voorkomen escalatie — gezinnen (OTS/UHP) / ouderen (intramuraal) / overige hh (tweedelijnszorg)",
+  "effect.preventedEscalation": "Voorkomen escalatie — gezinnen (OTS/UHP) / ouderen (intramuraal V&V) / overige hh (opname GGZ)",
+  "effect.preventedEvictions": "Voorkomen huisuitzettingen (% van alle hh in de aanpak)",
   "runningApproach.years": "Lopende aanpak: looptijd (jaren)",
   "runningApproach.buildUpYears": "Lopende aanpak: opbouw naar volledige aanpak (jaren)",
+  "budget.year": "Uitvoer B: begrotingsjaar van de lopende aanpak",
+  "budget.buildUpYears": "Uitvoer B: opbouw naar volledige aanpak (jaren; 1 = geen opbouw)",
 };
 
 /**
- * The example of seed 001, Bijlage 2 (invoerscherm deel A, B en C), value for value. Note: the printed screen shows
- * "kosten fte incl. huisvesting 0" and "Overige teamkosten € -": the example's team costs are therefore 0 — we keep the
- * printed values (see docs/lpbl-model.md) and offer an illustrative team-cost scenario in the model.
+ * The cost per fte of the example: 1.200 productive hours per fte (seed 001, Tabel 3.10) × € 65 per hour, the rate
+ * AEPB used for wijkteam and W&I staff (seed 000, regel 395; prijspeil 2018), indexed to 2014 with the CBS CPI.
+ */
+export const EXAMPLE_COST_PER_FTE = Math.round((1200 * 65) / cpiFactor(2018));
+
+/**
+ * The example of seed 001, Bijlage 2 (invoerscherm deel A, B en C), value for value — except the cost per fte, which
+ * the printed screen gives as 0 (see below and docs/lpbl-model.md), and the fields the printed screen does not have
+ * (the evictions of C.3, the running approach and Uitvoer B), which carry their documented defaults.
  */
 export const LPBL_EXAMPLE_INPUTS: LpblInputs = {
   reach: {
@@ -264,9 +297,9 @@ export const LPBL_EXAMPLE_INPUTS: LpblInputs = {
     additionalShareFte: 1,
     // Bijlage 2 prints 0 here ("kosten fte incl. huisvesting 0"): that example had no team costs, which the seed itself
     // calls usually the largest cost post (§4.2, regel 590). The base case carries a sourced cost instead: 1.200
-    // productive hours per fte (seed 001, Tabel 3.10) × € 65 per hour (the rate AEPB used for wijkteam and W&I staff,
-    // seed 000, regel 395; prijspeil 2018, not indexed) = € 78.000. The printed € 0 is the scenario "Zoals Bijlage 2".
-    costPerFte: 78000,
+    // productive hours per fte × € 65 per hour (2018) in prices of 2014 = € 74.961. The printed € 0 is the scenario
+    // "Zoals Bijlage 2".
+    costPerFte: EXAMPLE_COST_PER_FTE,
     otherTeamCosts: 0,
     additionalShareOther: 1,
     frictionShare: 0,
@@ -279,6 +312,9 @@ export const LPBL_EXAMPLE_INPUTS: LpblInputs = {
     disciplines: { youth: 0, mentalHealthAdults: 1, workIncomeDebts: 0, welfare: 0, care: 0, housing: 1 },
     success: { debtAssistance: 0, directToWork: 0.02, schoolDropout: -0.01, firstLineConsultations: -0.02, secondLineReferrals: -0.01 },
     preventedEscalation: { families: 0.03, elderly: 0.03, other: 0.03 },
+    // Tabel 4.7, Vb4 (the example with 328 households, regels 688–690): 3 evictions prevented = 1%.
+    preventedEvictions: 0.01,
   },
   runningApproach: { years: 6, buildUpYears: 4 },
+  budget: { year: 3, buildUpYears: 1 },
 };

@@ -5,11 +5,16 @@
  * year 9 standing for the long term). Discounting: rule "2007" (2,5% + 3% = 5,5%, seed 001 footnote 13).
  * Every engine feature (NCW, actors, ratios, scenarios, sensitivity) then works on it unchanged.
  */
-import { parseExpression, parametersOf } from "../../model/expression";
+import { Dec } from "../../decimal";
+import { evaluateExpression, parseExpression, parametersOf } from "../../model/expression";
 import { ModelInput } from "../../model/schema";
-import { formatNumber } from "../../numberFormat";
+import { FTE_NEEDED, MULTI_PROBLEM, TYPE_KEY, TeamCapacity, WITHOUT_WORK, WITH_DEBTS, capacityNote, householdsBySeverity, householdsOfType, multiProblemOfType, served, teamCapacity } from "./capacity";
+import { AppliedFactors, DISCIPLINE_PARAMETER, appliedFactors, usedInput } from "./factors";
 import { DISCIPLINES, Discipline, HOUSEHOLD_TYPES, HouseholdType, LpblInputs, LpblProblem, SEVERITIES, Severity, validateLpblInputs } from "./inputs";
-import { KEY_FIGURE_KEYS, LPBL_KEY_FIGURES } from "./keyFigures";
+import { KEY_FIGURE_KEYS, LPBL_KEY_FIGURES, PRICE_YEAR, keyFigure } from "./keyFigures";
+import { lpblUncertainty } from "./uncertainty";
+
+export { TYPE_KEY, householdsBySeverity, fteFromCaseload, householdsOfType, multiProblemOfType, MULTI_PROBLEM, WITH_DEBTS, WITHOUT_WORK } from "./capacity";
 
 export const LPBL_ACTORS = [
   { name: "Gemeente W&I", municipal: true },
@@ -32,16 +37,14 @@ export const LPBL_TRANSFER_CATEGORY = "Verdelingseffecten";
 export type LpblCostCategory = (typeof LPBL_COST_CATEGORIES)[number];
 export type LpblBenefitCategory = (typeof LPBL_BENEFIT_CATEGORIES)[number];
 
-/** Parameter-key suffix per household type. */
-export const TYPE_KEY: Readonly<Record<HouseholdType, string>> = { families: "gezinnen", elderly: "ouderen", other: "overig" };
 /** Parameter key and actor per team discipline (who supplies the nieuw-voor-oud staff and saves their old work). */
 export const DISCIPLINE_KEY: Readonly<Record<Discipline, { key: string; actor: LpblActor; label: string }>> = {
-  youth: { key: "disc_jeugd", actor: "Gemeente Jeugd", label: "Jeugd" },
-  mentalHealthAdults: { key: "disc_ggz", actor: "Zorgverzekeraar", label: "GGZ-volwassenen" },
-  workIncomeDebts: { key: "disc_wi", actor: "Gemeente W&I", label: "Werk & inkomen/Schulden" },
-  welfare: { key: "disc_welzijn", actor: "Gemeente Welzijn", label: "Welzijn/MD" },
-  care: { key: "disc_zorg", actor: "Zorgverzekeraar", label: "Zorg" }, // wijkverpleegkundige (seed 001, regels 761 en 769)
-  housing: { key: "disc_wonen", actor: "Corporatie", label: "Wonen" },
+  youth: { key: DISCIPLINE_PARAMETER.youth, actor: "Gemeente Jeugd", label: "Jeugd" },
+  mentalHealthAdults: { key: DISCIPLINE_PARAMETER.mentalHealthAdults, actor: "Zorgverzekeraar", label: "GGZ-volwassenen" },
+  workIncomeDebts: { key: DISCIPLINE_PARAMETER.workIncomeDebts, actor: "Gemeente W&I", label: "Werk & inkomen/Schulden" },
+  welfare: { key: DISCIPLINE_PARAMETER.welfare, actor: "Gemeente Welzijn", label: "Welzijn/MD" },
+  care: { key: DISCIPLINE_PARAMETER.care, actor: "Zorgverzekeraar", label: "Zorg" }, // wijkverpleegkundige (seed 001, regels 761 en 769)
+  housing: { key: DISCIPLINE_PARAMETER.housing, actor: "Corporatie", label: "Wonen" },
 };
 
 /** The trajectory types of seed 001 Bijlage 3 that the model prices: base group, payer, substitutable (footnote 15, Tabel 4.5). */
@@ -54,23 +57,6 @@ export interface TrajectoryType {
   readonly base: string;
 }
 
-const T = (t: HouseholdType) => TYPE_KEY[t];
-/** Households of type t: N × share_t. */
-export const householdsOfType = (t: HouseholdType) => `hh_totaal * aandeel_${T(t)}`;
-/** Multi-problem households of type t: N × share_t × (zr_t + nzr_t). */
-export const multiProblemOfType = (t: HouseholdType) => `hh_totaal * aandeel_${T(t)} * (zr_${T(t)} + nzr_${T(t)})`;
-const sumTypes = (f: (t: HouseholdType) => string) => `(${HOUSEHOLD_TYPES.map((t) => `${f(t)}`).join(" + ")})`;
-/** All multi-problem households. */
-export const MULTI_PROBLEM = sumTypes(multiProblemOfType);
-/** Multi-problem households with problematic debts. */
-export const WITH_DEBTS = sumTypes((t) => `${multiProblemOfType(t)} * schulden_${T(t)}`);
-/**
- * Multi-problem households without work, of working age: families and other households. The elderly are left out —
- * the screen's "geen werk 100%" for ouderen (seed 001, Bijlage 2) is pension age, not a base for work, re-integration
- * or activating day care (issue 9, fault 5).
- */
-export const WITHOUT_WORK = `(${multiProblemOfType("families")} * geenwerk_${T("families")} + ${multiProblemOfType("other")} * geenwerk_${T("other")})`;
-
 export const TRAJECTORY_TYPES: readonly TrajectoryType[] = [
   { id: "shv", label: "Schuldhulpverlening (SHV)", actor: "Gemeente W&I", substitutable: true, base: WITH_DEBTS },
   { id: "reintegratie", label: "Re-integratie", actor: "Gemeente W&I", substitutable: true, base: WITHOUT_WORK },
@@ -82,7 +68,8 @@ export const TRAJECTORY_TYPES: readonly TrajectoryType[] = [
   { id: "ggz", label: "GGZ volwassenen", actor: "Zorgverzekeraar", substitutable: false, base: `(${multiProblemOfType("elderly")} + ${multiProblemOfType("other")})` },
 ];
 
-/** Trajectories of type j per year among all multi-problem households in the approach: base_j × deelname_j. */
+const T = (t: HouseholdType) => TYPE_KEY[t];
+/** Trajectories of type j per year among all multi-problem households in the reach: base_j × deelname_j. */
 export const trajectories = (j: TrajectoryType) => `${j.base} * deelname_${j.id}`;
 /** Team cost in full: fte × cost per fte + other team costs. */
 export const TEAM_COST = "(fte_team * kosten_per_fte + overige_teamkosten)";
@@ -90,23 +77,19 @@ export const TEAM_COST = "(fte_team * kosten_per_fte + overige_teamkosten)";
 export const NON_ADDITIONAL = "(fte_team * kosten_per_fte * (1 - additioneel_fte) + overige_teamkosten * (1 - additioneel_overig))";
 export const DISCIPLINE_TOTAL = `max(${DISCIPLINES.map((d) => DISCIPLINE_KEY[d].key).join(" + ")}, 1)`;
 /**
- * Team breadth (integrale teamsamenstelling, seed 001 §3.3.4, regel 456: "De effectiviteit van de aanpak is daarom deels
- * wel afhankelijk van de samenstelling van het team"): the share kg_effectiviteit_breedte of the entered success depends
- * on how many of the six disciplines are in the team; the rest does not. All six → 1; none → 1 − kg_effectiviteit_breedte.
+ * Extra people in work (net), before the served share: multi-problem households of working age without work × the
+ * success "direct naar werk" as used (× attributie × team breadth, factors.ts). No relapse factor: seed 001 attaches
+ * "terugval 20%" only to the net OTS/UHP rate of Tabel 4.7 (regel 692 "3%**", regel 696 "** Netto % (incl. aanname
+ * terugval 20%)"), which the C.3 entries already are.
  */
-export const TEAM_BREADTH = `(1 - kg_effectiviteit_breedte + kg_effectiviteit_breedte * min(${DISCIPLINES.map((d) => `min(${DISCIPLINE_KEY[d].key}, 1)`).join(" + ")}, 6) / 6)`;
-/**
- * Extra people in work (net): multi-problem households of working age without work × success "direct naar werk" ×
- * team breadth × attribution × (1 − terugval): the relapse of 20% taken once (seed 001, Tabel 4.7 **, regel 696), not as
- * a yearly decay (issue 9, fault 8).
- */
-export const EXTRA_WORK = `${WITHOUT_WORK} * succes_werk * ${TEAM_BREADTH} * attributie * (1 - terugval)`;
-/** Prevented escalations (households): evictions, OTS/UHP, intramural care and second-line care. */
-export const PREVENTED_EVICTIONS = "hh_totaal * kg_escalatie_huisuitzetting * attributie";
-export const PREVENTED_OTS_UHP = `${householdsOfType("families")} * escalatie_gezinnen * attributie`;
-export const PREVENTED_INTRAMURAL = `${householdsOfType("elderly")} * escalatie_ouderen * attributie`;
-export const PREVENTED_SECOND_LINE = `${householdsOfType("other")} * escalatie_overig * attributie`;
-export const PREVENTED_ESCALATIONS = `(${PREVENTED_EVICTIONS} + ${PREVENTED_OTS_UHP} + ${PREVENTED_INTRAMURAL} + ${PREVENTED_SECOND_LINE})`;
+export const EXTRA_WORK = `${WITHOUT_WORK} * ${usedInput("succes_werk")}`;
+/** Prevented escalations (households, before the served share): evictions, OTS/UHP, intramural care, GGZ admission. */
+export const PREVENTED_EVICTIONS = `hh_totaal * ${usedInput("escalatie_huisuitzetting")}`;
+export const PREVENTED_OTS_UHP = `${householdsOfType("families")} * ${usedInput("escalatie_gezinnen")}`;
+export const PREVENTED_INTRAMURAL = `${householdsOfType("elderly")} * ${usedInput("escalatie_ouderen")}`;
+export const PREVENTED_GGZ_ADMISSION = `${householdsOfType("other")} * ${usedInput("escalatie_overig")}`;
+export const PREVENTED_ESCALATIONS = `(${PREVENTED_EVICTIONS} + ${PREVENTED_OTS_UHP} + ${PREVENTED_INTRAMURAL} + ${PREVENTED_GGZ_ADMISSION})`;
+export { FTE_NEEDED };
 
 export interface LpblBuildOk {
   readonly ok: true;
@@ -114,9 +97,15 @@ export interface LpblBuildOk {
   /** The validated input screen and the key-figure overrides it was built from (for the workbook's input screen). */
   readonly inputs: LpblInputs;
   readonly keyFigureOverrides: Readonly<Record<string, number>>;
+  /** fte the reach needs at the screen's caseloads (benodigde fte). */
   readonly fteFromCaseload: number;
   readonly fteEntered: number;
+  /** The team against the reach: needed and entered fte, served share and households (capacity.ts). */
+  readonly capacity: TeamCapacity;
+  /** What follows from the difference between entered and needed fte (Dutch), or null. */
   readonly fteWarning: string | null;
+  /** Every factor applied to the effect inputs and the reach, with the value used (factors.ts). */
+  readonly appliedFactors: AppliedFactors;
   /** True when an effect uses an illustrative key figure that was not overridden. */
   readonly illustrative: boolean;
   readonly illustrativeKeys: string[];
@@ -127,8 +116,10 @@ export interface LpblBuildOk {
   /** fte from hours per household ÷ productive hours per fte (kg_productieve_uren_fte). */
   readonly fteFromHours: number;
   readonly productiveHoursPerFte: number;
-  /** Years and build-up of the running approach (Uitvoer B and the multi-year view). */
+  /** Years and build-up of the running approach (the multi-year view). */
   readonly runningApproach: { readonly years: number; readonly buildUpYears: number };
+  /** The year and build-up of Uitvoer B (the budget view). */
+  readonly budget: { readonly year: number; readonly buildUpYears: number };
   /** Per scenario or sensitivity run: the overrides that follow another parameter (factor × its value). */
   readonly derivedOverrides: Readonly<Record<string, Readonly<Record<string, DerivedOverride>>>>;
 }
@@ -139,28 +130,6 @@ export interface DerivedOverride {
   readonly factor: number;
 }
 export type LpblBuildResult = LpblBuildOk | { ok: false; problems: LpblProblem[] };
-
-/** Households per severity: N × Σ_types (type share × severity share of that type). */
-export function householdsBySeverity(inputs: LpblInputs): Record<Severity, number> {
-  const { reach } = inputs;
-  const out = { ev: 0, zr: 0, nzr: 0 };
-  for (const s of SEVERITIES) out[s] = reach.households * HOUSEHOLD_TYPES.reduce((a, t) => a + reach.typeShares[t] * reach.severity[t][s], 0);
-  return out;
-}
-
-/** fte implied by reach × caseload: Σ_severities households ÷ caseload. */
-export function fteFromCaseload(inputs: LpblInputs): number {
-  const h = householdsBySeverity(inputs);
-  return SEVERITIES.reduce((a, s) => a + h[s] / inputs.reach.caseload[s], 0);
-}
-
-/** Dutch warning when entered and implied fte differ by more than 10% of the implied fte; otherwise null. */
-export function fteWarningFor(fteEntered: number, fteImplied: number): string | null {
-  if (fteImplied <= 0) return fteEntered > 0 ? "Let op: het bereik is 0 huishoudens, maar er is wel team-fte ingevoerd." : null;
-  const diff = Math.abs(fteEntered - fteImplied) / fteImplied;
-  if (diff <= 0.1) return null;
-  return `Let op: de ingevoerde teamomvang (${formatNumber(fteEntered, 2)} fte) wijkt ${formatNumber(diff * 100, 0)}% af van de omvang die bereik × caseload vraagt (${formatNumber(fteImplied, 2)} fte); controleer bereik, caseload of teamomvang.`;
-}
 
 /** The input screen as model parameters (key, value, Dutch label). */
 function inputParameters(inputs: LpblInputs): NonNullable<ModelInput["parameters"]> {
@@ -180,7 +149,7 @@ function inputParameters(inputs: LpblInputs): NonNullable<ModelInput["parameters
     add(`schulden_${k}`, reach.livingSituation.debts[t], "aandeel mv-hh", `A. Problematische schulden, ${k}`);
     add(`geenwerk_${k}`, reach.livingSituation.noWork[t], "aandeel mv-hh", `A. Geen werk, ${k}`);
     add(`overlast_${k}`, reach.livingSituation.nuisance[t], "aandeel mv-hh", `A. Overlastgevend, ${k}`);
-    add(`escalatie_${k}`, effect.preventedEscalation[t], "aandeel hh", `C.3 Voorkomen escalatie, ${k}`);
+    add(`escalatie_${k}`, effect.preventedEscalation[t], "aandeel hh", `C.3 Voorkomen escalatie, ${k} (${ESCALATION_KIND[t]})`);
   }
   add("kinderen_per_gezin", reach.composition.childrenPerFamily, "kinderen", "A. Gemiddeld aantal kinderen");
   for (const s of SEVERITIES) {
@@ -203,15 +172,20 @@ function inputParameters(inputs: LpblInputs): NonNullable<ModelInput["parameters
   add("succes_schooluitval", effect.success.schoolDropout, "procentpunt", "C.2 Succes trajecten: schooluitval");
   add("succes_consulten", effect.success.firstLineConsultations, "procentpunt", "C.2 Succes trajecten: consulten eerste lijn");
   add("succes_tweedelijn", effect.success.secondLineReferrals, "procentpunt", "C.2 Succes trajecten: doorverwijzing tweede lijn");
+  add("escalatie_huisuitzetting", effect.preventedEvictions, "aandeel van alle hh", "C.3 Voorkomen huisuitzettingen (alle hh)");
   return p;
 }
 
+/** The escalation C.3 prevents per household type (seed 001 Tabel 4.7 "OTS/UHP en Intra"; Bijlage 3, regels 1254–1260). */
+const ESCALATION_KIND: Readonly<Record<HouseholdType, string>> = { families: "OTS/UHP", elderly: "intramuraal V&V", other: "opname GGZ" };
+
 type EffectInput = ModelInput["effects"][number];
 
-/** Every effect of the model (docs/lpbl-model.md, formulas K1–K4 and B1–B4). */
+/** Every effect of the model (docs/lpbl-model.md, formulas K1–K3 and B1–B4). */
 function lpblEffects(): EffectInput[] {
   const e: EffectInput[] = [];
-  // K1 Kosten team: additional share (gemeente overig) and the nieuw-voor-oud share per discipline.
+  // K1 Kosten team: what is entered (fte × cost per fte), whatever the reach needs (capacity.ts); the additional share
+  // at gemeente overig, the nieuw-voor-oud share per discipline.
   e.push({
     name: "Teamkosten (additioneel)",
     category: "Kosten team",
@@ -230,40 +204,50 @@ function lpblEffects(): EffectInput[] {
   // K2 Frictie- en eenmalige kosten
   e.push({ name: "Frictiekosten", category: "Frictie- en eenmalige kosten", nature: "financieel", actor: "Gemeente overig", amount: `frictie * ${TEAM_COST}`, profile: { start: 0 } });
   e.push({ name: "Overige eenmalige kosten", category: "Frictie- en eenmalige kosten", nature: "financieel", actor: "Gemeente overig", amount: "eenmalige_kosten", profile: { start: 0 } });
-  // K3 Extra trajecten voor nieuw gevonden huishoudens; B1b/B1c substitution in new and existing cases.
+  // K3 Extra trajecten voor nieuw gevonden huishoudens (served households only); B1b/B1c substitution in new and
+  // existing cases in the same year as the trajectories they replace (year 0: the same trajectories, so not discounted
+  // apart from them).
   for (const j of TRAJECTORY_TYPES) {
     const cost = `${trajectories(j)} * kosten_${j.id}`;
-    e.push({ name: `Extra trajecten nieuw gevonden: ${j.label}`, category: "Extra trajecten nieuw gevonden huishoudens", nature: "financieel", actor: j.actor, amount: `nieuw_gevonden * ${cost}`, profile: { start: 0 } });
+    e.push({ name: `Extra trajecten nieuw gevonden: ${j.label}`, category: "Extra trajecten nieuw gevonden huishoudens", nature: "financieel", actor: j.actor, amount: served(`nieuw_gevonden * ${cost}`), profile: { start: 0 } });
     if (!j.substitutable) continue;
-    e.push({ name: `Substitutie nieuwe cases: ${j.label}`, category: "Besparing organisatiekosten", nature: "financieel", actor: j.actor, amount: `subst_nieuw * nieuw_gevonden * ${cost}`, profile: { start: 1 } });
-    e.push({ name: `Substitutie bestaande cases: ${j.label}`, category: "Besparing organisatiekosten", nature: "financieel", actor: j.actor, amount: `subst_bestaand * (1 - nieuw_gevonden) * ${cost}`, profile: { start: 1 } });
+    e.push({ name: `Substitutie nieuwe cases: ${j.label}`, category: "Besparing organisatiekosten", nature: "financieel", actor: j.actor, amount: served(`subst_nieuw * nieuw_gevonden * ${cost}`), profile: { start: 0 } });
+    e.push({ name: `Substitutie bestaande cases: ${j.label}`, category: "Besparing organisatiekosten", nature: "financieel", actor: j.actor, amount: served(`subst_bestaand * (1 - nieuw_gevonden) * ${cost}`), profile: { start: 0 } });
   }
   e.push({ name: "Besparing afstemming en coördinatie", category: "Besparing organisatiekosten", nature: "pm", actor: "Gemeente overig" });
-  // B2 Effectievere trajecten: the entered success × team breadth, years 1–3 (no yearly decay: terugval is taken once).
+  // B2 Effectievere trajecten: the entered success as used (factors.ts), for the served households, years 1–3.
   const effective = { start: 1, duration: 3 };
-  // B2a work, in two views (issue 9, fault 6): the report's (seed 001 §4.3, regel 660: an avoided benefit is a cost
-  // avoided for W&I) when welvaartsvisie = 0; the welfare view when 1: the benefit is a transfer (W&I saves, the household
-  // loses it) and the household's own gain is the minimum wage minus the benefit (voetnoot 19).
-  e.push({ name: "Uitstroom naar werk: voorkomen uitkeringen", category: "Effectievere trajecten", nature: "financieel", actor: "Gemeente W&I", amount: `${EXTRA_WORK} * uitkering_per_jaar * (1 - welvaartsvisie)`, profile: effective });
-  e.push({ name: "Uitstroom naar werk: uitkering vervalt (overdracht)", category: "Verdelingseffecten", nature: "financieel", from: "Huishoudens", to: "Gemeente W&I", amount: `${EXTRA_WORK} * uitkering_per_jaar * welvaartsvisie`, profile: effective });
-  e.push({ name: "Uitstroom naar werk: eigen inkomensvoordeel huishouden", category: "Effectievere trajecten", nature: "financieel", actor: "Huishoudens", amount: `${EXTRA_WORK} * max(minimumloon_per_jaar - uitkering_per_jaar, 0) * welvaartsvisie`, profile: effective });
-  e.push({ name: "Minder consulten eerste lijn", category: "Effectievere trajecten", nature: "financieel", actor: "Zorgverzekeraar", amount: `(0 - succes_consulten) * ${TEAM_BREADTH} * ${MULTI_PROBLEM} * consulten_per_hh * kosten_consult * attributie`, profile: effective });
-  e.push({ name: "Minder doorverwijzingen tweede lijn", category: "Effectievere trajecten", nature: "financieel", actor: "Zorgverzekeraar", amount: `(0 - succes_tweedelijn) * ${TEAM_BREADTH} * ${MULTI_PROBLEM} * kosten_tweedelijn * attributie`, profile: effective });
+  // B2a work, in two views: the report's (seed 001 §4.3, regel 660: an avoided benefit is a cost avoided for W&I)
+  // when welvaartsvisie = 0; the welfare view when 1: the benefit stops — a transfer from the household to W&I whose
+  // two entries sum to 0 — and the household earns a wage, at least the benefit it gives up (nobody goes to work to
+  // earn less, so the household is never worse off). The job's social value in that view is the wage: the
+  // production it pays for (basis stated in docs/lpbl-model.md; AEPB, seed 000 Tabel 1.5 regel 466, books bijstand
+  // only as a transfer because its pilot had no outflow to work, regel 411–413).
+  const work = served(EXTRA_WORK);
+  e.push({ name: "Uitstroom naar werk: voorkomen uitkeringen", category: "Effectievere trajecten", nature: "financieel", actor: "Gemeente W&I", amount: `${work} * uitkering_per_jaar * (1 - welvaartsvisie)`, profile: effective });
+  e.push({ name: "Uitstroom naar werk: uitkering vervalt (overdracht)", category: LPBL_TRANSFER_CATEGORY, nature: "financieel", from: "Huishoudens", to: "Gemeente W&I", amount: `${work} * uitkering_per_jaar * welvaartsvisie`, profile: effective });
+  e.push({ name: "Uitstroom naar werk: loon (productie)", category: "Effectievere trajecten", nature: "financieel", actor: "Huishoudens", amount: `${work} * max(minimumloon_per_jaar, uitkering_per_jaar) * welvaartsvisie`, profile: effective });
+  e.push({ name: "Minder consulten eerste lijn", category: "Effectievere trajecten", nature: "financieel", actor: "Zorgverzekeraar", amount: served(`(0 - ${usedInput("succes_consulten")}) * ${MULTI_PROBLEM} * consulten_per_hh * kosten_consult`), profile: effective });
+  // B2c second-line referrals, the one place second-line care is counted: Tabel 4.7 "Voorkomen 2elijns zorg" is a
+  // share of all households in the approach (regels 693–694, and regel 683 "doorverwijzingen naar 2elijnszorg"),
+  // priced at the € 10.000 a year of seed 002 (regel 307) for one year.
+  e.push({ name: "Minder doorverwijzingen tweede lijn", category: "Effectievere trajecten", nature: "financieel", actor: "Zorgverzekeraar", amount: served(`(0 - ${usedInput("succes_tweedelijn")}) * hh_totaal * kosten_tweedelijn`), profile: { start: 1 } });
   // B3 Voorkomen escalaties (seed 001, Tabel 4.7, regels 685–696; net figures): evictions as a share of ALL households
-  // (kengetal, 1%: Vb4 with 328 hh shows 3), OTS/UHP as a share of families and intramural care as a share of the
-  // elderly (C.3), second-line care as a share of the other households (C.3). Each priced within "een paar duizend euro
-  // tot soms wel € 100.000 (bij gezinnen)" (§4.3, regel 664).
+  // (C.3, default 1%: Vb4 with 328 hh shows 3), OTS/UHP as a share of families, intramural V&V of the elderly and GGZ
+  // admission of the other households (C.3; Bijlage 3, regels 1254–1260 list these escalations). Each prevented
+  // escalation is priced per household within "een paar duizend euro tot soms wel € 100.000" (regel 666), half in
+  // year 2 and half in year 3; an eviction at the variants of seed 002 (regel 261) in year 2.
   const escalationYears = { start: 2, duration: 2 };
-  e.push({ name: "Voorkomen huisuitzettingen: ontruiming", category: "Voorkomen escalaties", nature: "financieel", actor: "Corporatie", amount: `${PREVENTED_EVICTIONS} * kosten_ontruiming`, profile: { start: 2 } });
-  e.push({ name: "Voorkomen huisuitzettingen: maatschappelijke opvang", category: "Voorkomen escalaties", nature: "financieel", actor: "Gemeente Wmo", amount: `${PREVENTED_EVICTIONS} * kosten_opvang`, profile: { start: 2 } });
-  e.push({ name: "Voorkomen OTS/uithuisplaatsing (gezinnen)", category: "Voorkomen escalaties", nature: "financieel", actor: "Gemeente Jeugd", amount: `${PREVENTED_OTS_UHP} * kosten_uhp_per_jaar`, profile: escalationYears });
-  e.push({ name: "Voorkomen intramurale opname (ouderen)", category: "Voorkomen escalaties", nature: "financieel", actor: "Rijk", amount: `${PREVENTED_INTRAMURAL} * kosten_intramuraal_per_jaar`, profile: escalationYears });
-  e.push({ name: "Voorkomen tweedelijnszorg (overige hh)", category: "Voorkomen escalaties", nature: "financieel", actor: "Zorgverzekeraar", amount: `${PREVENTED_SECOND_LINE} * kosten_tweedelijns_zorg`, profile: escalationYears });
+  e.push({ name: "Voorkomen huisuitzettingen: ontruiming", category: "Voorkomen escalaties", nature: "financieel", actor: "Corporatie", amount: served(`${PREVENTED_EVICTIONS} * kosten_ontruiming`), profile: { start: 2 } });
+  e.push({ name: "Voorkomen huisuitzettingen: opvang en zwaardere hulp", category: "Voorkomen escalaties", nature: "financieel", actor: "Gemeente Wmo", amount: served(`${PREVENTED_EVICTIONS} * kosten_opvang`), profile: { start: 2 } });
+  e.push({ name: "Voorkomen OTS/uithuisplaatsing (gezinnen)", category: "Voorkomen escalaties", nature: "financieel", actor: "Gemeente Jeugd", amount: served(`${PREVENTED_OTS_UHP} * kosten_ots_uhp / 2`), profile: escalationYears });
+  e.push({ name: "Voorkomen intramurale opname V&V (ouderen)", category: "Voorkomen escalaties", nature: "financieel", actor: "Rijk", amount: served(`${PREVENTED_INTRAMURAL} * kosten_intramuraal / 2`), profile: escalationYears });
+  e.push({ name: "Voorkomen opname GGZ (overige hh)", category: "Voorkomen escalaties", nature: "financieel", actor: "Zorgverzekeraar", amount: served(`${PREVENTED_GGZ_ADMISSION} * kosten_opname_ggz / 2`), profile: escalationYears });
   // B4 Immateriële baten
-  e.push({ name: "Kwaliteit van leven: financiële stabiliteit", category: "Immateriële baten", nature: "immaterieel", actor: "Huishoudens", amount: `${WITH_DEBTS} * succes_schuldhulp * ${TEAM_BREADTH} * attributie * qaly_financiele_stabiliteit * qaly_waarde`, profile: effective });
-  e.push({ name: "Kwaliteit van leven: werk", category: "Immateriële baten", nature: "immaterieel", actor: "Huishoudens", amount: `${EXTRA_WORK} * qaly_werk * qaly_waarde`, profile: effective });
-  e.push({ name: "Kwaliteit van leven: voorkomen escalatie", category: "Immateriële baten", nature: "immaterieel", actor: "Huishoudens", amount: `${PREVENTED_ESCALATIONS} * qaly_escalatie * qaly_waarde`, profile: escalationYears });
-  e.push({ name: "Kansen kinderen: minder schooluitval (lange termijn)", category: "Immateriële baten", nature: "immaterieel", actor: "Huishoudens", amount: `(0 - succes_schooluitval) * ${TEAM_BREADTH} * ${multiProblemOfType("families")} * kinderen_per_gezin * attributie * waarde_startkwalificatie`, profile: { start: 9 } });
+  e.push({ name: "Kwaliteit van leven: financiële stabiliteit", category: "Immateriële baten", nature: "immaterieel", actor: "Huishoudens", amount: served(`${WITH_DEBTS} * ${usedInput("succes_schuldhulp")} * qaly_financiele_stabiliteit * qaly_waarde`), profile: effective });
+  e.push({ name: "Kwaliteit van leven: werk", category: "Immateriële baten", nature: "immaterieel", actor: "Huishoudens", amount: served(`${EXTRA_WORK} * qaly_werk * qaly_waarde`), profile: effective });
+  e.push({ name: "Kwaliteit van leven: voorkomen escalatie", category: "Immateriële baten", nature: "immaterieel", actor: "Huishoudens", amount: served(`${PREVENTED_ESCALATIONS} * qaly_escalatie * qaly_waarde`), profile: escalationYears });
+  e.push({ name: "Kansen kinderen: minder schooluitval (lange termijn)", category: "Immateriële baten", nature: "immaterieel", actor: "Huishoudens", amount: served(`(0 - ${usedInput("succes_schooluitval")}) * ${multiProblemOfType("families")} * kinderen_per_gezin * waarde_startkwalificatie`), profile: { start: 9 } });
   e.push({ name: "Leefbaarheid buurt: minder overlast", category: "Immateriële baten", nature: "pm", actor: "Buurt/samenleving" });
   return e;
 }
@@ -281,8 +265,30 @@ function keysOf(effect: EffectInput): Set<string> {
 }
 
 /**
- * Inputs (+ optional key-figure overrides by key) → a generic engine model named "lpbl", the fte check and the
- * illustrative flag; or every problem with its path and a Dutch message.
+ * The illustrative key figures that move the base case: used by an effect whose amount changes when the key figure
+ * changes (a key figure multiplied by a switch that is 0, such as the minimum wage outside the welfare view, does not).
+ */
+function illustrativeKeysThatMatter(effects: readonly EffectInput[], candidates: ReadonlySet<string>, valueOf: (key: string) => number): string[] {
+  const matter = new Set<string>();
+  for (const effect of effects) {
+    if (typeof effect.amount !== "string") continue;
+    const parsed = parseExpression(effect.amount);
+    if (!parsed.ok) continue;
+    const keys = parametersOf(parsed.expression);
+    const values = new Map([...keys].map((k) => [k, new Dec(valueOf(k))] as const));
+    const base = evaluateExpression(parsed.expression, values);
+    for (const k of keys) {
+      if (!candidates.has(k) || matter.has(k)) continue;
+      const changed = evaluateExpression(parsed.expression, new Map([...values, [k, new Dec(valueOf(k) === 0 ? 1 : valueOf(k) * 2)]]));
+      if (base.ok && changed.ok && !base.value.eq(changed.value)) matter.add(k);
+    }
+  }
+  return [...candidates].filter((k) => matter.has(k));
+}
+
+/**
+ * Inputs (+ optional key-figure overrides by key) → a generic engine model named "lpbl", the team against the reach,
+ * the factors applied to the inputs and the illustrative flag; or every problem with its path and a Dutch message.
  */
 export function buildLpblModel(inputs: unknown, keyFigureOverrides: Readonly<Record<string, number>> = {}): LpblBuildResult {
   const v = validateLpblInputs(inputs);
@@ -294,32 +300,34 @@ export function buildLpblModel(inputs: unknown, keyFigureOverrides: Readonly<Rec
   if (!v.ok || problems.length > 0) return { ok: false, problems };
   const data = v.inputs;
 
-  const effects = lpblEffects();
   const overridden = new Set(Object.keys(keyFigureOverrides));
-  const illustrativeKeysAll = new Set(LPBL_KEY_FIGURES.filter((k) => k.illustrative && !overridden.has(k.key)).map((k) => k.key));
-  const used = new Set<string>();
-  for (const effect of effects) {
-    const keys = keysOf(effect);
-    keys.forEach((k) => used.add(k));
-    const ill = [...keys].filter((k) => illustrativeKeysAll.has(k));
-    if (ill.length > 0) effect.source = `Let op: berekend met illustratieve kengetallen: ${ill.join(", ")}`;
-  }
-  const illustrativeKeys = [...illustrativeKeysAll].filter((k) => used.has(k));
-
   const keyParameters = LPBL_KEY_FIGURES.map((k) => ({
     key: k.key,
     value: overridden.has(k.key) ? (keyFigureOverrides[k.key] as number) : k.value,
-    unit: k.unit,
+    unit: k.price ? `${k.unit}, prijspeil ${PRICE_YEAR}` : k.unit,
     label: k.illustrative && !overridden.has(k.key) ? `${k.label} (illustratief)` : k.label,
     source: overridden.has(k.key) ? `Door de analist opgegeven (standaard: ${k.source})` : k.source,
   }));
-
-  const kf = (key: string): number => keyParameters.find((p) => p.key === key)!.value;
   const inputValues = inputParameters(data);
+  const values = new Map([...inputValues, ...keyParameters].map((p) => [p.key, p.value] as const));
+  const valueOf = (key: string): number => {
+    const x = values.get(key);
+    if (x === undefined) throw new Error(`interne fout: onbekende parameter ${key}`);
+    return x;
+  };
+  const kf = valueOf;
+
+  const effects = lpblEffects();
+  const illustrativeCandidates = new Set(LPBL_KEY_FIGURES.filter((k) => k.illustrative && !overridden.has(k.key)).map((k) => k.key));
+  const illustrativeKeys = illustrativeKeysThatMatter(effects, illustrativeCandidates, valueOf);
+  for (const effect of effects) {
+    const ill = [...keysOf(effect)].filter((k) => illustrativeKeys.includes(k));
+    if (ill.length > 0) effect.source = `Let op: berekend met illustratieve kengetallen: ${ill.join(", ")}`;
+  }
+
   // An override that follows another parameter (a key figure or a screen input) is recorded with its source, so that
   // the workbook writes it as a formula to that cell: overriding the key figure then moves the scenario too.
   const derivedOverrides: Record<string, Record<string, DerivedOverride>> = {};
-  const valueOf = (key: string): number => (inputValues.find((p) => p.key === key) ?? keyParameters.find((p) => p.key === key)!).value;
   const follow = (from: string, factor = 1): DerivedOverride => ({ from, factor });
   const overridesOf = (name: string, spec: Readonly<Record<string, number | DerivedOverride>>): Record<string, number> => {
     const out: Record<string, number> = {};
@@ -337,14 +345,19 @@ export function buildLpblModel(inputs: unknown, keyFigureOverrides: Readonly<Rec
     const overrides = overridesOf(name, spec);
     return description === undefined ? { name, overrides } : { name, description, overrides };
   };
+  const range = (key: string) => keyFigure(key).range!;
+  const euro = (x: number) => `€ ${Math.round(x).toLocaleString("nl-NL")}`;
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`.replace(".", ",");
+  const escalationPrices = (x: number) => ({ kosten_ots_uhp: x, kosten_intramuraal: x, kosten_opname_ggz: x });
+  const c3 = (x: number) => ({ escalatie_gezinnen: x, escalatie_ouderen: x, escalatie_overig: x });
   const model: ModelInput = {
     schemaVersion: 1,
     metadata: {
       name: "lpbl",
       title: "LPBL MKBA-tool sociale wijkteams — één jaar aanpak",
       description:
-        "Kosten en baten van één jaar werken volgens de nieuwe aanpak (kosten in jaar 0, baten in jaar 1–9; jaar 9 staat voor de lange termijn), gegenereerd uit het invoerscherm A/B/C en de kengetallen; zie docs/lpbl-model.md.",
-      priceBaseYear: 2014,
+        "Kosten en baten van één jaar werken volgens de nieuwe aanpak (kosten in jaar 0, baten in jaar 1–9; jaar 9 staat voor de lange termijn), gegenereerd uit het invoerscherm A/B/C en de kengetallen; bedragen in prijspeil 2014 (latere bedragen geïndexeerd met de CBS-CPI); zie docs/lpbl-model.md.",
+      priceBaseYear: PRICE_YEAR,
       firstYear: 2014,
       horizon: 10,
       discountRule: "2007",
@@ -353,6 +366,7 @@ export function buildLpblModel(inputs: unknown, keyFigureOverrides: Readonly<Rec
       sources: [
         "seed 001_89b8683f98a68fb5.txt: LPBL, Meta analyse MKBA's sociale (wijk)teams (2014), §3.2, §3.3.5–3.3.6, §4, §5.3, Bijlage 2 en 3",
         "Discontering: 2,5% reëel + 3% risico-opslag (seed 001, voetnoot 13)",
+        "Prijspeil 2014: CBS StatLine 83131NED (jaarmutatie CPI)",
       ],
     },
     parameters: [...inputValues, ...keyParameters],
@@ -364,39 +378,55 @@ export function buildLpblModel(inputs: unknown, keyFigureOverrides: Readonly<Rec
     ],
     effects,
     scenarios: [
-      // Key figures drive the scenarios (issue 9, fault 9): their current (possibly overridden) values, not constants.
-      run("Kengetallen substitutie (Tabel 4.5)", { subst_nieuw: follow("kg_substitutie_nieuw"), subst_bestaand: follow("kg_substitutie_bestaand") }, "Substitutie volgens de kengetallen in nieuwe en bestaande cases (seed 001, Tabel 4.5, samenvatting: 30% en 10%)."),
-      run("Kengetallen voorkomen escalatie (Tabel 4.7)", { escalatie_gezinnen: follow("kg_escalatie_ots_uhp"), escalatie_ouderen: follow("kg_escalatie_ots_uhp"), escalatie_overig: follow("kg_escalatie_tweedelijn") }, "Voorkomen escalatie volgens de ondergrenzen van Tabel 4.7 (seed 001): OTS/UHP en intramuraal 3% van de gezinnen en ouderen, tweedelijnszorg 2% (hier van de overige huishoudens)."),
-      { name: "Bruto gemeten effecten (attributie 50%)", description: "Als de ingevoerde effecten bruto gemeten zijn: attributie 50% (seed 001, Tabel 4.7).", overrides: { attributie: 0.5 } },
-      { name: "Zoals Bijlage 2 (teamkosten € 0)", description: "Het invoerscherm van Bijlage 2 drukt 'kosten fte incl. huisvesting 0' en 'Overige teamkosten € -' (seed 001, regels 1050–1054): zonder teamkosten. LET OP: de ratio's van dit scenario zijn daardoor te hoog.", overrides: { kosten_per_fte: 0, overige_teamkosten: 0 } },
-      { name: "Welvaartsvisie: uitkering als overdracht", description: "Een vermeden uitkering is geen maatschappelijke besparing maar een overdracht van huishouden naar gemeente; de maatschappelijke winst van werk is het eigen inkomensvoordeel (minimumloon − uitkering, seed 001, voetnoot 19). De rapportvisie (seed 001, §4.3) blijft de basis.", overrides: { welvaartsvisie: 1 } },
-      { name: "Teamsamenstelling telt niet mee", description: "De effectiviteit hangt niet af van het aantal disciplines in het team (kg_effectiviteit_breedte = 0).", overrides: { kg_effectiviteit_breedte: 0 } },
+      // Key figures drive the scenarios: their current (possibly overridden) values, not constants.
+      run("Kengetallen substitutie (Tabel 4.5)", { subst_nieuw: follow("kg_substitutie_nieuw"), subst_bestaand: follow("kg_substitutie_bestaand") }, "Substitutie volgens de kengetallen in nieuwe en bestaande cases (seed 001, Tabel 4.5, regel 646: samenvatting)."),
+      run(
+        "Kengetallen voorkomen escalatie (Tabel 4.7)",
+        { escalatie_gezinnen: follow("kg_escalatie_ots_uhp"), escalatie_ouderen: follow("kg_escalatie_ots_uhp"), escalatie_overig: follow("kg_escalatie_ots_uhp"), escalatie_huisuitzetting: follow("kg_escalatie_huisuitzetting"), succes_tweedelijn: follow("kg_escalatie_tweedelijn", -1) },
+        "C.3 en de doorverwijzingen tweede lijn volgens de ondergrenzen van Tabel 4.7 (seed 001, regels 688–694): OTS/UHP en intramuraal als aandeel van gezinnen, ouderen en overige hh, huisuitzettingen en doorverwijzingen als aandeel van alle huishoudens.",
+      ),
+      { name: "Bruto gemeten effecten (attributie 50%)", description: "Als de ingevoerde effecten bruto gemeten zijn: attributie 50% (seed 001, Tabel 4.7, regel 696).", overrides: { attributie: 0.5 } },
+      { name: "Zoals Bijlage 2 (teamkosten € 0)", description: "Het invoerscherm van Bijlage 2 drukt 'kosten fte incl. huisvesting 0' en 'Overige teamkosten € -' (seed 001, regels 1052–1053): zonder teamkosten. LET OP: de ratio's van dit scenario zijn daardoor te hoog.", overrides: { kosten_per_fte: 0, overige_teamkosten: 0 } },
+      { name: "Welvaartsvisie: uitkering als overdracht", description: "Een vermeden uitkering is geen maatschappelijke besparing maar een overdracht van huishouden naar gemeente (samen 0); het huishouden krijgt loon, minstens de uitkering. De maatschappelijke waarde van de baan is dat loon (de productie). De rapportvisie (seed 001, §4.3, regel 660) blijft de basis.", overrides: { welvaartsvisie: 1 } },
+      { name: "Teamsamenstelling telt mee (illustratief)", description: "Zonder de passende discipline in het team telt de helft van het ingevoerde succes niet (kg_effectiviteit_breedte; seed 001 §3.3.4, regels 456–473): schuldhulp en werk ← Werk & inkomen/Schulden, schooluitval ← Jeugd, consulten ← Zorg of GGZ, doorverwijzingen ← GGZ, Zorg of Jeugd.", overrides: { teamsamenstelling_telt: 1 } },
     ],
     sensitivity: [
-      { name: "QALY van € 20.000 naar € 100.000", description: "Seed 001, voetnoot 21: in andere MKBA's € 100.000.", overrides: { qaly_waarde: 100000 } },
+      { name: `QALY ${euro(range("qaly_waarde").high)} (bovengrens voetnoot 21)`, description: "Seed 001, voetnoot 21 (regel 726): in andere MKBA's € 100.000.", overrides: { qaly_waarde: range("qaly_waarde").high } },
       run("Substitutie volgens de kengetallen (Tabel 4.5)", { subst_nieuw: follow("kg_substitutie_nieuw"), subst_bestaand: follow("kg_substitutie_bestaand") }),
-      run("Voorkomen escalatie gehalveerd", { escalatie_gezinnen: follow("escalatie_gezinnen", 0.5), escalatie_ouderen: follow("escalatie_ouderen", 0.5), escalatie_overig: follow("escalatie_overig", 0.5), kg_escalatie_huisuitzetting: follow("kg_escalatie_huisuitzetting", 0.5) }),
-      { name: "Voorkomen huisuitzettingen 12% (bovengrens Tabel 4.7)", overrides: { kg_escalatie_huisuitzetting: 0.12 } },
+      run("Voorkomen escalatie gehalveerd", { escalatie_gezinnen: follow("escalatie_gezinnen", 0.5), escalatie_ouderen: follow("escalatie_ouderen", 0.5), escalatie_overig: follow("escalatie_overig", 0.5), escalatie_huisuitzetting: follow("escalatie_huisuitzetting", 0.5) }),
+      { name: `Voorkomen huisuitzettingen ${pct(range("kg_escalatie_huisuitzetting").low)} (ondergrens Tabel 4.7)`, overrides: { escalatie_huisuitzetting: range("kg_escalatie_huisuitzetting").low } },
+      { name: `Voorkomen huisuitzettingen ${pct(range("kg_escalatie_huisuitzetting").high)} (bovengrens Tabel 4.7)`, overrides: { escalatie_huisuitzetting: range("kg_escalatie_huisuitzetting").high } },
+      { name: `Voorkomen OTS/UHP en intramuraal ${pct(range("kg_escalatie_ots_uhp").low)} (ondergrens Tabel 4.7)`, overrides: c3(range("kg_escalatie_ots_uhp").low) },
+      { name: `Voorkomen OTS/UHP en intramuraal ${pct(range("kg_escalatie_ots_uhp").high)} (bovengrens Tabel 4.7)`, overrides: c3(range("kg_escalatie_ots_uhp").high) },
+      { name: `Kosten per voorkomen escalatie ${euro(range("kosten_ots_uhp").low)} (ondergrens regel 666)`, overrides: escalationPrices(range("kosten_ots_uhp").low) },
+      { name: `Kosten per voorkomen escalatie ${euro(range("kosten_ots_uhp").high)} (bovengrens regel 666)`, overrides: escalationPrices(range("kosten_ots_uhp").high) },
+      { name: `Kosten per huisuitzetting ${euro(range("kosten_opvang").low)} (minimumvariant seed 002)`, overrides: { kosten_opvang: range("kosten_opvang").low } },
+      { name: `Kosten per huisuitzetting ${euro(range("kosten_opvang").high)} (maximumvariant seed 002)`, overrides: { kosten_opvang: range("kosten_opvang").high } },
       run("Teamkosten 10% hoger", { kosten_per_fte: follow("kosten_per_fte", 1.1) }),
     ],
+    uncertainty: lpblUncertainty([...inputValues, ...keyParameters], overridden),
   };
 
-  const fte = fteFromCaseload(data);
+  const capacity = teamCapacity(data);
+  const bySeverity = householdsBySeverity(data);
   return {
     ok: true,
     model,
     inputs: data,
     keyFigureOverrides: { ...keyFigureOverrides },
-    fteFromCaseload: fte,
+    fteFromCaseload: capacity.fteNeeded,
     fteEntered: data.costs.teamFte,
-    fteWarning: fteWarningFor(data.costs.teamFte, fte),
+    capacity,
+    fteWarning: capacityNote(capacity, data.costs.costPerFte),
+    appliedFactors: appliedFactors(valueOf),
     illustrative: illustrativeKeys.length > 0,
     illustrativeKeys,
-    householdsBySeverity: householdsBySeverity(data),
-    fteAtKeyFigureCaseloads: SEVERITIES.reduce((sum, k) => sum + householdsBySeverity(data)[k] / kf(`kg_caseload_${k}`), 0),
-    fteFromHours: SEVERITIES.reduce((sum, k) => sum + householdsBySeverity(data)[k] * data.reach.hoursPerHousehold[k], 0) / kf("kg_productieve_uren_fte"),
+    householdsBySeverity: bySeverity,
+    fteAtKeyFigureCaseloads: SEVERITIES.reduce((sum, k) => sum + bySeverity[k] / kf(`kg_caseload_${k}`), 0),
+    fteFromHours: SEVERITIES.reduce((sum, k) => sum + bySeverity[k] * data.reach.hoursPerHousehold[k], 0) / kf("kg_productieve_uren_fte"),
     productiveHoursPerFte: kf("kg_productieve_uren_fte"),
     runningApproach: data.runningApproach,
+    budget: data.budget,
     derivedOverrides,
   };
 }

@@ -6,9 +6,11 @@
  * scaled inputs; its cash flows are laid from the year it starts, and the cohorts overlap.
  *
  * Budget view (Uitvoer B, seed 001 §4.5, regels 741–749 and Figuur 4.9): the cash flows (kasstromen, not NCW) that fall
- * in one year, two years after the start — only financial flows (no QALY values), costs included, one-time costs only
- * in the first year — per actor, with the municipal domains as a subtotal ("Tussen de twee blauwe lijnen staan de
- * gemeentelijke kosten en baten … direct te vertalen naar de begroting").
+ * in one year of such a running approach — by default year 3, "twee jaar na de start", without build-up, "als de aanpak
+ * al enige tijd loopt en er al baten zijn van voorkomen escalaties" (regel 1020); both are inputs (`budget`) — only
+ * financial flows (no QALY values), costs included, one-time costs only in the first year, per actor, with the
+ * municipal domains as a subtotal ("Tussen de twee blauwe lijnen staan de gemeentelijke kosten en baten … direct te
+ * vertalen naar de begroting").
  */
 import { Dec, ONE, ZERO } from "../../decimal";
 import { paybackIndex } from "../../payback";
@@ -32,8 +34,25 @@ export interface RunningApproach {
   /** Share of the full approach each cohort has (reach and nieuw-voor-oud share). */
   readonly cohortShares: readonly number[];
   readonly perYear: readonly RunningApproachYear[];
-  /** The first year from which each actor's (and the gemeente's, and society's) cumulative cash flow stays ≥ 0, or null. */
-  readonly paybackYear: Readonly<Record<string, number | null>>;
+  /** Per actor (and the gemeente, and society): when its cumulative cash flow turns and stays ≥ 0 (Payback). */
+  readonly payback: Readonly<Record<string, Payback>>;
+}
+
+/**
+ * Terugverdiend: an actor that never has a negative cumulative cash flow invests nothing ("geen investering", shown as
+ * n.v.t.); otherwise the first year from which its cumulative cash flow stays ≥ 0 — with whether that year falls after
+ * the approach has stopped (paid back only by benefits that run on) — or not within the period.
+ */
+export type Payback =
+  | { readonly kind: "geen investering" }
+  | { readonly kind: "jaar"; readonly year: number; readonly afterApproach: boolean }
+  | { readonly kind: "niet binnen de periode" };
+
+/** A payback in Dutch: "n.v.t. (investeert niet)", "jaar 5", "jaar 7 (na afloop van de aanpak)", "niet binnen de periode". */
+export function paybackText(p: Payback): string {
+  if (p.kind === "geen investering") return "n.v.t. (investeert niet)";
+  if (p.kind === "niet binnen de periode") return "niet binnen de periode";
+  return `jaar ${p.year + 1}${p.afterApproach ? " (na afloop van de aanpak, door nalopende baten)" : ""}`;
 }
 
 const MUNICIPAL = new Set<string>(LPBL_ACTORS.filter((a) => a.municipal).map((a) => a.name));
@@ -131,10 +150,21 @@ export function runningApproach(
   while (perYear.length > options.years && Object.values(perYear[perYear.length - 1]!.byActor).every((x) => x === 0)) perYear.pop();
   // Payback on the undiscounted cash flows: the engine's one rule (src/engine/payback.ts) with every factor 1.
   const ones = perYear.map(() => ONE);
-  const payback = (series: readonly Dec[]) => paybackIndex(series.slice(0, perYear.length), ones);
-  const paybackYear: Record<string, number | null> = {};
-  for (const a of LPBL_ACTORS) if (perYear.some((y) => y.byActor[a.name] !== 0)) paybackYear[a.name] = payback(flows.map((f) => f.get(a.name)!));
-  paybackYear["Gemeente (totaal)"] = payback(gemeenteFlows);
-  paybackYear["Maatschappij (financieel)"] = payback(saldoFlows);
-  return { ok: true, approach: { years: options.years, buildUpYears: options.buildUpYears, cohortShares: shares, perYear, paybackYear }, cohorts };
+  const payback = (series: readonly Dec[]): Payback => {
+    const within = series.slice(0, perYear.length);
+    let cumulative = ZERO;
+    let invests = false;
+    for (const x of within) {
+      cumulative = cumulative.plus(x);
+      if (cumulative.lt(0)) invests = true;
+    }
+    if (!invests) return { kind: "geen investering" };
+    const year = paybackIndex(within, ones);
+    return year === null ? { kind: "niet binnen de periode" } : { kind: "jaar", year, afterApproach: year >= options.years };
+  };
+  const paybacks: Record<string, Payback> = {};
+  for (const a of LPBL_ACTORS) if (perYear.some((y) => y.byActor[a.name] !== 0)) paybacks[a.name] = payback(flows.map((f) => f.get(a.name)!));
+  paybacks["Gemeente (totaal)"] = payback(gemeenteFlows);
+  paybacks["Maatschappij (financieel)"] = payback(saldoFlows);
+  return { ok: true, approach: { years: options.years, buildUpYears: options.buildUpYears, cohortShares: shares, perYear, payback: paybacks }, cohorts };
 }
