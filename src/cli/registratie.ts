@@ -7,32 +7,29 @@
  * (effectmeting)" added. `--genereer -o UIT.csv|.xlsx` writes synthetic records (seeded) instead — never a real person.
  * Exit: 0 an answer, 2 misuse or a file that cannot be read (a refused file included).
  */
-import { analyse } from "../engine/model";
 import { formatCount } from "../engine/model/limits";
 import { formatEuro, formatNumber } from "../engine/numberFormat";
 import { textTable } from "../engine/model/report";
 import { MAX_SEED } from "../engine/uncertainty/random";
 import { monteCarloSteps } from "../engine/uncertainty/monteCarlo";
 import { BOOTSTRAP_DEFAULTS, BOOTSTRAP_LIMITS } from "../engine/records/bootstrap";
-import { CaseAnalysis, analyseCases, readCases } from "../engine/records/cases";
-import { readComparison } from "../engine/records/comparison";
-import { EffectMeasurement, SCENARIO_3, measureEffects } from "../engine/records/effect";
+import { CaseAnalysis } from "../engine/records/cases";
+import { EffectMeasurement, SCENARIO_3 } from "../engine/records/effect";
 import { DEFAULT_THRESHOLD, dayNumber } from "../engine/records/format";
 import { parseDate } from "../engine/records/cells";
-import { householdsOf } from "../engine/records/households";
 import { GENERATOR_DEFAULTS, casesToRows, comparisonToRows, generateRegistration, recordsToRows } from "../engine/records/generator";
-import { PriceItem, defaultPriceList, readPriceList } from "../engine/records/priceList";
-import { ReadReport, readRecords, readReportLines } from "../engine/records/read";
-import { Registration2, SCENARIO_2, deriveRegistration, registrationScenario } from "../engine/records/registration";
+import { ReadReport, readReportLines } from "../engine/records/read";
+import { Registration2, SCENARIO_2 } from "../engine/records/registration";
 import { caseText, effectText, registrationText } from "../engine/records/report";
-import { effectMonteCarloPlan, effectScenario, withScenarios } from "../engine/records/scenarios";
+import { effectMonteCarloPlan } from "../engine/records/scenarios";
 import { UsageError } from "./args";
 import { writeFileSafely } from "./files";
 import { CliIO } from "./io";
 import { parseOptions } from "./options";
-import { loadSourceOrReport, problemsText } from "./source";
+import { loadSourceOrReport } from "./source";
 import { isCsvFile, readCsvText, readTableFile, tableOf, writeTables } from "./tableFile";
-import { readRecordsCsv } from "../engine/records/csv";
+import { parseCsv } from "../engine/records/csv";
+import { runRegistration } from "../engine/records/pipeline";
 
 const USAGE = "mkba registratie BESTAND [--model MODEL | --example NAAM] [--vergelijking BESTAND] [--casussen BESTAND] [--prijslijst BESTAND] [--fte N] [--meting 6|12|18] [--drempel 10] [--trekkingen 2000] [--seed 1] [--peildatum JJJJ-MM-DD] [--json] [-o MODEL.mkba.json]; of mkba registratie --genereer -o UIT.csv|UIT.xlsx [--huishoudens 400] [--seed 1]";
 
@@ -119,76 +116,82 @@ export async function runRegistratie(args: readonly string[], io: CliIO): Promis
     return 2;
   }
 
-  // The files: the records (a CSV, or the sheet Registratie / the first sheet), and the optional tables.
-  // A CSV file is read as it is parsed (a large export never all in memory); an .xlsx file sheet by sheet.
+  // The files: the records (a CSV, read as it is parsed; or the sheet Registratie / the first sheet of an .xlsx file),
+  // and the optional tables (their own files, or the sheets of the .xlsx file).
   const source = positionals[0]!;
   const file = isCsvFile(source) ? null : await readTableFile(source);
-  const read = file ? readRecords(tableOf(file, "Registratie", true) ?? [], { today: day }) : readRecordsCsv(readCsvText(source), { today: day }, source);
-  if ("csv" in read) throw new UsageError(read.csv);
-  const records = read;
-  if (!records.ok) {
-    io.stderr(`mkba registratie: ${records.refusal.message}\n`);
-    return 2;
-  }
-  const optional = async (option: string | undefined, sheet: string) => (option !== undefined ? tableOf(await readTableFile(option), sheet, true) : file ? tableOf(file, sheet, false) : null);
-  const lines: string[] = [];
-  const refused = (what: string, message: string) => {
-    io.stderr(`mkba registratie: ${what}: ${message}\n`);
-    return 2;
+  const optional = async (option: string | undefined, sheets: readonly string[]) => {
+    if (option !== undefined) return tableOf(await readTableFile(option), sheets[0]!, true);
+    for (const sheet of sheets) {
+      const t = file ? tableOf(file, sheet, false) : null;
+      if (t) return t;
+    }
+    return null;
   };
-  let prices: PriceItem[] = defaultPriceList();
-  let priceReport: ReadReport | null = null;
-  const priceRows = await optional(values.prijslijst, "Prijslijst");
-  if (priceRows) {
-    const p = readPriceList(priceRows, prices);
-    if (!p.ok) return refused("prijslijst", p.refusal.message);
-    prices = p.items;
-    priceReport = p.report;
-  }
-  const comparisonRows = await optional(values.vergelijking, "Vergelijkingsgebied");
-  const comparison = comparisonRows ? readComparison(comparisonRows) : null;
-  if (comparison && !comparison.ok) return refused("vergelijkingsgebied", comparison.refusal.message);
-  const caseRows = await optional(values.casussen, "Casusanalyse");
-  const cases = caseRows ? readCases(caseRows, prices) : null;
-  if (cases && !cases.ok) return refused("casusanalyse", cases.refusal.message);
-
-  const households = householdsOf(records.records);
-  const registration = deriveRegistration(records.records, lpbl.inputs, { threshold, households, ...(teamFte !== undefined ? { teamFte } : {}) });
-  const effect = measureEffects(records.records, comparison?.ok ? comparison.rows : [], { threshold, followUp, replicates, seed, households });
-  const keys = new Set(loaded.compiled.model.parameters.map((p) => p.key));
-  const scenario2 = registrationScenario(registration, keys);
-  const scenario3 = effect.hasComparison ? effectScenario(effect, scenario2, keys) : null;
-  const extended = withScenarios(loaded.compiled.model, scenario3 ? [scenario2, scenario3] : [scenario2]);
-  if (!extended.ok) throw new Error(`interne fout: de scenario's uit de registratie passen niet in het model: ${problemsText(extended.problems)}`);
-  const analysis = analyse(extended.compiled);
-  if (!analysis.ok) {
-    io.stderr(problemsText(analysis.problems));
+  const cases = await optional(values.casussen, ["Casussen", "Casusanalyse"]);
+  const outcome = runRegistration(loaded, {
+    records: file ? { table: tableOf(file, "Registratie", true) ?? [], name: source } : { csv: readCsvText(source), name: source },
+    comparison: await optional(values.vergelijking, ["Vergelijkingsgebied"]),
+    // A workbook's result sheet Casusanalyse is not a case table: only a table with the columns casus and post is.
+    cases: cases && cases[0]?.some((h) => h.trim().toLowerCase() === "casus") ? cases : values.casussen !== undefined ? cases : null,
+    prices: await optional(values.prijslijst, ["Prijslijst"]),
+    today: day,
+    threshold,
+    followUp: followUp as 6 | 12 | 18,
+    replicates,
+    seed,
+    ...(teamFte !== undefined ? { teamFte } : {}),
+  });
+  if (!outcome.ok) {
+    io.stderr(`mkba registratie: ${outcome.what === "registratie" ? "" : `${outcome.what}: `}${outcome.message}\n`);
     return 2;
   }
-  const scenarioRuns = analysis.analysis.scenarios.filter((r) => r.scenario === extended.compiled.model.metadata.baseScenarioName || r.scenario === SCENARIO_2 || r.scenario === SCENARIO_3);
+  const run = outcome.run;
+  const { registration, effect, scenario3, analysis } = run;
+  const records = { report: run.report };
+  const comparison = run.comparisonReport ? { ok: true as const, report: run.comparisonReport } : null;
+  const priceReport = run.priceReport;
+  const caseAnalysis = run.cases;
+  const lines: string[] = [];
+  const extended = analysis;
+  const base = extended.compiled.model.metadata.baseScenarioName;
+  const scenarioRuns = [run.runs.plan, run.runs.registration, ...(run.runs.effect ? [run.runs.effect] : [])];
   const monteCarlo = scenario3 ? runEffectMonteCarlo(extended.compiled, effect, seed) : null;
-  const caseAnalysis = cases?.ok ? analyseCases(cases.lines, prices, { replicates, seed }) : null;
 
   if (values.output !== undefined) {
-    if (!values.output.toLowerCase().endsWith(".json")) throw new UsageError("mkba registratie: -o schrijft het model met de scenario's: geef een .mkba.json-bestand.");
-    writeFileSafely(values.output, JSON.stringify(extended.compiled.model, null, 2) + "\n", { overwrite });
-    io.stderr(`${values.output} geschreven: het model met de scenario's ${SCENARIO_2}${scenario3 ? ` en ${SCENARIO_3}` : ""} (de invoer van de analist ongewijzigd).\n`);
+    const out = values.output.toLowerCase();
+    if (out.endsWith(".xlsx")) {
+      const { registrationWorkbookBuffer } = await import("./werkmap");
+      const when = new Date(day * 86_400_000).toLocaleDateString("nl-NL", { dateStyle: "long", timeZone: "UTC" });
+      const toTable = async (option: string | undefined, sheets: readonly string[]) => (await optional(option, sheets)) ?? null;
+      const inputs = {
+        records: file ? (tableOf(file, "Registratie", true) ?? []) : parseCsvOrThrow(readCsvText(source), source),
+        comparison: await toTable(values.vergelijking, ["Vergelijkingsgebied"]),
+        cases: run.caseReport ? cases : null,
+      };
+      const written = await registrationWorkbookBuffer(loaded, run, { when, source: source.split(/[\\/]/).pop() ?? source, inputs, prices: true });
+      writeFileSafely(values.output, written.bytes, { overwrite });
+      io.stderr(`${values.output} geschreven: de werkmap van het model met de bladen ${written.sheets.join(", ")} (de invoer van de analist ongewijzigd; de registratie staat in de werkmap: deel hem niet buiten het team).\n`);
+    } else if (out.endsWith(".json")) {
+      writeFileSafely(values.output, JSON.stringify(extended.compiled.model, null, 2) + "\n", { overwrite });
+      io.stderr(`${values.output} geschreven: het model met de scenario's ${SCENARIO_2}${scenario3 ? ` en ${SCENARIO_3}` : ""} (de invoer van de analist ongewijzigd).\n`);
+    } else throw new UsageError("mkba registratie: -o schrijft het model met de scenario's (.mkba.json) of de werkmap met de registratiebladen (.xlsx).");
   }
 
   if (values.json) {
-    io.stdout(JSON.stringify(jsonOf(records.report, registration, effect, scenarioRuns.map((r) => ({ scenario: r.scenario, saldo: r.saldo, ratio: r.ratios.social.value })), monteCarlo, caseAnalysis, comparison?.ok ? comparison.report : null, cases?.ok ? cases.report : null), null, 2) + "\n");
+    io.stdout(JSON.stringify(jsonOf(records.report, registration, effect, scenarioRuns.map((r) => ({ scenario: r.scenario, saldo: r.saldo, ratio: r.ratios.social.value })), monteCarlo, caseAnalysis, comparison?.ok ? comparison.report : null, run.caseReport), null, 2) + "\n");
     return 0;
   }
   lines.push(`Registratie — ${positionals[0]} (peildatum ${new Date(day * 86_400_000).toISOString().slice(0, 10)}; model: ${loaded.compiled.model.metadata.title})`, ...readReportLines(records.report), "");
   if (comparison?.ok) lines.push(...reportLines("Vergelijkingsgebied:", comparison.report), "");
-  if (cases?.ok) lines.push(...reportLines("Casusanalyse:", cases.report), "");
+  if (run.caseReport) lines.push(...reportLines("Casusanalyse:", run.caseReport), "");
   if (priceReport) lines.push(...reportLines("Prijslijst:", priceReport), "");
   lines.push(...registrationText(registration), "", ...effectText(effect), "");
   lines.push(
     "Scenario's (NCW; het plan blijft de basisvariant, de registratie overschrijft niets):",
     textTable([
       ["Scenario", "Saldo", "Maatschappelijke ratio"],
-      ...scenarioRuns.map((r) => [r.scenario === extended.compiled.model.metadata.baseScenarioName ? `${r.scenario} (MKBA 1.0, plan)` : r.scenario, formatEuro(r.saldo), r.ratios.social.value === null ? "n.v.t." : formatNumber(r.ratios.social.value, 2)]),
+      ...scenarioRuns.map((r) => [r.scenario === base ? `${r.scenario} (MKBA 1.0, plan)` : r.scenario, formatEuro(r.saldo), r.ratios.social.value === null ? "n.v.t." : formatNumber(r.ratios.social.value, 2)]),
     ]),
   );
   if (monteCarlo) {
@@ -220,6 +223,12 @@ function runEffectMonteCarlo(compiled: Parameters<typeof effectMonteCarloPlan>[0
   const r = step.value;
   const p = r.outcomes.saldo.percentiles;
   return { runs: r.runs, probabilityPositive: r.probabilityPositive.share, p5: p.P5 ?? NaN, p50: p.P50 ?? NaN, p95: p.P95 ?? NaN };
+}
+
+function parseCsvOrThrow(text: string, what: string): string[][] {
+  const parsed = parseCsv(text, what);
+  if (!parsed.ok) throw new UsageError(parsed.message);
+  return parsed.rows;
 }
 
 function jsonOf(

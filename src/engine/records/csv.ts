@@ -25,11 +25,12 @@ export function parseCsv(text: string, what = "Het CSV-bestand"): CsvResult {
  * A registration CSV read as it is parsed (Papa Parse's step mode): each row goes to the record reader at once, so a
  * file of 100.000 rows never holds all its cells in memory; a refusal (a direct identifier, a limit) stops the parse.
  */
-export function readRecordsCsv(text: string, options: ReadOptions, what = "Het CSV-bestand"): ReadResult | { readonly ok: false; readonly csv: string } {
+export function readRecordsCsv(text: string, options: ReadOptions, what = "Het CSV-bestand", progress?: (fraction: number) => void): ReadResult | { readonly ok: false; readonly csv: string } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === "") return { ok: false, csv: `${what} is leeg.` };
   const reader = new RecordReader(options);
   let quoteError: number | null = null;
+  let rows = 0;
   Papa.parse<string[]>(body, {
     header: false,
     skipEmptyLines: true,
@@ -42,6 +43,7 @@ export function readRecordsCsv(text: string, options: ReadOptions, what = "Het C
         return;
       }
       if (reader.push(result.data)) parser.abort();
+      if (progress && ++rows % 5000 === 0) progress(result.meta.cursor / body.length);
     },
   });
   if (quoteError !== null) return { ok: false, csv: `${what} is geen geldige CSV: een aanhalingsteken wordt niet gesloten (rij ${formatCount(quoteError)}). Controleer de export.` };

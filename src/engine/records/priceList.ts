@@ -93,10 +93,13 @@ const PRICE_COLUMNS = [
   { header: "prijs", required: true },
   { header: "prijsjaar", required: false },
   { header: "bron", required: false },
+  { header: "illustratief", required: false },
 ] as const;
 
 const postSchema = z.string().regex(/^[a-z0-9_]{1,40}$/, { error: "onbekende code: een post bestaat uit kleine letters, cijfers en _ (hoogstens 40 tekens)" });
 const textSchema = z.string().max(200, { error: "waarde te lang: hoogstens 200 tekens" });
+/** A source may be long (the key figures' sources quote the seed): up to 1.000 characters. */
+const sourceSchema = z.string().max(1000, { error: "waarde te lang: hoogstens 1.000 tekens" });
 /** A non-negative amount, Dutch (1.234,56) or plain (1234.56). */
 export function parseAmount(text: string): number | null {
   const t = text.trim().replace(/^€\s*/, "");
@@ -141,7 +144,9 @@ export function readPriceList(rows: readonly (readonly string[])[], base: readon
     const y = col(row, "prijsjaar");
     const yearValue = y === "" ? null : year(y);
     if (yearValue && (!yearValue.ok || (yearValue.value as number) < 1900)) bad("prijsjaar", "ongeldig aantal: een jaar van 1900 t/m 2200");
-    const texts = ["omschrijving", "eenheid", "bron"].map((h) => ({ h, t: textSchema.safeParse(col(row, h)) }));
+    const texts = ["omschrijving", "eenheid", "bron"].map((h) => ({ h, t: (h === "bron" ? sourceSchema : textSchema).safeParse(col(row, h)) }));
+    const ill = col(row, "illustratief").toLowerCase();
+    if (ill !== "" && ill !== "ja" && ill !== "nee") bad("illustratief", "onbekende code: ja of nee");
     for (const { h, t } of texts) if (!t.success) bad(h, t.error.issues[0]!.message);
     if (problems.count > before) {
       out++;
@@ -152,14 +157,16 @@ export function readPriceList(rows: readonly (readonly string[])[], base: readon
     const id = post.data!;
     const old = items.get(id);
     const text = (h: string, fallback: string) => col(row, h) || fallback;
+    const source = text("bron", "door de analist opgegeven");
     items.set(id, {
       id,
       label: text("omschrijving", old?.label ?? id),
       unit: text("eenheid", old?.unit ?? ""),
       price: price!,
       priceYear: yearValue && yearValue.ok ? (yearValue.value as number) : (old?.priceYear ?? LPBL_PRICE_YEAR),
-      source: text("bron", old ? "door de analist opgegeven" : "door de analist opgegeven"),
-      illustrative: false,
+      source,
+      // Illustrative as the column says; without it, a default item keeps its mark while its price and source stay.
+      illustrative: ill !== "" ? ill === "ja" : old !== undefined && old.price === price && old.source === source && old.illustrative,
     });
   }
   return {
