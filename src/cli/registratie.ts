@@ -147,13 +147,13 @@ export async function runRegistratie(args: readonly string[], io: CliIO): Promis
     return 2;
   }
   const run = outcome.run;
-  const { registration, effect, scenario3, analysis } = run;
+  const { registration, effect, scenario3 } = run;
   const records = { report: run.report };
   const comparison = run.comparisonReport ? { ok: true as const, report: run.comparisonReport } : null;
   const priceReport = run.priceReport;
   const caseAnalysis = run.cases;
   const lines: string[] = [];
-  const extended = analysis;
+  const extended = run;
   const base = extended.compiled.model.metadata.baseScenarioName;
   const scenarioRuns = [run.runs.plan, run.runs.registration, ...(run.runs.effect ? [run.runs.effect] : [])];
   const monteCarlo = scenario3 ? runEffectMonteCarlo(extended.compiled, effect, seed) : null;

@@ -6,7 +6,7 @@
  * them. Nothing leaves the caller: the records are read where they are and only aggregates (suppressed below the
  * threshold) and the scenarios' overrides come out.
  */
-import { analyse, Analysis, ModelRun } from "../model";
+import { CompiledModel, ModelRun, runModel, scenarioOverrides } from "../model";
 import type { LoadedModel } from "../models";
 import { CaseAnalysis, analyseCases, readCases } from "./cases";
 import { readComparison } from "./comparison";
@@ -50,8 +50,8 @@ export interface RegistrationRun {
   readonly cases: CaseAnalysis | null;
   readonly scenario2: ScenarioSpec;
   readonly scenario3: ScenarioSpec | null;
-  /** The model with both scenarios added, analysed (the analyst's inputs untouched). */
-  readonly analysis: Analysis;
+  /** The model with both scenarios added (the analyst's inputs untouched). */
+  readonly compiled: CompiledModel;
   /** The runs of the plan (the model's base case), of 2.0 and of 3.0. */
   readonly runs: { readonly plan: ModelRun; readonly registration: ModelRun; readonly effect: ModelRun | null };
 }
@@ -106,12 +106,16 @@ export function runRegistration(model: LoadedModel, input: RegistrationInput): R
   const scenario3 = effect.hasComparison ? effectScenario(effect, scenario2, keys) : null;
   const extended = withScenarios(model.compiled.model, scenario3 ? [scenario2, scenario3] : [scenario2]);
   if (!extended.ok) return { ok: false, what: "model", message: `interne fout: de scenario's uit de registratie passen niet in het model: ${extended.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}` };
-  const analysed = analyse(extended.compiled);
-  if (!analysed.ok) return { ok: false, what: "model", message: analysed.problems.map((p) => `${p.path}: ${p.message}`).join("; ") };
+  // Only the three runs shown (the model's other scenarios and sensitivity runs are the model sheets' business).
+  const base = extended.compiled.model.metadata.baseScenarioName;
+  const runs = new Map<string, ModelRun>();
+  for (const name of [base, SCENARIO_2, ...(scenario3 ? [SCENARIO_3] : [])]) {
+    const r = runModel(extended.compiled, scenarioOverrides(extended.compiled, name)!, name);
+    if (!r.ok) return { ok: false, what: "model", message: r.problems.map((p) => `${name}: ${p.path}: ${p.message}`).join("; ") };
+    runs.set(name, r.run);
+  }
   const caseAnalysis = cases?.ok ? analyseCases(cases.lines, prices, { replicates, seed }) : null;
   progress(1);
-  const scenarios = analysed.analysis.scenarios;
-  const base = extended.compiled.model.metadata.baseScenarioName;
   return {
     ok: true,
     run: {
@@ -125,12 +129,8 @@ export function runRegistration(model: LoadedModel, input: RegistrationInput): R
       cases: caseAnalysis,
       scenario2,
       scenario3,
-      analysis: analysed.analysis,
-      runs: {
-        plan: scenarios.find((r) => r.scenario === base)!,
-        registration: scenarios.find((r) => r.scenario === SCENARIO_2)!,
-        effect: scenario3 ? scenarios.find((r) => r.scenario === SCENARIO_3)! : null,
-      },
+      compiled: extended.compiled,
+      runs: { plan: runs.get(base)!, registration: runs.get(SCENARIO_2)!, effect: runs.get(SCENARIO_3) ?? null },
     },
   };
 }

@@ -337,7 +337,7 @@ export function registrationWorkbook(run: RegistrationRun, options: Registration
       const row = f.row;
       const field = EFFECT_FIELD[key];
       const planFormula = field ? invoerRef(field) : null;
-      const planValue = run.analysis.compiled.model.parameters.find((x) => x.key === key)?.value ?? null;
+      const planValue = run.compiled.model.parameters.find((x) => x.key === key)?.value ?? null;
       if (planFormula && planValue !== null) expected.set(expectedKey(EFFECTMETING, row, 2), planValue);
       f.addRow([
         { value: p.label, style: "label" },
