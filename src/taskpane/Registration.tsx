@@ -8,7 +8,6 @@
  */
 import * as React from "react";
 import { Button, Checkbox, ProgressBar, Text, makeStyles } from "@fluentui/react-components";
-import { dayNumber } from "../engine/records/format";
 import type { OverwriteConflict } from "../office/gateway";
 import type { Texts } from "./i18n";
 import type { Session } from "./session";
@@ -53,7 +52,8 @@ export function Registration(props: {
     const request: RegistrationRequest = {
       model: prepared.model,
       source: prepared.source,
-      today: dayNumber(now.getFullYear(), now.getMonth() + 1, now.getDate()),
+      // Today as a day number (days since 1970-01-01, UTC), as the reader counts dates.
+      today: Math.round(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86_400_000),
       when: now.toLocaleString("nl-NL", { dateStyle: "long", timeStyle: "short" }),
     };
     const worker = new Worker("registration.worker.js");

@@ -17,7 +17,8 @@ import { INVOER, modelWorkbook, workbookOptions } from "../engine/workbook/model
 import { PLAN_SCHEMA_VERSION, PlanField, PlanResult, WorkbookPlan, rangeAddress } from "../engine/workbook/plan";
 import { ONZEKERHEID, UncertaintyRead, uncertaintyFromValues, uncertaintyReadArea } from "../engine/workbook/uncertaintyPlan";
 import { compileJob, JobModel } from "./uncertaintyJob";
-import { CASUSSEN, PRIJSLIJST, REGISTRATIE, VERGELIJKINGSGEBIED, sheetText } from "../engine/workbook/registrationPlan";
+import { CASUSSEN, PRIJSLIJST, REGISTRATIE, VERGELIJKINGSGEBIED } from "../engine/workbook/sheetNames";
+import { sheetText } from "../engine/records/sheetText";
 import type { PickedFile, RegistrationSource } from "./registrationJob";
 import type { OverwriteConflict, WorkbookGateway, WriteOutcome } from "../office/gateway";
 import { isPending } from "../office/officeApi";

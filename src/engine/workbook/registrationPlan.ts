@@ -36,6 +36,7 @@ import { EURO, RATIO, expectedKey } from "./outputCells";
 import { PLAN_SCHEMA_VERSION, PlanCell, PlanSheet, PlanValidation, PlanValue, SheetBuilder, WorkbookPlan, a1, rangeAddress, sheetPrefix } from "./plan";
 import { CASUSANALYSE, CASUSSEN, EFFECTMETING, INVOER, MKBA_2, PRIJSLIJST, REGISTRATIE, VERGELIJKINGSGEBIED } from "./sheetNames";
 
+export { sheetText } from "../records/sheetText";
 export { CASUSANALYSE, CASUSSEN, EFFECTMETING, MKBA_2, PRIJSLIJST, REGISTRATIE, VERGELIJKINGSGEBIED } from "./sheetNames";
 
 /** The sheets a run reads from the workbook ("uit de werkmap"), with the table each holds. */
@@ -465,24 +466,6 @@ export function registrationWorkbook(run: RegistrationRun, options: Registration
   if (options.prices) sheets.push(priceListSheet(run.prices));
   sheets.push(m.build(), f.build(), k.build());
   return { plan: { planVersion: PLAN_SCHEMA_VERSION, sheets, names: [], settings: {} }, expected };
-}
-
-/** A grid read from a sheet as the text of its cells, for the readers: numbers as typed, an Excel date serial in a date column as JJJJ-MM-DD. */
-export function sheetText(grid: readonly (readonly (string | number | boolean | null | { kind: "error" })[])[]): string[][] {
-  const header = (grid[0] ?? []).map((h) => (typeof h === "string" ? h.trim().toLowerCase() : ""));
-  const dateColumn = header.map((h) => h.startsWith("datum"));
-  return grid.map((row, r) =>
-    row.map((v, c) => {
-      if (v === null || v === undefined || v === "") return "";
-      if (typeof v === "number") {
-        if (r > 0 && dateColumn[c] && v > 20000 && v < 80000 && Number.isInteger(v)) return new Date((v - 25569) * 86_400_000).toISOString().slice(0, 10);
-        return String(v);
-      }
-      if (typeof v === "boolean") return v ? "ja" : "nee";
-      if (typeof v === "string") return v;
-      return "";
-    }),
-  );
 }
 
 /** Dutch summary line of a run, for the pane and the CLI. */
