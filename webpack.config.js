@@ -61,6 +61,8 @@ module.exports = async (env, options) => {
       commands: "./src/commands/commands.ts",
       // The Web Worker of the task pane's tornado and Monte Carlo actions (loaded by the pane, not by the page).
       "uncertainty.worker": "./src/taskpane/uncertainty.worker.ts",
+      // The Web Worker of "Registratie inlezen" (records read and measured off the pane's thread).
+      "registration.worker": "./src/taskpane/registration.worker.ts",
     },
     output: { path: outputPath, filename: "[name].js", clean: { keep: /^cli\// } },
     resolve: { extensions: [".ts", ".tsx", ".js"] },

@@ -5,7 +5,7 @@
  * Figures that cannot be measured here (no dist/ build, no Chromium) are listed as such.
  */
 import { spawnSync } from "child_process";
-import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "fs";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import { gzipSync } from "zlib";
@@ -17,6 +17,15 @@ import { loadModel } from "../engine/models";
 import { runMonteCarlo } from "../engine/uncertainty/monteCarlo";
 import { tornado } from "../engine/uncertainty/tornado";
 import { callFunction, findFunction } from "../functions/catalog";
+import { readRecordsCsv } from "../engine/records/csv";
+import { measureEffects } from "../engine/records/effect";
+import { comparisonToRows, generateRegistration, recordsToRows } from "../engine/records/generator";
+import { householdsOf } from "../engine/records/households";
+import { deriveRegistration } from "../engine/records/registration";
+import { LPBL_EXAMPLE_INPUTS } from "../engine/models/lpbl";
+import { runRegistrationJob } from "../taskpane/registrationJob";
+import { csvText } from "./tableFile";
+import { tmpdir } from "os";
 import { hyperFormulaRatios } from "./benchHyperFormula";
 
 const root = path.resolve(__dirname, "../..");
@@ -151,6 +160,48 @@ const deepFile = path.join(root, "bench", "deep-100000.mkba.json");
 writeFileSync(deepFile, `{"schemaVersion":${"[".repeat(100_000)}1${"]".repeat(100_000)}}`);
 report("cli_deep_nesting_ms", median(Array.from({ length: 5 }, () => startOf([path.join(root, "bin", "mkba.js"), "run", deepFile], neutral))), "ms");
 unlinkSync(deepFile);
+
+// Registration (issue 21): 100.000 records (about 27.500 households × their measurements) as a CSV text read — Papa
+// Parse, the reader's checks — and aggregated: MKBA 2.0 and the 3.0 effect measurement with 2.000 bootstrap draws; then
+// the whole command `mkba registratie` on that file and its comparison area as a process (start, reading, every table,
+// the scenarios and the 3.0 Monte Carlo). Budget ≤ 2 s for each (bench/budgets.json).
+{
+  const g = generateRegistration({ households: 28_000, seed: 1 });
+  const rows = recordsToRows(g.records.slice(0, 100_000));
+  const text = csvText(rows);
+  const comparison = path.join(tmpdir(), `mkba-bench-vergelijking-${process.pid}.csv`);
+  writeFileSync(comparison, csvText(comparisonToRows(g.comparison)));
+  const once = () => {
+    const read = readRecordsCsv(text, { today: g.today });
+    if (!read.ok) throw new Error("csv" in read ? read.csv : read.refusal.message);
+    const households = householdsOf(read.records);
+    deriveRegistration(read.records, LPBL_EXAMPLE_INPUTS, { threshold: 10, households });
+    measureEffects(read.records, g.comparison, { threshold: 10, households });
+  };
+  report("registratie_100k_s", timeMs(once, 1, 3, 1) / 1000, "s");
+  // The task pane's path: the code its Web Worker runs (registrationJob.ts) on the same file and comparison area picked
+  // as files — reading, MKBA 2.0, the effect measurement, both scenarios run, the plan of the three result sheets.
+  const comparisonText = csvText(comparisonToRows(g.comparison));
+  const pane = () => {
+    let done = false;
+    runRegistrationJob(
+      { model: EXAMPLES.lpbl, source: { kind: "files", files: [{ name: "registratie.csv", text }, { name: "vergelijkingsgebied.csv", text: comparisonText }], copy: false, prices: null }, today: g.today, when: "bench" },
+      (m) => {
+        if (m.type === "refused") throw new Error(m.message);
+        if (m.type === "done") done = true;
+      },
+    );
+    if (!done) throw new Error("registratie: geen plan");
+  };
+  report("registratie_taakvenster_100k_s", timeMs(pane, 1, 3, 1) / 1000, "s");
+  const file = path.join(tmpdir(), `mkba-bench-registratie-${process.pid}.csv`);
+  writeFileSync(file, text);
+  const cliRuns: number[] = [];
+  for (let i = 0; i < 3; i++) cliRuns.push(startOf([path.join(root, "bin", "mkba.js"), "registratie", file, "--vergelijking", comparison, "--peildatum", "2025-09-01"], process.env));
+  report("registratie_cli_100k_s", median(cliRuns) / 1000, "s");
+  rmSync(file, { force: true });
+  rmSync(comparison, { force: true });
+}
 
 // The task pane in headless Chromium, Office.js's client against the protocol host (bench/taskpane.bench.ts, run by Jest with the browser
 // tests' harness; needs dist/ from npm run build and /usr/bin/chromium).

@@ -32,6 +32,13 @@ Gebruik / usage:
   mkba montecarlo BESTAND | --example NAAM [--runs 10000] [--seed 1] [--lhs] [--scenario NAAM] [--json]
                            Monte Carlo: percentielen van saldo en ratio's, P(saldo > 0), gemiddelde ± standaardfout
                            en een histogram; verdelingen uit het model, anders standaard driehoek ±20%.
+  mkba registratie BESTAND [--model MODEL] [--vergelijking BESTAND] [--casussen BESTAND] [--fte N] [--json] [-o UIT.mkba.json]
+                           MKBA 2.0 en 3.0 uit de eigen registratie (.csv of .xlsx, formaat: docs/registratie.md):
+                           plan (1.0) tegen registratie (2.0), de effectmeting tegen een vergelijkingsgebied
+                           (3.0) en de casusanalyse. Direct identificerende gegevens (BSN, naam, adres, geboortedatum)
+                           worden geweigerd; aantallen onder 10 worden onderdrukt (--drempel).
+  mkba registratie --genereer -o UIT.csv|UIT.xlsx [--huishoudens 400] [--seed 1]
+                           Schrijf een synthetische registratie (geen echte personen) om mee te oefenen.
   mkba demo                De functies op ingebouwde voorbeelden (zonder Excel).
   mkba --help | --version
 
@@ -78,6 +85,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return await (await import(/* webpackChunkName: "audit" */ "./audit")).runAudit(rest, io);
       case "gevoeligheid":
         return (await import(/* webpackChunkName: "gevoeligheid" */ "./gevoeligheid")).runGevoeligheid(rest, io);
+      case "registratie":
+        return await (await import(/* webpackChunkName: "registratie" */ "./registratie")).runRegistratie(rest, io);
       case "montecarlo":
         return (await import(/* webpackChunkName: "montecarlo" */ "./montecarlo")).runMontecarlo(rest, io);
       default:

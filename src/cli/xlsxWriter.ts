@@ -3,10 +3,11 @@
  * sheets, cells, formulas, number formats, styles, column widths, frozen panes, names and data validation into an .xlsx.
  * It decides nothing about content — that is the plan's (src/engine/workbook/plan.ts).
  *
- * Not written by ExcelJS: charts (it cannot write them; they are added to its output from the plan, xlsx/chartParts.ts)
- * and tables; and what makes it Excel's own form — add-in calls stored as `_xldudf_MKBA_…`, dynamic arrays, the web
- * extension part that ties the workbook to the add-in and carries the plan's document settings (xlsx/excelForm.ts,
- * xlsx/webExtension.ts) — is added to its output too.
+ * Tables (Registratie, Prijslijst, …) become Excel tables over the plan's cells (ExcelJS `addTable`, its values the
+ * plan's). Not written by ExcelJS: charts (it cannot write them; they are added to its output from the plan,
+ * xlsx/chartParts.ts); and what makes it Excel's own form — add-in calls stored as `_xldudf_MKBA_…`, dynamic arrays,
+ * the web extension part that ties the workbook to the add-in and carries the plan's document settings
+ * (xlsx/excelForm.ts, xlsx/webExtension.ts) — is added to its output too.
  *
  * Formulas carry no cached value unless the caller gives one (`cachedResults`), so a spreadsheet that opens the file
  * computes every figure itself; `recalculateOnOpen` also asks it to recalculate everything when the file is opened.
@@ -95,6 +96,16 @@ export function planToWorkbook(plan: WorkbookPlan, options: XlsxOptions = {}): E
       for (let r = 0; r < v.range.rowCount; r++) {
         for (let k = 0; k < v.range.columnCount; k++) ws.getCell(v.range.row + r + 1, v.range.column + k + 1).dataValidation = validation;
       }
+    }
+  }
+  for (const sheet of plan.sheets) {
+    const ws = wb.getWorksheet(sheet.name)!;
+    for (const t of sheet.tables ?? []) {
+      const at = new Map(sheet.cells.map((c) => [`${c.row},${c.column}`, c.value] as const));
+      const value = (r: number, c: number) => at.get(`${t.range.row + r},${t.range.column + c}`) ?? null;
+      const columns = Array.from({ length: t.range.columnCount }, (_, c) => ({ name: String(value(0, c) ?? `Kolom${c + 1}`), filterButton: true }));
+      const rows = Array.from({ length: t.range.rowCount - 1 }, (_, r) => Array.from({ length: t.range.columnCount }, (_, c) => value(r + 1, c)));
+      ws.addTable({ name: t.name, ref: a1(t.range.row, t.range.column), headerRow: true, style: { theme: "TableStyleLight9", showRowStripes: true }, columns, rows });
     }
   }
   for (const n of plan.names) wb.definedNames.add(rangeRef(n.sheet, n.range), n.name);

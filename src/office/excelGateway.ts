@@ -36,6 +36,8 @@ const CELLS_PER_READ = 2_000;
 const CELLS_PER_SCAN = 20_000;
 /** A formula calling an add-in function, outside string literals (a call in a label is no call). */
 const ADDIN_CALL = /^=(?:[^"]|"(?:[^"]|"")*")*?(?<![A-Za-z0-9_.])MKBA\.[A-Za-z][A-Za-z0-9_]*\(/i;
+/** Cells per request when a whole sheet is read (a registration of 100.000 rows: some 70 requests of ~1 MB). */
+const CELLS_PER_SHEET_READ = 100_000;
 /** What a queued command costs in a request, measured on the protocol host: a style run (up to five property sets on a range's format), a validation, a column width. */
 const REQUEST_BYTES = { style: 1500, validation: 1500, columnWidth: 600 } as const;
 
@@ -221,6 +223,15 @@ export class ExcelGateway implements WorkbookGateway {
             }
           }
           await context.sync();
+          // The plan's tables (Registratie, Prijslijst, …) are the add-in's: an old one of that name goes before it is
+          // added again (two tables may not overlap, and a name is unique in the workbook).
+          const tableNames = sheets.flatMap((s) => (s.tables ?? []).map((t) => t.name));
+          if (tableNames.length > 0) {
+            const old = tableNames.map((name) => book.tables.getItemOrNullObject(name));
+            await context.sync();
+            old.filter((t) => !t.isNullObject).forEach((t) => t.delete());
+            await context.sync();
+          }
           progress(1, "bladen klaargezet");
           const dense = new Map(sheets.map((s) => [s.name, matrices(s)]));
           for (const s of sheets) await writeBands(targets.get(s.name)!, dense.get(s.name)!.values, budget, (range, band) => (range.values = band as never));
@@ -253,6 +264,10 @@ export class ExcelGateway implements WorkbookGateway {
           await budget.flush();
           progress(5, "opmaak toegepast");
           for (const s of sheets) {
+            for (const t of s.tables ?? []) {
+              await budget.add(REQUEST_BYTES.validation);
+              targets.get(s.name)!.tables.add(rangeRef(s.name, t.range), true).name = t.name;
+            }
             for (const v of s.validations ?? []) {
               await budget.add(REQUEST_BYTES.validation);
               const range = targets.get(s.name)!.getRange(rangeAddress(v.range));
@@ -437,6 +452,31 @@ export class ExcelGateway implements WorkbookGateway {
       range.load("values");
       await context.sync();
       return range.values as CellValue[][];
+    });
+  }
+
+  /**
+   * The used range of a sheet (values only) from A1, read in bands of rows that keep each answer well within Excel's
+   * payload limit; null when the sheet is not there.
+   */
+  async readSheet(sheet: string): Promise<CellValue[][] | null> {
+    return runExcel(async (context) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+      await context.sync();
+      if (ws.isNullObject) return null;
+      const used = ws.getUsedRangeOrNullObject(true).load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
+      await context.sync();
+      if (used.isNullObject) return [];
+      const rows = used.rowIndex + used.rowCount;
+      const columns = used.columnIndex + used.columnCount;
+      const band = Math.max(1, Math.floor(CELLS_PER_SHEET_READ / columns));
+      const out: CellValue[][] = [];
+      for (let row = 0; row < rows; row += band) {
+        const range = ws.getRange(rangeAddress({ row, column: 0, rowCount: Math.min(band, rows - row), columnCount: columns })).load("values");
+        await context.sync();
+        out.push(...(range.values as CellValue[][]));
+      }
+      return out;
     });
   }
 

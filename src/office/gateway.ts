@@ -58,6 +58,8 @@ export interface WorkbookGateway {
   readCells(cells: readonly { sheet: string; row: number; column: number }[]): Promise<CellValue[]>;
   /** Values of a range given as an A1 address ("B3:D7") on a sheet. */
   readRange(sheet: string, address: string): Promise<CellValue[][]>;
+  /** The values of a sheet's used range from A1 (in bands, within Excel's payload limit); null when there is no such sheet. */
+  readSheet(sheet: string): Promise<CellValue[][] | null>;
   /** Writes one value into one cell (0-based row and column), as the form does when the analyst edits a field. */
   writeCell(sheet: string, row: number, column: number, value: number | string | boolean | null): Promise<void>;
   /** Calls back whenever the analyst changes cells on the sheet (never for the add-in's own writes); resolves to an unsubscribe. */

@@ -34,6 +34,7 @@ import { Status, StatusBar, problemsStatus, writeStatus } from "./status";
 import { Language, TEXTS, Texts, formatField, formatResult } from "./i18n";
 import { KeyResult, RebuildSource, Session, StartChoice, modelFileTooLarge, validateField } from "./session";
 import { Uncertainty } from "./Uncertainty";
+import { Registration } from "./Registration";
 
 const useStyles = makeStyles({
   root: { padding: "12px", display: "flex", flexDirection: "column", gap: "12px", maxWidth: "520px", boxSizing: "border-box", overflowWrap: "anywhere" },
@@ -84,6 +85,7 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
   /** What the sheets can be rebuilt from, while the workbook's layout no longer matches its model (herstellen). */
   const [damaged, setDamaged] = React.useState<RebuildSource | null>(null);
   const [uncertaintyBusy, setUncertaintyBusy] = React.useState(false);
+  const [registrationBusy, setRegistrationBusy] = React.useState(false);
   const [question, setQuestion] = React.useState<{ conflicts: readonly OverwriteConflict[]; answer: (yes: boolean) => void } | null>(null);
   const unsubscribe = React.useRef<(() => Promise<void>)[]>([]);
   /** Stops following the workbook (before the add-in rewrites it, so that no refresh reads a half-written sheet). */
@@ -248,7 +250,7 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
 
   const sections = [...new Set(fields.map((f) => f.section))];
   // While a tornado or Monte Carlo run is under way, nothing else writes: its result belongs to the model it started on.
-  const disabled = !gateway.available || progress !== null || uncertaintyBusy;
+  const disabled = !gateway.available || progress !== null || uncertaintyBusy || registrationBusy;
 
   return (
     <main className={styles.root}>
@@ -386,7 +388,9 @@ export function App({ gateway, initialLanguage }: { gateway: WorkbookGateway; in
         </Button>
       </section>
 
-      <Uncertainty session={session} texts={t} language={language} disabled={!gateway.available || progress !== null || fields.length === 0} onStatus={setStatus} confirm={confirm} onBusy={setUncertaintyBusy} />
+      <Uncertainty session={session} texts={t} language={language} disabled={!gateway.available || progress !== null || fields.length === 0 || registrationBusy} onStatus={setStatus} confirm={confirm} onBusy={setUncertaintyBusy} />
+
+      <Registration session={session} texts={t} disabled={!gateway.available || progress !== null || fields.length === 0 || uncertaintyBusy || session.plan?.settings["mkba.modelType"] !== "lpbl"} onStatus={setStatus} confirm={confirm} onBusy={setRegistrationBusy} />
 
       <section aria-labelledby="functions-title">
         <Text as="h2" id="functions-title" size={400} weight="semibold" block>

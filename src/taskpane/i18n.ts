@@ -81,6 +81,13 @@ const nl = {
   tornadoDone: "Tornado: de grootste invloed heeft {label}. ",
   uncertaintyInvalid: "Het blad Onzekerheid klopt niet:",
   tornadoOutcome: "Uitkomst van de tornado",
+  registration: "Registratie (MKBA 2.0 en 3.0)",
+  registrationHelp: "Lees de registratie van het team in (Bijlage 3; pseudoniemen, nooit een BSN of naam): MKBA 2.0 naast het plan, de effectmeting tegen het vergelijkingsgebied (3.0) en de casusanalyse komen op de bladen MKBA 2.0, Effectmeting en Casusanalyse. Uw invoer blijft staan. De gegevens blijven op deze computer; aantallen onder 10 worden niet getoond.",
+  registrationFromFile: "Registratie inlezen uit bestand (.csv)…",
+  registrationCopy: "Ook in de werkmap zetten (bladen Registratie, Vergelijkingsgebied, Casussen)",
+  registrationFromSheets: "Registratie inlezen uit de werkmap",
+  registrationRunning: "Registratie wordt ingelezen: {p}%",
+  registrationRefused: "Niet ingelezen: ",
 } as const;
 
 export type Texts = { readonly [K in keyof typeof nl]: string };
@@ -162,6 +169,13 @@ const en: Texts = {
   tornadoDone: "Tornado: the largest influence is {label}. ",
   uncertaintyInvalid: "The sheet Onzekerheid is not valid:",
   tornadoOutcome: "Outcome of the tornado",
+  registration: "Registration (MKBA 2.0 and 3.0)",
+  registrationHelp: "Read the team's registration (Bijlage 3; pseudonyms, never a BSN or name): MKBA 2.0 beside the plan, the effect measurement against the comparison area (3.0) and the case analysis go to the sheets MKBA 2.0, Effectmeting and Casusanalyse. Your input stays. The data stay on this computer; counts below 10 are not shown.",
+  registrationFromFile: "Read registration from file (.csv)…",
+  registrationCopy: "Also put it in the workbook (sheets Registratie, Vergelijkingsgebied, Casussen)",
+  registrationFromSheets: "Read registration from the workbook",
+  registrationRunning: "Reading the registration: {p}%",
+  registrationRefused: "Not read: ",
 };
 
 export const TEXTS: Readonly<Record<Language, Texts>> = { nl, en };

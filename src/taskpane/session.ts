@@ -18,6 +18,9 @@ import { PLAN_SCHEMA_VERSION, PlanField, PlanResult, WorkbookPlan, a1 } from "..
 import type { UncertaintyRead } from "../engine/workbook/uncertaintyPlan";
 import { compileJob, JobModel } from "./uncertaintyJob";
 import { outputProblems, readUncertaintySheet, readWorkbookModel } from "./workbookReader";
+import { CASUSSEN, PRIJSLIJST, REGISTRATIE, VERGELIJKINGSGEBIED } from "../engine/workbook/sheetNames";
+import { sheetText } from "../engine/records/sheetText";
+import type { PickedFile, RegistrationSource } from "./registrationJob";
 import type { OverwriteConflict, UnresolvedCall, WorkbookGateway, WriteOutcome } from "../office/gateway";
 import { isPending } from "../office/officeApi";
 
@@ -406,6 +409,25 @@ export class Session {
     const sheet = read;
     if (!checked.ok) return { ok: false, problems: placed(checked.problems, (path) => sheet.cellOf(path) ?? file.place(path)) };
     return { ok: true, job, ranges: read.ranges };
+  }
+
+  /**
+   * What "Registratie inlezen" needs (for its Web Worker): the model file as it stands in the workbook, and the team's
+   * tables — the picked files, or the sheets Registratie (required), Vergelijkingsgebied, Casussen and Prijslijst as the
+   * workbook holds them. The Prijslijst sheet, when there, prices the cases in both cases.
+   */
+  async registrationSource(from: { kind: "files"; files: readonly PickedFile[]; copy: boolean } | { kind: "sheets" }): Promise<{ ok: true; model: unknown; source: RegistrationSource } | { ok: false; message: string }> {
+    const file = await this.readModelFile();
+    if (!file.ok) return { ok: false, message: file.problems.map((p) => `${p.path}: ${p.message}`).join("; ") };
+    const read = async (sheet: string) => {
+      const grid = await this.gateway.readSheet(sheet);
+      return grid === null || grid.length === 0 ? null : sheetText(grid.map((row) => row.map((v) => (typeof v === "object" && v !== null ? null : v))));
+    };
+    const prices = await read(PRIJSLIJST);
+    if (from.kind === "files") return { ok: true, model: file.data, source: { kind: "files", files: from.files, copy: from.copy, prices } };
+    const records = await read(REGISTRATIE);
+    if (!records) return { ok: false, message: `Er is geen blad ${REGISTRATIE} met een registratie in deze werkmap. Kies een bestand, of zet de registratie op een blad ${REGISTRATIE} (de kolommen van docs/registratie.md in rij 1).` };
+    return { ok: true, model: file.data, source: { kind: "sheets", records, comparison: await read(VERGELIJKINGSGEBIED), cases: await read(CASUSSEN), prices } };
   }
 
   /** Writes a result sheet (Monte Carlo, Tornado) through the plan writer. */

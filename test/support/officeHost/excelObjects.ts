@@ -118,6 +118,7 @@ export class WorkbookObject extends ExcelObject {
       Worksheets: () => new WorksheetCollectionObject(this.book),
       Names: () => new NameCollectionObject(this.book),
       Settings: () => new SettingCollectionObject(this.book),
+      Tables: () => new TableCollectionObject(this.book, null),
       Application: () => new ApplicationObject(this.book),
     };
   }
@@ -232,6 +233,7 @@ class WorksheetObject extends ExcelObject {
   protected override navigation() {
     return {
       Charts: () => new ChartCollectionObject(this.book, this.alive()),
+      Tables: () => new TableCollectionObject(this.book, this.alive()),
       FreezePanes: () => new FreezePanesObject(this.book, this.alive()),
     };
   }
@@ -770,6 +772,108 @@ class SettingObject extends ExcelObject {
   }
   protected override methods() {
     return { Delete: () => void this.book.settings.delete(this.key) };
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ tables
+
+/**
+ * Excel tables (ExcelApi 1.1; getItemOrNullObject 1.4): added over a range with its first row as headers, named, deleted.
+ * As in Excel, a table name is unique in the workbook (letters, digits, _ and ., not starting with a digit) and two
+ * tables may not overlap. Nothing else of a table (styles, totals, sorting, rows) is modelled.
+ */
+class TableCollectionObject extends CollectionObject<TableObject> {
+  readonly className = "TableCollection";
+  constructor(
+    readonly book: HostWorkbook,
+    /** The worksheet's tables, or (null) the workbook's. */
+    readonly sheet: SheetState | null,
+  ) {
+    super();
+  }
+  private all() {
+    return this.book.allTables().filter((t) => this.sheet === null || t.sheet === this.sheet);
+  }
+  items() {
+    return this.all().map((t) => new TableObject(this.book, t.sheet, t.table));
+  }
+  find(key: string) {
+    const found = this.all().find((t) => t.table.id === key) ?? this.all().find((t) => t.table.name.toLowerCase() === key.toLowerCase());
+    return found ? new TableObject(this.book, found.sheet, found.table) : null;
+  }
+  protected override methods() {
+    return {
+      ...this.collectionMethods(),
+      Add: (address: unknown, hasHeaders: unknown) => {
+        let sheet = this.sheet;
+        let area: Area;
+        if (address instanceof RangeObject) {
+          sheet = address.sheet;
+          area = address.area;
+        } else {
+          const text = String(address);
+          const bang = text.lastIndexOf("!");
+          if (bang >= 0) {
+            const name = text.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'");
+            sheet = this.book.sheets.find((s) => this.book.nameOf(s).toLowerCase() === name.toLowerCase()) ?? null;
+          }
+          area = parseArea(bang >= 0 ? text.slice(bang + 1) : text);
+        }
+        if (!sheet) throw new HostError("InvalidArgument", `The address "${String(address)}" does not name a worksheet.`);
+        if (hasHeaders !== true) throw new HostError("NotImplemented", "A table without a header row is not modelled by the host.");
+        if (this.book.allTables().some((t) => t.sheet === sheet && overlaps(t.table.area, area))) throw new HostError("InvalidOperation", "A table can't overlap another table.");
+        let n = this.book.allTables().length + 1;
+        while (this.book.allTables().some((t) => t.table.name === `Tabel${n}`)) n++;
+        const table = { id: this.book.newTableId(), name: `Tabel${n}`, area: { row: area.row, column: area.column, rows: area.rows, columns: area.columns } };
+        sheet.tables.push(table);
+        return new TableObject(this.book, sheet, table);
+      },
+    };
+  }
+}
+
+class TableObject extends ExcelObject {
+  readonly className = "Table";
+  constructor(
+    readonly book: HostWorkbook,
+    readonly sheet: SheetState,
+    readonly table: { id: string; name: string; area: Area },
+  ) {
+    super();
+  }
+  override identity() {
+    return { Id: this.table.id };
+  }
+  private alive() {
+    if (!this.sheet.tables.includes(this.table as never) || !this.book.exists(this.sheet)) throw new HostError("ItemNotFound", "The table has been deleted.", 404);
+    return this.table;
+  }
+  protected override scalars(): Record<string, Scalar> {
+    return {
+      Id: { get: () => this.alive().id },
+      Name: {
+        get: () => this.alive().name,
+        set: (v) => {
+          const name = String(v);
+          if (!/^[A-Za-z_][A-Za-z0-9_.]{0,254}$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw new HostError("InvalidArgument", `"${name}" is not a valid table name.`);
+          if (this.book.allTables().some((t) => t.table !== this.table && t.table.name.toLowerCase() === name.toLowerCase()) || this.book.names.has(name.toLowerCase())) throw new HostError("ItemAlreadyExists", `A table or name "${name}" already exists.`);
+          this.alive().name = name;
+        },
+      },
+      ShowHeaders: { get: () => true },
+    };
+  }
+  protected override navigation() {
+    return { Worksheet: () => new WorksheetObject(this.book, this.sheet) };
+  }
+  protected override methods() {
+    return {
+      GetRange: () => (this.alive(), new RangeObject(this.book, this.sheet, this.table.area)),
+      Delete: () => {
+        const tables = this.sheet.tables;
+        tables.splice(tables.indexOf(this.alive() as never), 1);
+      },
+    };
   }
 }
 

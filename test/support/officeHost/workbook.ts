@@ -66,6 +66,15 @@ export interface SheetState {
   cellFormats: Map<string, CellFormat>;
   columnWidths: Map<number, number>;
   validations: ValidationState[];
+  /** Excel tables on the sheet (a table's name is unique in the workbook; tables do not overlap). */
+  tables: TableState[];
+}
+
+/** An Excel table: its name, its area (header row included) and whether it has headers. Recorded, nothing is drawn. */
+export interface TableState {
+  readonly id: string;
+  name: string;
+  readonly area: { row: number; column: number; rows: number; columns: number };
 }
 
 /** Excel's default column width: 8,43 characters = 64 pixels = 48 points. */
@@ -116,7 +125,7 @@ export class HostWorkbook {
 
   private newSheetState(hf: number): SheetState {
     const id = `{${this.idPrefix}-0001-0000-${String(this.nextSheetId++).padStart(4, "0")}-000000000000}`;
-    return { id, hf, visibility: "Visible", freeze: null, tabColor: "", charts: [], numberFormats: new Map(), cellFormats: new Map(), columnWidths: new Map(), validations: [] };
+    return { id, hf, visibility: "Visible", freeze: null, tabColor: "", charts: [], numberFormats: new Map(), cellFormats: new Map(), columnWidths: new Map(), validations: [], tables: [] };
   }
 
   nameOf(sheet: SheetState): string {
@@ -508,6 +517,16 @@ export class HostWorkbook {
   }
 
   // -------------------------------------------------------------------------------------------- charts
+
+  private tableCount = 0;
+  newTableId(): string {
+    return `{T${++this.tableCount}}`;
+  }
+
+  /** Every table of every sheet that exists, with its sheet. */
+  allTables(): { sheet: SheetState; table: TableState }[] {
+    return this.sheets.flatMap((sheet) => sheet.tables.map((table) => ({ sheet, table })));
+  }
 
   newChartId(): string {
     return `{${this.idPrefix}-0002-0000-${String(this.nextChartId++).padStart(4, "0")}-000000000000}`;
