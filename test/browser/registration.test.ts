@@ -108,7 +108,7 @@ describe("Registratie inlezen in the task pane (Office.js's client, protocol hos
     expect(m.value(EFFECTMETING, ots, 9)).toBe(otsNode.interval!.low);
     expect(m.value(EFFECTMETING, ots, 10)).toBe(otsNode.interval!.high);
     expect(rowOf(pane, EFFECTMETING, "escalatie_gezinnen")).toBeGreaterThan(ots);
-    // Casusanalyse: seven of ten cheaper in the example, each saving the engine's.
+    // Casusanalyse: the count of cheaper cases (6 of the example's 10 at the default prices) and each saving, the engine's.
     const cheaper = rowOf(pane, CASUSANALYSE, "Goedkoper met de aanpak");
     expect(m.value(CASUSANALYSE, cheaper, 1)).toBe(node.cases!.cheaper);
     const perCase = rowOf(pane, CASUSANALYSE, "Casus") + 1;
