@@ -59,7 +59,11 @@ const EXTREMES = [Number.MAX_VALUE, -Number.MAX_VALUE, LPBL_MAX_AMOUNT, LPBL_MAX
 describe("an LPBL input the analyst typed is told as the analyst's error", () => {
   it("the reproducer: costPerFte 1,7976931348623157e308 names inputs.costs.costPerFte and what is allowed (built mkba run)", () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "mkba-lpbl-bounds-")), "lpbl.mkba.json");
-    writeFileSync(file, JSON.stringify(example).replace('"costPerFte":78000', '"costPerFte":1.7976931348623157e308'));
+    // The file: the example with the largest double as cost per fte (set on the data, so that a change of the
+    // example's own value cannot make the replacement miss).
+    const text = JSON.stringify(example).replace(/"costPerFte":[0-9.]+/, '"costPerFte":1.7976931348623157e308');
+    expect(text).toContain('"costPerFte":1.7976931348623157e308');
+    writeFileSync(file, text);
     const r = spawnSync("node", [bin, "run", file], { encoding: "utf8" });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe("Het model bevat 1 fout:\n  inputs.costs.costPerFte: Kosten fte incl. huisvesting: hoogstens 1.000.000.000.000 (een grens van de invoegtoepassing)\n");
