@@ -14,6 +14,7 @@ import { ExcelGateway } from "../../src/office/excelGateway";
 import { Session } from "../../src/taskpane/session";
 import { ExcelHost } from "../support/officeHost/excelHost";
 import { useExcelHostInNode } from "../support/officeHost/officeJsInNode";
+import { restore, snapshot } from "../support/workbookFuzz";
 
 const host = useExcelHostInNode();
 const yes = async () => true;
@@ -242,5 +243,21 @@ describe("a form field whose cell moved", () => {
     const before = contents(h);
     expect(await session.writeField("reach.households", "400")).toEqual({ ok: false, message: expect.stringMatching(/^Invoer!A\d+: hier hoort "Aantal hh in aanpak \(totaal\)"; de indeling van het blad is veranderd, .* er is niets geschreven$/) });
     expect(contents(h)).toBe(before);
+  });
+});
+
+describe("the workbook fuzz's undo", () => {
+  it("types text back as text, without a second apostrophe (Excel keeps 'abc as abc)", async () => {
+    const h = await started("zoetermeer-proeftuinen");
+    const row = [...Array(200).keys()].find((r) => typeof h.value(INVOER, r, 6) === "string" && /[a-z_]+ \* /.test(String(h.value(INVOER, r, 6))))!;
+    set(h, INVOER, row, 6, `'${String(h.value(INVOER, row, 6))}`);
+    const text = h.value(INVOER, row, 6);
+    expect((await reopened().reconnect()).status).toBe("connected");
+    const prior = snapshot(h, true);
+    set(h, INVOER, row, 6, "=Verwijderd!A1");
+    expect((await reopened().reconnect()).status).toBe("invalid");
+    restore(h, prior);
+    expect(h.value(INVOER, row, 6)).toBe(text);
+    expect(await reopened().reconnect()).toEqual({ status: "connected", outdated: false });
   });
 });
