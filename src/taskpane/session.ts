@@ -273,7 +273,7 @@ export class Session {
     if (version === PLAN_SCHEMA_VERSION) {
       // An LPBL workbook is checked against the choices it was written with (the drivers of the saldo, the rows of
       // Onzekerheid): inputs changed since may make the model of now choose otherwise, which is no damage.
-      const written = type === "lpbl" ? await writtenChoices(this.gateway, planned.loaded.compiled.model, planned.plan) : null;
+      const written = type === "lpbl" ? await writtenChoices(this.gateway, planned.loaded.compiled.model) : null;
       const check = written && !madeChoices(planned.plan, planned.expected, written.choices) ? planFor(file.data, written.choices) : planned;
       if (!check.ok) return { status: "invalid", problems: placed(check.problems, file.place) };
       const wrong = await outputProblems(this.gateway, type, check.loaded.compiled.model, check.plan, check.expected, written?.rowsWithInputs);

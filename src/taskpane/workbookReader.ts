@@ -254,6 +254,10 @@ async function settledCells(gateway: WorkbookGateway, cells: readonly { sheet: s
   }
 }
 
+/** Uitvoer A's heading above the drivers (lpblOutput.ts), and how far down Uitvoer it is looked for. */
+const DRIVERS_HEADING = "Het saldo hangt het meest af van";
+const DRIVER_SEARCH_ROWS = 80;
+
 /**
  * What an LPBL workbook chose when its sheets were written, from the model as it was then: the rows of the Onzekerheid
  * sheet (a parameter gets a distribution, and so a row higher up, once its value is no longer 0) and the three drivers
@@ -263,7 +267,7 @@ async function settledCells(gateway: WorkbookGateway, cells: readonly { sheet: s
  * whose distribution is not "standaard", where min, mode and max are the analyst's numbers rather than formulas. Null
  * when there is nothing to go by (a sheet gone, keys unreadable): the model of now decides, as before.
  */
-export async function writtenChoices(gateway: WorkbookGateway, model: Model, plan: WorkbookPlan): Promise<{ choices: WrittenChoices; rowsWithInputs: ReadonlySet<number> } | null> {
+export async function writtenChoices(gateway: WorkbookGateway, model: Model): Promise<{ choices: WrittenChoices; rowsWithInputs: ReadonlySet<number> } | null> {
   const count = model.parameters.length;
   if (count === 0) return null;
   const keys = new Set(model.parameters.map((p) => p.key));
@@ -286,21 +290,24 @@ export async function writtenChoices(gateway: WorkbookGateway, model: Model, pla
     if (String(row[UNCERTAINTY_COLUMNS.type] ?? "").trim().toLowerCase() !== "standaard") rowsWithInputs.add(FIRST_DISTRIBUTION_ROW + i);
   });
   const choices: { uncertaintyOrder: string[]; drivers?: { key: string; low: number; high: number }[] } = { uncertaintyOrder: order };
-  const named = (plan.results ?? []).filter((r) => r.id.startsWith("invloed_") && r.cell.sheet === UITVOER);
-  if (named.length > 0) {
-    let shown: CellValue[];
-    try {
-      shown = await gateway.readCells(named.map((r) => ({ sheet: UITVOER, row: r.cell.row, column: 2 })));
-    } catch {
-      return { choices, rowsWithInputs };
-    }
-    const drivers = shown.map((key) => {
-      const row = typeof key === "string" ? rowOf.get(key.trim()) : undefined;
-      const [low, high] = [row?.[UNCERTAINTY_COLUMNS.min], row?.[UNCERTAINTY_COLUMNS.max]].map((v) => fromExcel(v ?? null));
-      return row && typeof low === "number" && typeof high === "number" ? { key: String(key).trim(), low, high } : null;
-    });
-    if (drivers.every((d) => d !== null)) choices.drivers = drivers as { key: string; low: number; high: number }[];
+  // The drivers as Uitvoer A lists them under its heading, however many the model of now would rank (1. … laag, hoog).
+  let uitvoer: CellValue[][];
+  try {
+    uitvoer = await gateway.readRange(UITVOER, `A1:C${DRIVER_SEARCH_ROWS}`);
+  } catch {
+    return { choices, rowsWithInputs };
   }
+  const text = (r: number, c: number) => String(uitvoer[r]?.[c] ?? "").trim();
+  const heading = uitvoer.findIndex((row) => String(row[0] ?? "").startsWith(DRIVERS_HEADING));
+  if (heading < 0) return { choices, rowsWithInputs };
+  const drivers: { key: string; low: number; high: number }[] = [];
+  for (let r = heading + 1; /^\d+\. /.test(text(r, 0)) && keys.has(text(r, 2)) && text(r + 1, 2) === text(r, 2); r += 2) {
+    const row = rowOf.get(text(r, 2));
+    const [low, high] = [row?.[UNCERTAINTY_COLUMNS.min], row?.[UNCERTAINTY_COLUMNS.max]].map((v) => fromExcel(v ?? null));
+    if (typeof low !== "number" || typeof high !== "number") return { choices, rowsWithInputs };
+    drivers.push({ key: text(r, 2), low, high });
+  }
+  choices.drivers = drivers;
   return { choices, rowsWithInputs };
 }
 

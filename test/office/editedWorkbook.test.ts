@@ -255,6 +255,8 @@ describe("an LPBL workbook whose inputs changed since its sheets were written (t
     ["effect.substitutionExisting", "0,34"],
     ["costs.teamFte", "908,68"],
     ["keyFigures.kosten_hbh", "-999999999776,62"],
+    ["keyFigures.qaly_werk", "-999999999080,22"],
+    ["keyFigures.deelname_amw", "-999999999594,54"],
   ])("a form field %s := %s that ranks the drivers of the saldo otherwise reads as written: the sheets keep the drivers they name", async (id, text) => {
     const h = await started("lpbl");
     const session = reopened();
