@@ -13,11 +13,11 @@ import { LPBL_EXAMPLE_INPUTS } from "../engine/models/lpbl";
 import { EXAMPLES } from "../engine/examples";
 import { auditPlan } from "../engine/audit/auditPlan";
 import { lpblScreenAnchors } from "../engine/workbook/lpblScreen";
-import { modelWorkbook, workbookOptions } from "../engine/workbook/modelPlan";
+import { WrittenChoices, modelWorkbook, workbookOptions } from "../engine/workbook/modelPlan";
 import { PLAN_SCHEMA_VERSION, PlanField, PlanResult, WorkbookPlan, a1 } from "../engine/workbook/plan";
 import type { UncertaintyRead } from "../engine/workbook/uncertaintyPlan";
 import { compileJob, JobModel } from "./uncertaintyJob";
-import { outputProblems, readUncertaintySheet, readWorkbookModel } from "./workbookReader";
+import { madeChoices, outputProblems, readUncertaintySheet, readWorkbookModel, writtenChoices } from "./workbookReader";
 import { CASUSSEN, PRIJSLIJST, REGISTRATIE, VERGELIJKINGSGEBIED } from "../engine/workbook/sheetNames";
 import { sheetText } from "../engine/records/sheetText";
 import type { PickedFile, RegistrationSource } from "./registrationJob";
@@ -101,12 +101,12 @@ function choiceData(choice: StartChoice): { ok: true; data: unknown } | { ok: fa
 }
 
 /** A model file's data → its workbook plan (with the engine's value of each formula cell), or every problem. */
-export function planFor(data: unknown): { ok: true; plan: WorkbookPlan; loaded: LoadedModel; expected: ReadonlyMap<string, number | string> } | { ok: false; problems: ModelProblem[] } {
+export function planFor(data: unknown, written?: WrittenChoices): { ok: true; plan: WorkbookPlan; loaded: LoadedModel; expected: ReadonlyMap<string, number | string> } | { ok: false; problems: ModelProblem[] } {
   const loaded = loadModel(data);
   if (!loaded.ok) return loaded;
   const analysis = analyse(loaded.loaded.compiled);
   if (!analysis.ok) return analysis;
-  const { plan, expected } = modelWorkbook(analysis.analysis, workbookOptions(loaded.loaded));
+  const { plan, expected } = modelWorkbook(analysis.analysis, { ...workbookOptions(loaded.loaded), ...(written ? { written } : {}) });
   return { ok: true, plan, loaded: loaded.loaded, expected };
 }
 
@@ -271,7 +271,12 @@ export class Session {
     const planned = planFor(file.data);
     if (!planned.ok) return { status: "invalid", problems: placed(planned.problems, file.place) };
     if (version === PLAN_SCHEMA_VERSION) {
-      const wrong = await outputProblems(this.gateway, type, planned.loaded.compiled.model, planned.plan, planned.expected);
+      // An LPBL workbook is checked against the choices it was written with (the drivers of the saldo, the rows of
+      // Onzekerheid): inputs changed since may make the model of now choose otherwise, which is no damage.
+      const written = type === "lpbl" ? await writtenChoices(this.gateway, planned.loaded.compiled.model) : null;
+      const check = written && !madeChoices(planned.plan, planned.expected, written.choices) ? planFor(file.data, written.choices) : planned;
+      if (!check.ok) return { status: "invalid", problems: placed(check.problems, file.place) };
+      const wrong = await outputProblems(this.gateway, type, check.loaded.compiled.model, check.plan, check.expected, written?.rowsWithInputs);
       // The inputs were read exactly; it is the sheets that no longer follow them: rebuild them from what was read.
       if (wrong.length > 0) return this.damaged(wrong, "cells", file.data);
     }

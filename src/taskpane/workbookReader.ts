@@ -18,7 +18,8 @@ import { LIMITS, formatCount } from "../engine/model/limits";
 import { lpblFileFromValues, lpblScreenAnchors, lpblScreenFields } from "../engine/workbook/lpblScreen";
 import { INVOER, KENGETALLEN, ONZEKERHEID, UITVOER } from "../engine/workbook/sheetNames";
 import { PLAN_SCHEMA_VERSION, PlanField, PlanRange, WorkbookPlan, a1, parseRangeAddress, rangeAddress } from "../engine/workbook/plan";
-import { UncertaintyRead, uncertaintyFromValues, uncertaintyReadArea } from "../engine/workbook/uncertaintyPlan";
+import { FIRST_DISTRIBUTION_ROW, UNCERTAINTY_COLUMNS, UncertaintyRead, uncertaintyFromValues, uncertaintyReadArea } from "../engine/workbook/uncertaintyPlan";
+import type { WrittenChoices } from "../engine/workbook/modelPlan";
 import type { WorkbookGateway } from "../office/gateway";
 import { isPending } from "../office/officeApi";
 
@@ -253,6 +254,78 @@ async function settledCells(gateway: WorkbookGateway, cells: readonly { sheet: s
   }
 }
 
+/** Uitvoer A's heading above the drivers (lpblOutput.ts), and how far down Uitvoer it is looked for. */
+const DRIVERS_HEADING = "Het saldo hangt het meest af van";
+const DRIVER_SEARCH_ROWS = 80;
+
+/**
+ * What an LPBL workbook chose when its sheets were written, from the model as it was then: the rows of the Onzekerheid
+ * sheet (a parameter gets a distribution, and so a row higher up, once its value is no longer 0) and the three drivers
+ * of the saldo on Uitvoer A with the bounds the workbook shows for them (Onzekerheid). Other inputs since may rank the
+ * drivers otherwise: that is a ranking of then, not damage, so the sheets are checked against these choices — every
+ * formula cell must still show what the engine computes for them. `rowsWithInputs`: the rows (0-based) of Onzekerheid
+ * whose distribution is not "standaard", where min, mode and max are the analyst's numbers rather than formulas. Null
+ * when there is nothing to go by (a sheet gone, keys unreadable): the model of now decides, as before.
+ */
+export async function writtenChoices(gateway: WorkbookGateway, model: Model): Promise<{ choices: WrittenChoices; rowsWithInputs: ReadonlySet<number> } | null> {
+  const count = model.parameters.length;
+  if (count === 0) return null;
+  const keys = new Set(model.parameters.map((p) => p.key));
+  const area = rangeAddress({ row: FIRST_DISTRIBUTION_ROW, column: 0, rowCount: count, columnCount: UNCERTAINTY_COLUMNS.max + 1 });
+  let rows: CellValue[][];
+  try {
+    rows = await gateway.readRange(ONZEKERHEID, area);
+  } catch {
+    return null;
+  }
+  const order: string[] = [];
+  const rowsWithInputs = new Set<number>();
+  const rowOf = new Map<string, CellValue[]>();
+  rows.forEach((row, i) => {
+    const key = row[UNCERTAINTY_COLUMNS.key];
+    if (typeof key === "string" && keys.has(key.trim()) && !rowOf.has(key.trim())) {
+      order.push(key.trim());
+      rowOf.set(key.trim(), row);
+    }
+    if (String(row[UNCERTAINTY_COLUMNS.type] ?? "").trim().toLowerCase() !== "standaard") rowsWithInputs.add(FIRST_DISTRIBUTION_ROW + i);
+  });
+  const choices: { uncertaintyOrder: string[]; drivers?: { key: string; low: number; high: number }[] } = { uncertaintyOrder: order };
+  // The drivers as Uitvoer A lists them under its heading, however many the model of now would rank (1. … laag, hoog).
+  let uitvoer: CellValue[][];
+  try {
+    uitvoer = await gateway.readRange(UITVOER, `A1:C${DRIVER_SEARCH_ROWS}`);
+  } catch {
+    return { choices, rowsWithInputs };
+  }
+  const text = (r: number, c: number) => String(uitvoer[r]?.[c] ?? "").trim();
+  const heading = uitvoer.findIndex((row) => String(row[0] ?? "").startsWith(DRIVERS_HEADING));
+  if (heading < 0) return { choices, rowsWithInputs };
+  const drivers: { key: string; low: number; high: number }[] = [];
+  for (let r = heading + 1; /^\d+\. /.test(text(r, 0)) && keys.has(text(r, 2)) && text(r + 1, 2) === text(r, 2); r += 2) {
+    const row = rowOf.get(text(r, 2));
+    const [low, high] = [row?.[UNCERTAINTY_COLUMNS.min], row?.[UNCERTAINTY_COLUMNS.max]].map((v) => fromExcel(v ?? null));
+    if (typeof low !== "number" || typeof high !== "number") return { choices, rowsWithInputs };
+    drivers.push({ key: text(r, 2), low, high });
+  }
+  choices.drivers = drivers;
+  return { choices, rowsWithInputs };
+}
+
+/** Whether `plan` (with its `expected` values) already made the workbook's choices: then it need not be made again. */
+export function madeChoices(plan: WorkbookPlan, expected: ReadonlyMap<string, number | string>, choices: WrittenChoices): boolean {
+  const constant = (sheet: string, row: number, column: number) => plan.sheets.find((s) => s.name === sheet)?.cells.find((c) => c.row === row && c.column === column)?.value;
+  const order = choices.uncertaintyOrder ?? [];
+  if (order.some((key, i) => constant(ONZEKERHEID, FIRST_DISTRIBUTION_ROW + i, UNCERTAINTY_COLUMNS.key) !== key)) return false;
+  const named = (plan.results ?? []).filter((r) => r.id.startsWith("invloed_") && r.cell.sheet === UITVOER);
+  const drivers = choices.drivers;
+  if (!drivers) return true;
+  if (drivers.length !== named.length) return false;
+  return drivers.every((d, i) => {
+    const row = named[i]!.cell.row;
+    return constant(UITVOER, row, 2) === d.key && expected.get(`${UITVOER}!${row},3`) === d.low && expected.get(`${UITVOER}!${row + 1},3`) === d.high;
+  });
+}
+
 /** Columns of the model block that describe rather than compute (src/engine/layout/workbookLayout.ts). */
 const DESCRIPTIVE_COLUMNS = new Set(["eenheid", "omschrijving", "bron"]);
 
@@ -280,7 +353,14 @@ const shown = (v: CellValue) => (typeof v === "number" ? String(v).replace(".", 
  * value pasted over a formula, rows inserted, deleted or sorted on Uitvoer, or a model that has grown more effects,
  * actors or scenarios than the sheets were written for all show here. Problems name the cell.
  */
-export async function outputProblems(gateway: WorkbookGateway, type: string, model: Model, plan: WorkbookPlan, expected: ReadonlyMap<string, number | string>): Promise<ModelProblem[]> {
+export async function outputProblems(
+  gateway: WorkbookGateway,
+  type: string,
+  model: Model,
+  plan: WorkbookPlan,
+  expected: ReadonlyMap<string, number | string>,
+  rowsWithInputs: ReadonlySet<number> = new Set(),
+): Promise<ModelProblem[]> {
   const problems: ModelProblem[] = [];
   try {
     if (type === "lpbl") {
@@ -305,11 +385,15 @@ export async function outputProblems(gateway: WorkbookGateway, type: string, mod
       );
       if (problems.length > 0) return firstFew(problems);
     }
-    const cells = [...expected.keys()].map((key) => {
-      const [sheet, place] = [key.slice(0, key.lastIndexOf("!")), key.slice(key.lastIndexOf("!") + 1)];
-      const [row, column] = place.split(",").map(Number) as [number, number];
-      return { sheet, row, column, planned: expected.get(key)! };
-    });
+    // On Onzekerheid a row whose distribution is not "standaard" holds the analyst's min, mode and max, not formulas.
+    const bound = (sheet: string, row: number, column: number) => sheet === ONZEKERHEID && rowsWithInputs.has(row) && column >= UNCERTAINTY_COLUMNS.min && column <= UNCERTAINTY_COLUMNS.max;
+    const cells = [...expected.keys()]
+      .map((key) => {
+        const [sheet, place] = [key.slice(0, key.lastIndexOf("!")), key.slice(key.lastIndexOf("!") + 1)];
+        const [row, column] = place.split(",").map(Number) as [number, number];
+        return { sheet, row, column, planned: expected.get(key)! };
+      })
+      .filter((c) => !bound(c.sheet, c.row, c.column));
     const sheets = await missingSheets(gateway, [...new Set(cells.map((c) => c.sheet))]);
     if (sheets.unreadable) return [sheets.unreadable];
     if (sheets.missing.length > 0) return sheetProblems(sheets.missing);

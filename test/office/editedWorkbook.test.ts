@@ -14,6 +14,7 @@ import { ExcelGateway } from "../../src/office/excelGateway";
 import { Session } from "../../src/taskpane/session";
 import { ExcelHost } from "../support/officeHost/excelHost";
 import { useExcelHostInNode } from "../support/officeHost/officeJsInNode";
+import { restore, snapshot } from "../support/workbookFuzz";
 
 const host = useExcelHostInNode();
 const yes = async () => true;
@@ -242,5 +243,69 @@ describe("a form field whose cell moved", () => {
     const before = contents(h);
     expect(await session.writeField("reach.households", "400")).toEqual({ ok: false, message: expect.stringMatching(/^Invoer!A\d+: hier hoort "Aantal hh in aanpak \(totaal\)"; de indeling van het blad is veranderd, .* er is niets geschreven$/) });
     expect(contents(h)).toBe(before);
+  });
+});
+
+describe("an LPBL workbook whose inputs changed since its sheets were written (the workbook fuzz, 2000 edits, seed 1)", () => {
+  /** Uitvoer A's rows of the three drivers of the saldo (1. …, then 2. …, 3. …), 0-based. */
+  const driverRows = (h: ExcelHost) => [...Array(200).keys()].filter((r) => /^[123]\. /.test(String(h.value(UITVOER, r, 0) ?? "")));
+
+  it.each([
+    ["effect.preventedEvictions", "0,87"],
+    ["effect.substitutionExisting", "0,34"],
+    ["costs.teamFte", "908,68"],
+    ["keyFigures.kosten_hbh", "-999999999776,62"],
+    ["keyFigures.qaly_werk", "-999999999080,22"],
+    ["keyFigures.deelname_amw", "-999999999594,54"],
+  ])("a form field %s := %s that ranks the drivers of the saldo otherwise reads as written: the sheets keep the drivers they name", async (id, text) => {
+    const h = await started("lpbl");
+    const session = reopened();
+    expect((await session.reconnect()).status).toBe("connected");
+    const named = driverRows(h).map((r) => h.value(UITVOER, r, 2));
+    expect(await session.writeField(id, text)).toEqual({ ok: true });
+    expect(await reopened().reconnect()).toEqual({ status: "connected", outdated: false });
+    expect(driverRows(h).map((r) => h.value(UITVOER, r, 2))).toEqual(named);
+  });
+
+  it("a huge key figure typed on Kengetallen (within its bounds) reads as typed", async () => {
+    const h = await started("lpbl");
+    set(h, KENGETALLEN, 15, 1, -999999964040);
+    expect(await reopened().reconnect()).toEqual({ status: "connected", outdated: false });
+  });
+
+  it("a form field that turns on a distribution (frictiekosten from 0) keeps the rows of Onzekerheid as written", async () => {
+    await started("lpbl");
+    const session = reopened();
+    expect((await session.reconnect()).status).toBe("connected");
+    expect(await session.writeField("costs.frictionShare", "0")).toEqual({ ok: true });
+    expect(await reopened().reconnect()).toEqual({ status: "connected", outdated: false });
+    expect(await session.writeField("costs.frictionShare", "0,54")).toEqual({ ok: true });
+    expect(await reopened().reconnect()).toEqual({ status: "connected", outdated: false });
+  });
+
+  it.each([3, 4])("after the ranking changed, a value pasted over a driver's formula (column %i) is still caught at its cell", async (column) => {
+    const h = await started("lpbl");
+    const session = reopened();
+    expect((await session.reconnect()).status).toBe("connected");
+    expect(await session.writeField("effect.preventedEvictions", "0,87")).toEqual({ ok: true });
+    const row = driverRows(h)[0]!;
+    set(h, UITVOER, row, column, 12345);
+    expect(await reopened().reconnect()).toMatchObject({ status: "damaged", rebuild: "cells", problems: expect.arrayContaining([expect.objectContaining({ path: `${UITVOER}!${a1(row, column)}` })]) });
+  });
+});
+
+describe("the workbook fuzz's undo", () => {
+  it("types text back as text, without a second apostrophe (Excel keeps 'abc as abc)", async () => {
+    const h = await started("zoetermeer-proeftuinen");
+    const row = [...Array(200).keys()].find((r) => typeof h.value(INVOER, r, 6) === "string" && /[a-z_]+ \* /.test(String(h.value(INVOER, r, 6))))!;
+    set(h, INVOER, row, 6, `'${String(h.value(INVOER, row, 6))}`);
+    const text = h.value(INVOER, row, 6);
+    expect((await reopened().reconnect()).status).toBe("connected");
+    const prior = snapshot(h, true);
+    set(h, INVOER, row, 6, "=Verwijderd!A1");
+    expect((await reopened().reconnect()).status).toBe("invalid");
+    restore(h, prior);
+    expect(h.value(INVOER, row, 6)).toBe(text);
+    expect(await reopened().reconnect()).toEqual({ status: "connected", outdated: false });
   });
 });

@@ -273,7 +273,7 @@ interface Snapshot {
 }
 
 /** Every sheet's contents as HyperFormula keeps them (formulas as text, constants, and the values formulas spill). */
-function snapshot(host: ExcelHost, withSpills = false): Snapshot {
+export function snapshot(host: ExcelHost, withSpills = false): Snapshot {
   const hf = host.hf;
   const sheets = new Map<string, { id: number; rows: unknown[][]; json: string }>();
   for (const name of hf.getSheetNames()) {
@@ -328,7 +328,7 @@ function changedCells(host: ExcelHost, before: Snapshot, after: Snapshot, only?:
  * before the edit) gets back what it held — its formula, its constant, or blank where a dynamic array spilled (so the
  * array spills there again) — typed per column run, as one paste each. Settings are not cells (see `undo`).
  */
-function restore(host: ExcelHost, prior: Snapshot): void {
+export function restore(host: ExcelHost, prior: Snapshot): void {
   const now = snapshot(host);
   for (const [name, before] of prior.sheets) {
     const after = now.sheets.get(name);
@@ -348,7 +348,9 @@ function restore(host: ExcelHost, prior: Snapshot): void {
           flush();
           continue;
         }
-        const value = prior.spilled?.has(`${name}!${r},${c}`) ? null : content(x);
+        // The snapshot holds HyperFormula's serialized contents: text typed as text is already "'text" there (as
+        // Excel keeps 'text as text), so it is typed back as it stands — content() would add a second apostrophe.
+        const value = prior.spilled?.has(`${name}!${r},${c}`) ? null : typeof x === "string" && x.startsWith("'") ? x : content(x);
         if (run === null) run = { row: r, values: [] };
         (run as { values: unknown[][] }).values.push([value]);
       }

@@ -14,13 +14,14 @@
  *   another build-up on Invoer moves Uitvoer B and its title too, and every step can be traced.
  */
 import { Analysis, runModel, stackedCashFlowCells } from "../model";
-import { BUDGET_MAX_YEAR, FTE_NEEDED, LPBL_ACTORS, LPBL_BENEFIT_CATEGORIES, LPBL_COST_CATEGORIES, LpblInputs, SERVED_FACTOR, UITVOER_B_TITLE, cohortAdjustments, lpblOutputs, uitvoerBTitle } from "../models/lpbl";
+import { BUDGET_MAX_YEAR, FTE_NEEDED, LPBL_ACTORS, LpblDriver, LPBL_BENEFIT_CATEGORIES, LPBL_COST_CATEGORIES, LpblInputs, SERVED_FACTOR, UITVOER_B_TITLE, cohortAdjustments, lpblOutputs, uitvoerBTitle } from "../models/lpbl";
 import { EURO, RATIO, YEAR, expectedKey, spillInto } from "./outputCells";
 import { PlanResult, PlanSheet, SheetBuilder, a1, formulaText, rangeAddress, sheetPrefix } from "./plan";
 import { screenFieldReference, screenFormula } from "./lpblScreen";
 import { INVOER, LOPENDE_AANPAK, ONZEKERHEID, UITVOER } from "./sheetNames";
 import { uncertaintyRowOf, UNCERTAINTY_COLUMNS } from "./uncertaintyPlan";
 import { ExtraRun, resultLookup } from "./resultTable";
+import type { WrittenChoices } from "./modelPlan";
 
 export { LOPENDE_AANPAK } from "./sheetNames";
 
@@ -45,6 +46,7 @@ export function lpblOutputBlocks(
   inputs: LpblInputs,
   parameterCells: ReadonlyMap<string, { row: number; column: number }>,
   expected: Map<string, number | string>,
+  written?: WrittenChoices,
 ): { lopende: PlanSheet; results: PlanResult[]; extraRuns: ExtraRun[] } {
   const { compiled } = analysis;
   const base = analysis.scenarios[0]!;
@@ -113,9 +115,9 @@ export function lpblOutputBlocks(
 
   // The three assumptions the saldo depends on most, over the ranges on the Onzekerheid sheet (chosen when the workbook
   // was written; the ranges and the saldos are formulas).
-  const drivers = outputs.uitvoerA.drivers;
+  const drivers = written?.drivers ? writtenDrivers(analysis, written.drivers) : outputs.uitvoerA.drivers;
   if (drivers.length > 0) {
-    const rowOf = uncertaintyRowOf(compiled.model);
+    const rowOf = uncertaintyRowOf(compiled.model, written?.uncertaintyOrder);
     uitvoer.addRow([{ value: "Het saldo hangt het meest af van (bandbreedte: blad Onzekerheid; de keuze van de drie is van het schrijven van de werkmap)", style: "heading" }, { value: "", style: "heading" }, { value: "Sleutel", style: "heading" }, { value: "Waarde", style: "heading" }, { value: "Saldo", style: "heading" }]);
     drivers.forEach((d, i) => {
       const r = rowOf.get(d.key)!;
@@ -205,6 +207,25 @@ export function lpblOutputBlocks(
   at(totalRow, 1, b.totaal);
   uitvoer.skip();
   return { lopende: lopende.build(), results, extraRuns };
+}
+
+/**
+ * The drivers as a workbook names them, with the bounds it shows (its Onzekerheid cells): the saldos are the engine's
+ * at exactly those bounds. The model's own ranking may have changed since the sheets were written (other inputs).
+ */
+function writtenDrivers(analysis: Analysis, drivers: NonNullable<WrittenChoices["drivers"]>): LpblDriver[] {
+  const { compiled } = analysis;
+  // As the drivers' runs on Rekenkern: one override on the base case.
+  const saldo = (key: string, value: number): number | null => {
+    const r = runModel(compiled, { [key]: value }, key);
+    return r.ok ? r.run.saldo : null;
+  };
+  return drivers.map((d) => {
+    const p = compiled.model.parameters.find((x) => x.key === d.key)!;
+    const saldoLow = saldo(d.key, d.low);
+    const saldoHigh = saldo(d.key, d.high);
+    return { key: d.key, label: p.label !== "" ? p.label : p.key, low: d.low, high: d.high, saldoLow, saldoHigh, swing: Math.abs((saldoHigh ?? 0) - (saldoLow ?? 0)) };
+  });
 }
 
 /** Uitvoer B's title as a formula over the budget year and build-up on Invoer: the pieces of uitvoerBTitle. */

@@ -48,6 +48,17 @@ export interface ModelWorkbookOptions {
     /** The factors applied to the inputs, for the block "Gebruikte waarden" (its expected values). */
     readonly appliedFactors: AppliedFactors;
   };
+  /**
+   * Choices a workbook already holds, made when its sheets were written from the model as it was then (for checking
+   * that workbook, not for writing a new one): the rows of the Onzekerheid sheet by parameter key, and the three
+   * drivers of Uitvoer A with the bounds the workbook shows for them. Without them the model of now decides.
+   */
+  readonly written?: WrittenChoices;
+}
+
+export interface WrittenChoices {
+  readonly uncertaintyOrder?: readonly string[];
+  readonly drivers?: readonly { readonly key: string; readonly low: number; readonly high: number }[];
 }
 
 /** The options that make a loaded model's workbook: the LPBL input screen when the model is an LPBL model. */
@@ -127,7 +138,7 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
   uitvoer.skip();
   const runs = analysis.scenarios;
   const base = runs[0]!;
-  const lpblBlocks = options.lpbl ? lpblOutputBlocks(uitvoer, analysis, options.lpbl.inputs, parameterCells, expected) : undefined;
+  const lpblBlocks = options.lpbl ? lpblOutputBlocks(uitvoer, analysis, options.lpbl.inputs, parameterCells, expected, options.written) : undefined;
   const lopende = lpblBlocks?.lopende;
 
   uitvoer.addRow([{ value: "Uitkomsten per scenario", style: "section" }]);
@@ -265,7 +276,7 @@ export function modelWorkbook(analysis: Analysis, options: ModelWorkbookOptions 
   const sheets = [invoer.build(), ...(options.lpbl ? [keyFiguresSheet(options.lpbl.keyFigures)] : []), uitvoer.build(), ...(lopende ? [lopende] : [])];
   if (blocks.length > 0) sheets.push(sensitivitySheet(blocks, expected, (run, parameter) => overrideCells.get(`${run}|${parameter}`)));
   // Onzekerheid (issue 11): a distribution per parameter beside the parameters, for Monte Carlo and the tornado.
-  sheets.push(uncertaintySheet(model, parameterCells, expected));
+  sheets.push(uncertaintySheet(model, parameterCells, expected, options.written?.uncertaintyOrder));
   sheets.push(rekenkernSheet(analysis, lpblBlocks?.extraRuns ?? [], expected));
   const results: PlanResult[] = (
     [

@@ -46,21 +46,26 @@ const NUMBER = "#,##0.####";
 const listText = (xs: readonly number[]) => xs.map((x) => String(x).replace(".", ",")).join("; ");
 
 /** The first row of the distributions on the sheet (0-based): title, two notes, the share, a blank, "Verdelingen", headings. */
-const FIRST_DISTRIBUTION_ROW = 7;
+export const FIRST_DISTRIBUTION_ROW = 7;
 
 /**
  * The parameters in the order of the sheet's rows: those with a distribution first, in the model file's order (the
  * order of the draws, so that the same seed gives the same result as the file), then the others in model order.
  */
-function orderedParameters(model: Model): Model["parameters"] {
+function orderedParameters(model: Model, order?: readonly string[]): Model["parameters"] {
+  if (order) {
+    // The rows as a workbook holds them (written for the model as it was then): its keys first, then any others.
+    const listed = order.flatMap((k) => model.parameters.filter((p) => p.key === k));
+    return [...listed, ...model.parameters.filter((p) => !order.includes(p.key))];
+  }
   const own = model.uncertainty;
   const byKey = new Set((own?.distributions ?? []).map((d) => d.parameter));
   return [...(own?.distributions ?? []).flatMap((d) => model.parameters.filter((p) => p.key === d.parameter)), ...model.parameters.filter((p) => !byKey.has(p.key))];
 }
 
 /** The row (0-based) of each parameter on the Onzekerheid sheet of `model`. */
-export function uncertaintyRowOf(model: Model): Map<string, number> {
-  return new Map(orderedParameters(model).map((p, i) => [p.key, FIRST_DISTRIBUTION_ROW + i] as const));
+export function uncertaintyRowOf(model: Model, order?: readonly string[]): Map<string, number> {
+  return new Map(orderedParameters(model, order).map((p, i) => [p.key, FIRST_DISTRIBUTION_ROW + i] as const));
 }
 
 /** A model's distribution that is exactly the default (triangular ±20% around the value): shown as "standaard". */
@@ -74,7 +79,7 @@ function isDefault(d: ModelDistribution, value: number): boolean {
  * (0-based, sheet Invoer); the base values are formulas to those cells, with the engine's value in `expected`. A
  * distribution of the model that is exactly the default is written as "standaard", so that it follows Invoer.
  */
-export function uncertaintySheet(model: Model, parameterCells: ReadonlyMap<string, { row: number; column: number }>, expected?: Map<string, number | string>): PlanSheet {
+export function uncertaintySheet(model: Model, parameterCells: ReadonlyMap<string, { row: number; column: number }>, expected?: Map<string, number | string>, order?: readonly string[]): PlanSheet {
   const s = new SheetBuilder(ONZEKERHEID, "Onzekerheid: een verdeling per parameter en rangcorrelaties, voor Monte Carlo en de tornado in het taakvenster.");
   const own = model.uncertainty;
   const valueOf = (key: string) => model.parameters.find((p) => p.key === key)!.value;
@@ -108,7 +113,7 @@ export function uncertaintySheet(model: Model, parameterCells: ReadonlyMap<strin
   const first = s.row;
   const byKey = new Map((own?.distributions ?? []).map((d) => [d.parameter, d] as const));
   if (first !== FIRST_DISTRIBUTION_ROW) throw new Error("Onzekerheid: de verdelingen beginnen niet op FIRST_DISTRIBUTION_ROW");
-  for (const p of orderedParameters(model)) {
+  for (const p of orderedParameters(model, order)) {
     const r = s.row;
     const cell = parameterCells.get(p.key);
     const baseRef = `${a1(r, COL.base)}`;
