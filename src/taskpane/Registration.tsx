@@ -13,12 +13,11 @@ import type { Texts } from "./i18n";
 import type { Session } from "./session";
 import type { PickedFile, RegistrationMessage, RegistrationRequest } from "./registrationJob";
 import { Status, StatusBar, writeStatus } from "./status";
+import { useWorkerJob } from "./workerJob";
 
 const useStyles = makeStyles({
   box: { display: "flex", flexDirection: "column", gap: "6px", marginTop: "6px" },
 });
-
-type Running = { fraction: number; worker: Worker };
 
 export function Registration(props: {
   session: Session;
@@ -32,16 +31,13 @@ export function Registration(props: {
   const styles = useStyles();
   const [last, setLast] = React.useState<Status | null>(null);
   const [copy, setCopy] = React.useState(false);
-  const [running, setRunning] = React.useState<Running | null>(null);
+  const { running, run, stop: stopJob } = useWorkerJob<RegistrationRequest, Exclude<RegistrationMessage, { type: "progress" }>>("registration.worker.js");
   const [writing, setWriting] = React.useState(false);
-  const current = React.useRef<Running | null>(null);
   const fileInput = React.useRef<HTMLInputElement>(null);
   const say = (status: Status) => {
     setLast(status);
     props.onStatus(status);
   };
-
-  React.useEffect(() => () => current.current?.worker.terminate(), []);
 
   const start = async (from: { kind: "files"; files: readonly PickedFile[]; copy: boolean } | { kind: "sheets" }) => {
     setLast(null);
@@ -56,37 +52,17 @@ export function Registration(props: {
       today: Math.round(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86_400_000),
       when: now.toLocaleString("nl-NL", { dateStyle: "long", timeStyle: "short" }),
     };
-    const worker = new Worker("registration.worker.js");
-    const state: Running = { fraction: 0, worker };
-    current.current = state;
-    setRunning(state);
-    const done = () => {
-      worker.terminate();
-      if (current.current === state) current.current = null;
-      setRunning(null);
-    };
-    worker.onmessage = async (event: MessageEvent<RegistrationMessage>) => {
-      if (current.current !== state) return;
-      const message = event.data;
-      if (message.type === "progress") setRunning({ ...state, fraction: message.fraction });
-      else if (message.type === "refused") {
-        done();
-        say({ intent: "error", text: `${t.registrationRefused}${message.message}` });
-      } else {
-        done();
+    run(request, null, {
+      onAnswer: async (message) => {
+        if (message.type === "refused") return say({ intent: "error", text: `${t.registrationRefused}${message.message}` });
         setWriting(true);
         const outcome = await session.writeResult(message.plan, props.confirm);
         setWriting(false);
         const status = writeStatus(t, outcome, `${message.summary} `);
         say(outcome.status === "written" && message.report.length > 1 ? { ...status, details: message.report.slice(1, 9) } : status);
-      }
-    };
-    worker.onerror = (event) => {
-      if (current.current !== state) return;
-      done();
-      say({ intent: "error", text: `${t.runFailed}${event.message}` });
-    };
-    worker.postMessage(request);
+      },
+      onError: (message) => say({ intent: "error", text: `${t.runFailed}${message}` }),
+    });
   };
 
   const onFiles = async (list: FileList | null | undefined) => {
@@ -97,12 +73,7 @@ export function Registration(props: {
   };
 
   const stop = () => {
-    const state = current.current;
-    if (!state) return;
-    state.worker.terminate();
-    current.current = null;
-    setRunning(null);
-    say({ intent: "info", text: t.runStopped });
+    if (stopJob()) say({ intent: "info", text: t.runStopped });
   };
 
   const busy = running !== null || writing;

@@ -18,6 +18,7 @@ import type { Language, Texts } from "./i18n";
 import type { Session } from "./session";
 import type { JobMessage, JobRequest } from "./uncertaintyJob";
 import { Status, StatusBar, problemsStatus, writeStatus } from "./status";
+import { useWorkerJob } from "./workerJob";
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: "6px", alignItems: "end" },
@@ -36,8 +37,6 @@ export function wholeNumberText(text: string): number | null {
   if (/^\d{1,3}([.,]\d{3})+$/.test(t)) return Number(t.replace(/[.,]/g, ""));
   return null;
 }
-
-type Running = { action: "montecarlo" | "tornado"; fraction: number; worker: Worker };
 
 export function Uncertainty(props: {
   session: Session;
@@ -62,15 +61,12 @@ export function Uncertainty(props: {
   const [seed, setSeed] = React.useState("1");
   const [lhs, setLhs] = React.useState(false);
   const [outcome, setOutcome] = React.useState<Outcome>("saldo");
-  const [running, setRunning] = React.useState<Running | null>(null);
+  const { running, run, stop: stopJob } = useWorkerJob<JobRequest, Exclude<JobMessage, { type: "progress" }>, "montecarlo" | "tornado">("uncertainty.worker.js");
   const [writing, setWriting] = React.useState(false);
-  const current = React.useRef<Running | null>(null);
   const runsValue = wholeNumberText(runs);
   const seedValue = wholeNumberText(seed);
   const runsWrong = runsValue === null || runsValue < 1 || runsValue > MONTE_CARLO_LIMITS.maxRuns;
   const seedWrong = seedValue === null || seedValue > MAX_SEED;
-
-  React.useEffect(() => () => current.current?.worker.terminate(), []);
 
   const invalid = (problems: readonly ModelProblem[]) =>
     onStatus(problemsStatus(problems.every((p) => p.path.startsWith(`${ONZEKERHEID}!`)) ? t.uncertaintyInvalid : t.invalid, problems));
@@ -91,54 +87,30 @@ export function Uncertainty(props: {
       action === "montecarlo"
         ? { ...prepared.job, action, runs: runsValue!, seed: seedValue!, sampling: (lhs ? "latin-hypercube" : "aselect") as Sampling }
         : { ...prepared.job, action, ranges: prepared.ranges, outcome };
-    const worker = new Worker("uncertainty.worker.js");
-    const state: Running = { action, fraction: 0, worker };
-    current.current = state;
-    setRunning(state);
-    const done = () => {
-      worker.terminate();
-      if (current.current === state) current.current = null;
-      setRunning(null);
-    };
     const when = new Date().toLocaleString("nl-NL", { dateStyle: "long", timeStyle: "short" });
-    worker.onmessage = (event: MessageEvent<JobMessage>) => {
-      if (current.current !== state) return;
-      const message = event.data;
-      if (message.type === "progress") setRunning({ ...state, fraction: message.fraction });
-      else if (message.type === "problems") {
-        done();
-        invalid(message.problems);
-      } else if (message.type === "montecarlo") {
-        done();
-        const r = message.result;
-        const p50 = r.outcomes.saldo.percentiles.P50;
-        const summary = t.monteCarloDone
-          .replace("{n}", r.runs.toLocaleString(locale))
-          .replace("{s}", String(r.seed))
-          .replace("{p}", `${(Math.round(r.probabilityPositive.share * 1000) / 10).toLocaleString(locale)}%`)
-          .replace("{m}", p50 === null ? "—" : `€ ${Math.round(p50).toLocaleString(locale)}`);
-        void finish(monteCarloPlan(r, when, PLAN_SCHEMA_VERSION), summary);
-      } else {
-        done();
-        const top = message.result.rows[0];
-        void finish(tornadoPlan(message.result, message.title, when, request.relative, PLAN_SCHEMA_VERSION), top ? t.tornadoDone.replace("{label}", top.label) : "");
-      }
-    };
-    worker.onerror = (event) => {
-      if (current.current !== state) return;
-      done();
-      onStatus({ intent: "error", text: `${t.runFailed}${event.message}` });
-    };
-    worker.postMessage(request);
+    run(request, action, {
+      onAnswer: (message) => {
+        if (message.type === "problems") invalid(message.problems);
+        else if (message.type === "montecarlo") {
+          const r = message.result;
+          const p50 = r.outcomes.saldo.percentiles.P50;
+          const summary = t.monteCarloDone
+            .replace("{n}", r.runs.toLocaleString(locale))
+            .replace("{s}", String(r.seed))
+            .replace("{p}", `${(Math.round(r.probabilityPositive.share * 1000) / 10).toLocaleString(locale)}%`)
+            .replace("{m}", p50 === null ? "—" : `€ ${Math.round(p50).toLocaleString(locale)}`);
+          void finish(monteCarloPlan(r, when, PLAN_SCHEMA_VERSION), summary);
+        } else {
+          const top = message.result.rows[0];
+          void finish(tornadoPlan(message.result, message.title, when, request.relative, PLAN_SCHEMA_VERSION), top ? t.tornadoDone.replace("{label}", top.label) : "");
+        }
+      },
+      onError: (message) => onStatus({ intent: "error", text: `${t.runFailed}${message}` }),
+    });
   };
 
   const stop = () => {
-    const state = current.current;
-    if (!state) return;
-    state.worker.terminate();
-    current.current = null;
-    setRunning(null);
-    onStatus({ intent: "info", text: t.runStopped });
+    if (stopJob()) onStatus({ intent: "info", text: t.runStopped });
   };
 
   const busy = running !== null || writing;
@@ -183,8 +155,8 @@ export function Uncertainty(props: {
         )}
         {running && (
           <div className={styles.box} data-testid="uncertainty-running">
-            <Text aria-live="polite">{running.action === "montecarlo" ? t.monteCarloRunning.replace("{p}", String(Math.floor(running.fraction * 100))) : t.tornadoRunning}</Text>
-            <ProgressBar value={running.action === "montecarlo" ? running.fraction : undefined} max={1} aria-label={running.action === "montecarlo" ? t.monteCarloButton : t.tornadoButton} data-testid="uncertainty-progress" />
+            <Text aria-live="polite">{running.tag === "montecarlo" ? t.monteCarloRunning.replace("{p}", String(Math.floor(running.fraction * 100))) : t.tornadoRunning}</Text>
+            <ProgressBar value={running.tag === "montecarlo" ? running.fraction : undefined} max={1} aria-label={running.tag === "montecarlo" ? t.monteCarloButton : t.tornadoButton} data-testid="uncertainty-progress" />
             <Button onClick={stop}>{t.stop}</Button>
           </div>
         )}
