@@ -16,7 +16,7 @@ import { REASONS, cellParser } from "./cells";
 import { RECORD_LIMITS } from "./format";
 import { PriceItem, parseAmount } from "./priceList";
 import type { PrivacyRefusal } from "./privacy";
-import { FileRefusal, ProblemList, ReadReport, RowProblem, checkTable, isEmptyRow } from "./read";
+import { FileRefusal, ReadReport, RowProblem, RowTally, checkTable } from "./read";
 
 export interface CaseLine {
   readonly row: number;
@@ -44,20 +44,11 @@ export function readCases(rows: readonly (readonly string[])[], prices: readonly
   const { index, ignored } = table;
   const known = new Set(prices.map((p) => p.id));
   const pseudonym = cellParser({ type: "pseudonym" }, true);
-  const problems = new ProblemList();
-  const leftOut = new Map<RowProblem["reason"], number>();
+  const tally = new RowTally();
   const lines: CaseLine[] = [];
-  let read = 0;
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r]!;
-    if (isEmptyRow(row)) continue;
-    read++;
+  for (const { row, number } of tally.dataRows(rows)) {
     const cell = (h: string) => (row[index.get(h)!] ?? "").trim();
-    let first: RowProblem["reason"] | null = null;
-    const bad = (column: string, reason: RowProblem["reason"], message: string) => {
-      problems.add({ row: r + 1, column, reason, message });
-      first ??= reason;
-    };
+    const bad = (column: string, reason: RowProblem["reason"], message: string) => tally.bad({ row: number, column, reason, message });
     const id = pseudonym(cell("casus"));
     if (!id.ok) bad("casus", id.reason, id.message);
     const post = cell("post").toLowerCase();
@@ -82,27 +73,10 @@ export function readCases(rows: readonly (readonly string[])[], prices: readonly
     };
     const withApproach = quantity("met_aanpak");
     const withoutApproach = quantity("zonder_aanpak");
-    if (first !== null) {
-      leftOut.set(first, (leftOut.get(first) ?? 0) + 1);
-      continue;
-    }
-    lines.push({ row: r + 1, caseId: (id as { value: string }).value, post, withApproach, withoutApproach });
+    if (tally.leaveOutIfBad()) continue;
+    lines.push({ row: number, caseId: (id as { value: string }).value, post, withApproach, withoutApproach });
   }
-  problems.listed.sort((a, b) => a.row - b.row);
-  return {
-    ok: true,
-    lines,
-    report: {
-      rowsRead: read,
-      recordsKept: lines.length,
-      rowsLeftOut: read - lines.length,
-      leftOutByReason: [...leftOut].map(([reason, n]) => ({ reason, rows: n })),
-      problems: problems.listed,
-      problemCount: problems.count,
-      ignoredColumns: ignored,
-      absentColumns: [],
-    },
-  };
+  return { ok: true, lines, report: tally.report(lines.length, ignored) };
 }
 
 export interface CaseResult {

@@ -10,7 +10,7 @@ import { REASONS, cellParser } from "./cells";
 import { ColumnKind, HOUSEHOLD_TYPE_CODES, MEASUREMENTS, Measurement } from "./format";
 import { OUTCOMES } from "./outcomes";
 import type { PrivacyRefusal } from "./privacy";
-import { FileRefusal, ProblemList, ReadReport, RowProblem, checkTable, isEmptyRow } from "./read";
+import { FileRefusal, ReadReport, RowTally, checkTable } from "./read";
 import type { HouseholdType } from "../models/lpbl/inputs";
 
 export const COMPARISON_TYPE_CODES = ["gezin", "oudere", "overig", "alle"] as const;
@@ -50,47 +50,28 @@ export function readComparison(rows: readonly (readonly string[])[]): Comparison
   if (!table.ok) return table;
   const { index, ignored } = table;
   const present = COMPARISON_COLUMNS.filter((c) => index.has(c.header)).map((c) => ({ c, column: index.get(c.header)!, parse: cellParser(c.kind, c.required) }));
-  const problems = new ProblemList();
-  const leftOut = new Map<RowProblem["reason"], number>();
+  const tally = new RowTally();
   const kept: ComparisonRow[] = [];
-  let read = 0;
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r]!;
-    if (isEmptyRow(row)) continue;
-    read++;
+  for (const { row, number } of tally.dataRows(rows)) {
     const values = new Map<string, unknown>();
-    let first: RowProblem["reason"] | null = null;
     for (const p of present) {
       const v = p.parse(row[p.column] ?? "");
       if (v.ok) values.set(p.c.header, v.value);
-      else {
-        problems.add({ row: r + 1, column: p.c.header, reason: v.reason, message: v.message });
-        first ??= v.reason;
-      }
+      else tally.bad({ row: number, column: p.c.header, reason: v.reason, message: v.message });
     }
     const households = values.get("huishoudens") as number;
     const counts: Record<string, number> = {};
-    if (first === null) {
-      for (const o of OUTCOMES) {
-        const n = values.get(o.comparisonHeader);
-        if (typeof n !== "number") continue;
-        if (n > households) {
-          problems.add({ row: r + 1, column: o.comparisonHeader, reason: REASONS.invalidNumber, message: `${REASONS.invalidNumber}: meer huishoudens met deze uitkomst dan huishoudens` });
-          first ??= REASONS.invalidNumber;
-        }
-        counts[o.comparisonHeader] = n;
-      }
-      if (households === 0) {
-        problems.add({ row: r + 1, column: "huishoudens", reason: REASONS.invalidNumber, message: `${REASONS.invalidNumber}: een periode zonder huishoudens telt niet` });
-        first ??= REASONS.invalidNumber;
-      }
+    if (tally.leaveOutIfBad()) continue;
+    for (const o of OUTCOMES) {
+      const n = values.get(o.comparisonHeader);
+      if (typeof n !== "number") continue;
+      if (n > households) tally.bad({ row: number, column: o.comparisonHeader, reason: REASONS.invalidNumber, message: `${REASONS.invalidNumber}: meer huishoudens met deze uitkomst dan huishoudens` });
+      counts[o.comparisonHeader] = n;
     }
-    if (first !== null) {
-      leftOut.set(first, (leftOut.get(first) ?? 0) + 1);
-      continue;
-    }
+    if (households === 0) tally.bad({ row: number, column: "huishoudens", reason: REASONS.invalidNumber, message: `${REASONS.invalidNumber}: een periode zonder huishoudens telt niet` });
+    if (tally.leaveOutIfBad()) continue;
     const code = values.get("huishoudtype") as string;
-    kept.push({ row: r + 1, measurement: values.get("meting") as Measurement, type: code === "alle" ? "alle" : HOUSEHOLD_TYPE_CODES[code]!, households, counts });
+    kept.push({ row: number, measurement: values.get("meting") as Measurement, type: code === "alle" ? "alle" : HOUSEHOLD_TYPE_CODES[code]!, households, counts });
   }
   // The same period and type twice: both out.
   const seen = new Map<string, ComparisonRow[]>();
@@ -102,27 +83,14 @@ export function readComparison(rows: readonly (readonly string[])[]): Comparison
   for (const list of seen.values()) {
     if (list.length < 2) continue;
     for (const k of list) {
-      problems.add({ row: k.row, column: "meting", reason: REASONS.duplicate, message: `${REASONS.duplicate}: dezelfde periode en hetzelfde huishoudtype staan ook op rij ${list.filter((o) => o !== k).map((o) => o.row).join(", ")}` });
+      tally.problems.add({ row: k.row, column: "meting", reason: REASONS.duplicate, message: `${REASONS.duplicate}: dezelfde periode en hetzelfde huishoudtype staan ook op rij ${list.filter((o) => o !== k).map((o) => o.row).join(", ")}` });
       out.add(k);
-      leftOut.set(REASONS.duplicate, (leftOut.get(REASONS.duplicate) ?? 0) + 1);
+      tally.leaveOut(REASONS.duplicate);
     }
   }
   const result = kept.filter((k) => !out.has(k));
-  problems.listed.sort((a, b) => a.row - b.row);
-  return {
-    ok: true,
-    rows: result,
-    report: {
-      rowsRead: read,
-      recordsKept: result.length,
-      rowsLeftOut: read - result.length,
-      leftOutByReason: [...leftOut].map(([reason, n]) => ({ reason, rows: n })),
-      problems: problems.listed,
-      problemCount: problems.count,
-      ignoredColumns: ignored,
-      absentColumns: COMPARISON_COLUMNS.filter((c) => !c.required && !index.has(c.header)).map((c) => c.header),
-    },
-  };
+  const absent = COMPARISON_COLUMNS.filter((c) => !c.required && !index.has(c.header)).map((c) => c.header);
+  return { ok: true, rows: result, report: tally.report(result.length, ignored, absent) };
 }
 
 /**

@@ -12,7 +12,7 @@
 import { z } from "zod";
 import { LPBL_KEY_FIGURES, KeyFigure } from "../models/lpbl/keyFigures";
 import { cellParser } from "./cells";
-import { FileRefusal, ProblemList, ReadReport, RowProblem, checkTable, isEmptyRow } from "./read";
+import { FileRefusal, ReadReport, RowProblem, RowTally, checkTable } from "./read";
 import type { PrivacyRefusal } from "./privacy";
 
 export interface PriceItem {
@@ -125,18 +125,10 @@ export function readPriceList(rows: readonly (readonly string[])[], base: readon
   const col = (r: readonly string[], h: string) => (index.has(h) ? (r[index.get(h)!] ?? "").trim() : "");
   const year = cellParser({ type: "count", max: 2200 }, false);
   const items = new Map(base.map((i) => [i.id, i] as const));
-  const problems = new ProblemList();
-  let read = 0;
-  let out = 0;
-  const leftOut = new Map<RowProblem["reason"], number>();
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r]!;
-    if (isEmptyRow(row)) continue;
-    read++;
-    const bad = (column: string, message: string) => {
-      problems.add({ row: r + 1, column, reason: message.split(":")[0] as RowProblem["reason"], message });
-    };
-    const before = problems.count;
+  const tally = new RowTally();
+  let kept = 0;
+  for (const { row, number } of tally.dataRows(rows)) {
+    const bad = (column: string, message: string) => tally.bad({ row: number, column, reason: message.split(":")[0] as RowProblem["reason"], message });
     const post = postSchema.safeParse(col(row, "post"));
     if (!post.success) bad("post", post.error.issues[0]!.message);
     const price = parseAmount(col(row, "prijs"));
@@ -148,12 +140,8 @@ export function readPriceList(rows: readonly (readonly string[])[], base: readon
     const ill = col(row, "illustratief").toLowerCase();
     if (ill !== "" && ill !== "ja" && ill !== "nee") bad("illustratief", "onbekende code: ja of nee");
     for (const { h, t } of texts) if (!t.success) bad(h, t.error.issues[0]!.message);
-    if (problems.count > before) {
-      out++;
-      const reason = problems.listed.at(-1)?.reason ?? "onbekende code";
-      leftOut.set(reason, (leftOut.get(reason) ?? 0) + 1);
-      continue;
-    }
+    if (tally.leaveOutIfBad()) continue;
+    kept++;
     const id = post.data!;
     const old = items.get(id);
     const text = (h: string, fallback: string) => col(row, h) || fallback;
@@ -169,18 +157,5 @@ export function readPriceList(rows: readonly (readonly string[])[], base: readon
       illustrative: ill !== "" ? ill === "ja" : old !== undefined && old.price === price && old.source === source && old.illustrative,
     });
   }
-  return {
-    ok: true,
-    items: [...items.values()],
-    report: {
-      rowsRead: read,
-      recordsKept: read - out,
-      rowsLeftOut: out,
-      leftOutByReason: [...leftOut].map(([reason, rows]) => ({ reason, rows })),
-      problems: problems.listed,
-      problemCount: problems.count,
-      ignoredColumns: ignored,
-      absentColumns: [],
-    },
-  };
+  return { ok: true, items: [...items.values()], report: tally.report(kept, ignored) };
 }

@@ -146,6 +146,59 @@ export class ProblemList {
   }
 }
 
+/**
+ * The bookkeeping of a small table read row by row (casusanalyse, vergelijkingsgebied, prijslijst): each data row's
+ * problems collected, a row with any problem left out and counted under its first reason, and the report.
+ */
+export class RowTally {
+  readonly problems = new ProblemList();
+  private readonly leftOut = new Map<Reason, number>();
+  private first: Reason | null = null;
+  rowsRead = 0;
+
+  /** The data rows that are not empty, with their row number in the file (the header is row 1). */
+  *dataRows(rows: readonly (readonly string[])[]): Generator<{ row: readonly string[]; number: number }> {
+    for (let r = 1; r < rows.length; r++) {
+      if (isEmptyRow(rows[r]!)) continue;
+      this.rowsRead++;
+      this.first = null;
+      yield { row: rows[r]!, number: r + 1 };
+    }
+  }
+
+  /** A problem of the current row. */
+  bad(problem: RowProblem): void {
+    this.problems.add(problem);
+    this.first ??= problem.reason;
+  }
+
+  /** True (and the row counted as left out) when the current row had a problem. */
+  leaveOutIfBad(): boolean {
+    if (this.first === null) return false;
+    this.leaveOut(this.first);
+    return true;
+  }
+
+  /** Counts a row left out for `reason` (a duplicate found after the rows were read). */
+  leaveOut(reason: Reason): void {
+    this.leftOut.set(reason, (this.leftOut.get(reason) ?? 0) + 1);
+  }
+
+  report(recordsKept: number, ignoredColumns: readonly string[], absentColumns: readonly string[] = []): ReadReport {
+    this.problems.listed.sort((a, b) => a.row - b.row);
+    return {
+      rowsRead: this.rowsRead,
+      recordsKept,
+      rowsLeftOut: this.rowsRead - recordsKept,
+      leftOutByReason: [...this.leftOut].map(([reason, rows]) => ({ reason, rows })),
+      problems: this.problems.listed,
+      problemCount: this.problems.count,
+      ignoredColumns,
+      absentColumns,
+    };
+  }
+}
+
 const SPECS: ReadonlyMap<string, ColumnSpec> = new Map(COLUMNS.map((c) => [c.header, c]));
 /** Position of each header in COLUMNS: a row's values are an array in that order. */
 const COLUMN_AT: ReadonlyMap<string, number> = new Map(COLUMNS.map((c, i) => [c.header, i]));
