@@ -61,6 +61,17 @@ describe("an LPBL workbook the analyst edited", () => {
     expect(await reopened().reconnect()).toEqual({ status: "invalid", problems: [{ path: cellOf("keyFigures.qaly_waarde"), message: "verwacht een getal, niet leeg (null)" }] });
   });
 
+  it("an input with a default (Voorkomen huisuitzettingen, 1%) emptied is refused at its cell, not read as its default (the sheet computes with 0) — workbook fuzz, 2000 edits, seed 1", async () => {
+    const h = await started("lpbl");
+    const { cell } = field("effect.preventedEvictions");
+    set(h, cell.sheet, cell.row, cell.column, null);
+    const before = contents(h);
+    expect(await reopened().reconnect()).toEqual({ status: "invalid", problems: [{ path: cellOf("effect.preventedEvictions"), message: "Voorkomen huisuitzettingen: leeg; vul een getal in" }] });
+    expect(contents(h)).toBe(before);
+    set(h, cell.sheet, cell.row, cell.column, 0.01);
+    expect(await reopened().reconnect()).toEqual({ status: "connected", outdated: false });
+  });
+
   it("a row deleted in the input screen: the moved label is named and the sheets are rebuilt from the last good model, the analyst's own sheet untouched", async () => {
     const h = await started("lpbl");
     set(h, "Blad1", 0, 0, "mijn notities");

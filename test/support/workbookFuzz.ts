@@ -258,6 +258,8 @@ function fileValue(cell: ModelCell, value: unknown): unknown {
   if (value === null) {
     // A blank start or duration is the layout's default (0 and 1), as a file without them; a blank value of a run is missing.
     if (cell.kind === "runValue") return "(leeg)";
+    // A blank cell of the LPBL screen is empty, not the input's default (Voorkomen huisuitzettingen: 1%).
+    if (cell.path[0] === "inputs") return null;
     return undefined;
   }
   return value;

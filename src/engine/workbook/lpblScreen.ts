@@ -436,11 +436,12 @@ export function lpblFileFromValues(values: ReadonlyMap<string, CellValue>, planV
       else if (typeof value !== "number") keyFigures[key] = (blank ? null : value) as never;
       continue;
     }
-    if (blank) continue; // a blank cell (Excel reads it as ""): absent, so validation names it
     const parts = field.id.split(".");
     let target = inputs;
     for (const part of parts.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;
-    target[parts[parts.length - 1]!] = value;
+    // A blank cell is not the input's default either (Voorkomen huisuitzettingen has one, 1%): the model block's
+    // formula reads it as 0, and a default taken silently would be a figure nobody typed. Validation names it.
+    target[parts[parts.length - 1]!] = blank ? null : value;
   }
   return { schemaVersion: 1, modelType: "lpbl", inputs, keyFigures };
 }

@@ -35,7 +35,7 @@ export const DISCIPLINE_LABELS: Readonly<Record<Discipline, string>> = {
   housing: "Wonen",
 };
 
-const finite = (what: string) => z.number({ error: (issue) => (issue.input === undefined ? `${what}: verplicht veld ontbreekt` : `${what}: verwacht een getal`) }).finite(`${what}: verwacht een eindig getal`);
+const finite = (what: string) => z.number({ error: (issue) => (issue.input === undefined ? `${what}: verplicht veld ontbreekt` : issue.input === null ? `${what}: leeg; vul een getal in` : `${what}: verwacht een getal`) }).finite(`${what}: verwacht een eindig getal`);
 /** A share 0–100% (as a fraction 0–1). */
 const share = (what: string) =>
   finite(what).min(0, `${what}: een aandeel ligt tussen 0% en 100% (schrijf 48% als 0,48)`).max(1, `${what}: een aandeel ligt tussen 0% en 100% (schrijf 48% als 0,48)`);
