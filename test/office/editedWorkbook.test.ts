@@ -278,6 +278,19 @@ describe("an LPBL workbook whose inputs changed since its sheets were written (t
     expect(driverRows(h).map((r) => h.value(UITVOER, r, 2))).toEqual(named);
   });
 
+  it("after a vast key figure written through the form (−10¹² AMW-trajecten per hh), the sheets rebuilt show the engine's saldos of the drivers, and read back (seed 2 and 3)", async () => {
+    const h = await started("lpbl");
+    const session = reopened();
+    expect((await session.reconnect()).status).toBe("connected");
+    expect(await session.writeField("keyFigures.deelname_amw", "-999999999594,54")).toEqual({ ok: true });
+    expect(await reopened().reconnect()).toEqual({ status: "connected", outdated: false });
+    h.removeSheet(UITVOER);
+    const damaged = reopened();
+    expect(await damaged.reconnect()).toMatchObject({ status: "damaged", rebuild: "saved" });
+    expect((await damaged.rebuild(yes)).status).toBe("written");
+    expect(await reopened().reconnect()).toEqual({ status: "connected", outdated: false });
+  });
+
   it("a huge key figure typed on Kengetallen (within its bounds) reads as typed", async () => {
     const h = await started("lpbl");
     set(h, KENGETALLEN, 15, 1, -999999964040);

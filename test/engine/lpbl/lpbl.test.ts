@@ -4,6 +4,7 @@
  * never by re-running the generator's expressions.
  */
 import { analyse, ModelRun, runModel, validateModel } from "../../../src/engine/model";
+import { runModelInDecimals } from "../../../src/engine/model/evaluate";
 import {
   buildLpblModel,
   LPBL_EXAMPLE_INPUTS,
@@ -374,6 +375,23 @@ describe("uitvoer", () => {
     const ots = ncw(r, "Voorkomen OTS/uithuisplaatsing (gezinnen)");
     expect(drivers[0]!.saldoHigh! - drivers[0]!.saldoLow!).toBeCloseTo((ots * (100000 - 2000)) / escalationPrice, 4);
     expect(lpblOutputText(r, compiled, b)).toMatch(/Het saldo hangt het meest af van[\s\S]*1\. Voorkomen kosten per voorkomen OTS\/uithuisplaatsing \(gezinnen\) \(€ 2\.000 – € 100\.000\)/);
+  });
+  it("de saldo's van de drie aannamen zijn die van de rekenkern zelf, ook waar enorme bedragen tegen elkaar wegvallen (een kengetal van −10¹² trajecten per hh; workbook fuzz, seed 2 en 3)", () => {
+    // The tornado ranks in float arithmetic; at −10¹² AMW-trajecten per mv-hh its float saldo at 100% substitution
+    // was € 359.088, the engine's (and so Rekenkern's MKBA.SCENARIO) € 359.093,24.
+    const huge = build(LPBL_EXAMPLE_INPUTS, { deelname_amw: -999999999594.54 });
+    const hugeCompiled = compiledOf(huge);
+    const hugeRun = run(huge);
+    const { drivers } = lpblOutputs(hugeRun, hugeCompiled, huge).uitvoerA;
+    expect(drivers.length).toBeGreaterThan(0);
+    for (const driver of drivers) {
+      for (const [value, saldo] of [[driver.low, driver.saldoLow], [driver.high, driver.saldoHigh]] as const) {
+        const exact = runModelInDecimals(hugeCompiled, { [driver.key]: value }, "Basisvariant");
+        if (!exact.ok) throw new Error(JSON.stringify(exact.problems));
+        expect(saldo).toBe(exact.run.saldo);
+      }
+    }
+    expect(drivers.find((x) => x.key === "subst_nieuw")).toMatchObject({ high: 1, saldoHigh: 359093.2353865341 });
   });
   it("het scenario 'Zoals Bijlage 2' heeft teamkosten € 0 en zegt dat luid bij de ratio's", () => {
     const screen = runModel(compiled, compiled.model.scenarios.find((s) => s.name === "Zoals Bijlage 2 (teamkosten € 0)")!.overrides, "Zoals Bijlage 2 (teamkosten € 0)");

@@ -112,14 +112,26 @@ export function uitvoerBTitle(year: number, buildUpYears: number): string {
 
 const ratiosOf = (run: ModelRun): LpblRatios => ({ social: run.ratios.social.value, financial: run.ratios.financial.value, municipal: run.ratios.municipal.value });
 
-/** The three assumptions the saldo of `scenario` depends on most, over the ranges of the model's uncertainty section. */
+/**
+ * The three assumptions the saldo of `scenario` depends on most, over the ranges of the model's uncertainty section.
+ * The tornado ranks them in float arithmetic; their saldos are then the engine's own (`runModel`, as MKBA.SCENARIO
+ * computes them on Rekenkern): where vast amounts cancel (a key figure of −10¹²), the float saldo is digits away.
+ */
 export function saldoDrivers(compiled: CompiledModel, scenario: string, count = 3): LpblDriver[] {
   const ranges = modelRanges(compiled);
   const t = tornado(compiled, { scenario, ranges, keys: Object.keys(ranges), breakEven: false });
+  const base = scenarioOverrides(compiled, scenario) ?? {};
+  const saldo = (key: string, value: number): number | null => {
+    const r = runModel(compiled, { ...base, [key]: value }, scenario);
+    return r.ok ? r.run.saldo : null;
+  };
   return t.rows
     .filter((r) => r.moves)
     .slice(0, count)
-    .map((r) => ({ key: r.key, label: r.label, low: r.range.low, high: r.range.high, saldoLow: r.outcomeLow, saldoHigh: r.outcomeHigh, swing: r.swing }));
+    .map((r) => {
+      const [saldoLow, saldoHigh] = [saldo(r.key, r.range.low), saldo(r.key, r.range.high)];
+      return { key: r.key, label: r.label, low: r.range.low, high: r.range.high, saldoLow, saldoHigh, swing: saldoLow === null || saldoHigh === null ? 0 : Math.abs(saldoHigh - saldoLow) };
+    });
 }
 
 export function lpblOutputs(run: ModelRun, compiled: CompiledModel, build: Pick<LpblBuildOk, "runningApproach" | "budget">): LpblOutputs {
