@@ -14,6 +14,7 @@
  *    analyst's sheets back — and say exactly what could not be restored, if anything.
  * Every request waits while the analyst edits a cell (delayForCellEdit) where Excel can (officeApi.ts).
  */
+import { addinCallIds } from "../functions/addinCalls";
 import type { CellValue } from "../engine/cells";
 import { PlanCell, PlanSheet, STYLE_LOOK, WorkbookPlan, a1, rangeAddress, rangeRef, spillFormat } from "../engine/workbook/plan";
 import { UNRESOLVED_SCAN_LIMIT } from "./gateway";
@@ -34,8 +35,6 @@ const OWN_EVENT_GRACE_MS = 1500;
 const CELLS_PER_READ = 2_000;
 /** Cells per read when scanning a sheet's formulas and values (unresolvedCalls). */
 const CELLS_PER_SCAN = 20_000;
-/** A formula calling an add-in function, outside string literals (a call in a label is no call). */
-const ADDIN_CALL = /^=(?:[^"]|"(?:[^"]|"")*")*?(?<![A-Za-z0-9_.])MKBA\.[A-Za-z][A-Za-z0-9_]*\(/i;
 /** Cells per request when a whole sheet is read (a registration of 100.000 rows: some 70 requests of ~1 MB). */
 const CELLS_PER_SHEET_READ = 100_000;
 /** What a queued command costs in a request, measured on the protocol host: a style run (up to five property sets on a range's format), a validation, a column width. */
@@ -514,7 +513,7 @@ export class ExcelGateway implements WorkbookGateway {
           await context.sync();
           block.formulas.forEach((row, i) =>
             row.forEach((formula, k) => {
-              if (typeof formula === "string" && block.values[i]![k] === "#NAME?" && ADDIN_CALL.test(formula)) cells.push({ sheet: name, row: range.rowIndex + r + i, column: range.columnIndex + k, formula });
+              if (typeof formula === "string" && block.values[i]![k] === "#NAME?" && formula.startsWith("=") && addinCallIds(formula).length > 0) cells.push({ sheet: name, row: range.rowIndex + r + i, column: range.columnIndex + k, formula });
             }),
           );
         }

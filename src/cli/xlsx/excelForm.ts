@@ -13,6 +13,7 @@
  *
  * What was compared with Excel-saved files, and what only Excel can confirm: docs/xlsx-form.md.
  */
+import { replaceAddinCalls } from "../../functions/addinCalls";
 import { FUNCTIONS } from "../../functions/catalog";
 import { ADDIN } from "./addinManifest";
 import { XlsxPackage, xmlEscape, xmlUnescape } from "./xlsxPackage";
@@ -34,7 +35,6 @@ const DYNAMIC_ARRAY_METADATA =
   "</metadata>";
 
 const FUNCTION_IDS = new Set(FUNCTIONS.map((f) => f.id));
-const CALL = new RegExp(`^${NAMESPACE}\\.([A-Z][A-Z0-9_]*)\\(`, "i");
 const STORED_CALL = new RegExp(`_xldudf_${NAMESPACE}_([A-Z][A-Z0-9_]*)\\(`, "gi");
 
 /** `_xldudf_MKBA_SCENARIO`: the stored name of a catalogue function. */
@@ -46,30 +46,16 @@ export const storedName = (id: string) => `_xldudf_${NAMESPACE}_${id}`;
  */
 export function toStoredForm(formula: string): { formula: string; ids: string[] } {
   const ids: string[] = [];
-  let out = "";
-  let i = 0;
-  while (i < formula.length) {
-    if (formula[i] === '"') {
-      // A string literal, "" inside it for a quote.
-      let j = i + 1;
-      while (j < formula.length && !(formula[j] === '"' && formula[j + 1] !== '"')) j += formula[j] === '"' ? 2 : 1;
-      out += formula.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    const m = CALL.exec(formula.slice(i));
-    const before = i === 0 ? "" : formula[i - 1]!;
-    if (m && !/[A-Za-z0-9_.]/.test(before) && FUNCTION_IDS.has(m[1]!.toUpperCase())) {
-      const id = m[1]!.toUpperCase();
+  const stored = replaceAddinCalls(
+    formula,
+    (id, written) => {
+      if (!FUNCTION_IDS.has(id)) return written;
       ids.push(id);
-      out += `${storedName(id)}(`;
-      i += m[0].length;
-      continue;
-    }
-    out += formula[i];
-    i++;
-  }
-  return { formula: out, ids };
+      return `${storedName(id)}(`;
+    },
+    NAMESPACE,
+  );
+  return { formula: stored, ids };
 }
 
 /** The reverse, for a reader of such a file: `_xldudf_MKBA_SCENARIO(` back to `MKBA.SCENARIO(`. */
