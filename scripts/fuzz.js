@@ -73,6 +73,12 @@ if (existsSync(workbookReport)) {
   process.stdout.write(`${pad("totaal", 30)}${columns.map(([k]) => num(totals[k], 14)).join("")}\n`);
   bad += totals.crashes + totals.silentWrong + totals.analystCellsChanged + totals.badMessages + totals.wrongRefusals;
   for (const failure of report.failures) process.stdout.write(`  ${failure}\n`);
+  // What the pane said, to read: per kind of edit the first message of each shape, with the cell or setting it names.
+  process.stdout.write("\nMeldingen van het taakvenster (per soort bewerking één van elke vorm)\n");
+  for (const [kind, said] of Object.entries(report.messages ?? {})) {
+    process.stdout.write(`${kind}\n`);
+    for (const message of said) process.stdout.write(`  ${message.length > 300 ? `${message.slice(0, 300)}…` : message}\n`);
+  }
 } else {
   process.stdout.write("\nWerkmapbewerkingen: geen rapport (de fuzz brak af; zie hierboven).\n");
   bad++;

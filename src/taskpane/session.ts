@@ -12,6 +12,7 @@ import { formatCount } from "../engine/model/limits";
 import { LPBL_EXAMPLE_INPUTS } from "../engine/models/lpbl";
 import { EXAMPLES } from "../engine/examples";
 import { auditPlan } from "../engine/audit/auditPlan";
+import { blockFieldName } from "../engine/layout/workbookLayout";
 import { lpblScreenAnchors } from "../engine/workbook/lpblScreen";
 import { WrittenChoices, modelWorkbook, workbookOptions } from "../engine/workbook/modelPlan";
 import { PLAN_SCHEMA_VERSION, PlanField, PlanResult, WorkbookPlan, a1 } from "../engine/workbook/plan";
@@ -535,5 +536,10 @@ export class Session {
 
 /** Problems with their JSON paths named by the cell that holds them, where the workbook has one. */
 function placed(problems: readonly ModelProblem[], place: (path: string) => string): ModelProblem[] {
-  return problems.map((p) => ({ path: place(p.path), message: p.message }));
+  return problems.map((p) => {
+    // At a cell the path no longer says which field it is ("effects[3].category"): the message says it (categorie: …).
+    const field = blockFieldName(p.path);
+    const named = field === undefined || p.message.startsWith(`${field}:`) ? p.message : `${field}: ${p.message}`;
+    return { path: place(p.path), message: named };
+  });
 }

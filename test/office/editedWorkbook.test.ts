@@ -156,6 +156,23 @@ describe("a free model's workbook the analyst edited", () => {
     expect(await reopened().reconnect()).toMatchObject({ status: "damaged", rebuild: "cells", problems: [{ path: `Uitvoer!B${saldo + 1}` }] });
   });
 
+  it("an emptied category or a nature typed wrong in the block is named at its cell with the field it is (the path no longer says so)", async () => {
+    const h = await started("zoetermeer-zmp");
+    const row = rowOf(h, INVOER, "Extra casemanagement");
+    set(h, INVOER, row, 1, null);
+    set(h, INVOER, row, 2, "'financiel");
+    const before = contents(h);
+    const r = await reopened().reconnect();
+    expect(r).toMatchObject({ status: "invalid" });
+    expect((r as { problems: unknown[] }).problems).toEqual(
+      expect.arrayContaining([
+        { path: `Invoer!B${row + 1}`, message: "categorie: verplicht veld ontbreekt" },
+        { path: `Invoer!C${row + 1}`, message: expect.stringMatching(/^aard: kies een van "financieel", "immaterieel", "pm"/) },
+      ]),
+    );
+    expect(contents(h)).toBe(before);
+  });
+
   it('"5,5%" typed as text over a parameter value is refused naming its cell', async () => {
     const h = await started("zoetermeer-zmp");
     const row = rowOf(h, INVOER, "uitstroom");

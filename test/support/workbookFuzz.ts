@@ -81,7 +81,14 @@ export interface FuzzReport {
   readonly kinds: Record<string, KindCounts>;
   /** The first failures, each with the edit that led to it (for reproducing: seed and position). */
   readonly failures: string[];
+  /** Per kind of edit, what the pane said: the first message of each shape (numbers and quoted text aside), with its place. */
+  readonly messages: Record<string, string[]>;
 }
+
+/** Messages kept per kind of edit in the report, one of each shape. */
+const MESSAGES_PER_KIND = 8;
+/** A message's shape: its words without the numbers, cells and quoted values that vary from edit to edit. */
+const shapeOf = (message: string) => message.replace(/"(?:[^"]|"")*"/g, '""').replace(/[A-Z]{1,3}\d+/g, "·").replace(/-?[\d.,]*\d/g, "#");
 
 const ENGLISH = /\b(expected|received|invalid input|unrecognized|too small|too big|must be|is not|undefined|NaN|Infinity|null prototype|error|cannot|failed|not found|does not exist)\b/i;
 const PLAN_SHEETS = [INVOER, KENGETALLEN, UITVOER, LOPENDE_AANPAK, GEVOELIGHEID, ONZEKERHEID, REKENKERN];
@@ -727,6 +734,17 @@ export async function fuzzWorkbooks(options: FuzzOptions): Promise<FuzzReport> {
   const rng = random(options.seed);
   const kinds: Record<string, KindCounts> = Object.fromEntries(EDIT_KINDS.map((k) => [k, emptyCounts()]));
   const failures: string[] = [];
+  const messages: Record<string, string[]> = {};
+  const shapes = new Set<string>();
+  const said = (kind: string, problems: readonly ModelProblem[]) => {
+    for (const p of problems) {
+      const shape = `${kind}|${shapeOf(p.message)}`;
+      const kept = (messages[kind] ??= []);
+      if (shapes.has(shape) || kept.length >= MESSAGES_PER_KIND) continue;
+      shapes.add(shape);
+      kept.push(`${p.path}: ${p.message}`);
+    }
+  };
   const examples = options.examples ?? Object.keys(EXAMPLES);
   let edits = 0;
   let workbooks = 0;
@@ -815,6 +833,7 @@ export async function fuzzWorkbooks(options: FuzzOptions): Promise<FuzzReport> {
       const problems: ModelProblem[] = outcome.status === "invalid" || outcome.status === "damaged" ? outcome.problems : [];
       const bad = badMessages(problems);
       if (bad.length > 0) fail(kind, "badMessages", `${edit.what}: ${bad.slice(0, 2).join(" | ")}`);
+      said(kind, problems);
       if (outcome.status === "invalid" || outcome.status === "newer") counts.refused++;
       else if (outcome.status === "damaged" && outcome.rebuild) counts.rebuildOffered++;
       else if (outcome.status === "damaged") counts.rebuildUnavailable++;
@@ -865,7 +884,7 @@ export async function fuzzWorkbooks(options: FuzzOptions): Promise<FuzzReport> {
     // Nothing of this workbook's calculation may fire into the next one.
     await host.calculated();
   }
-  return { seed: options.seed, edits, workbooks, rebuilds, kinds, failures };
+  return { seed: options.seed, edits, workbooks, rebuilds, kinds, failures, messages };
 }
 
 /** Undoes the analyst's last edit: settings put back, or the cells as they were before it (`restore`). */

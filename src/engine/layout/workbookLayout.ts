@@ -141,6 +141,32 @@ const EFFECT_FIELD_HEADING: Readonly<Record<string, string>> = {
 
 const METADATA_SETTING: Record<string, string> = Object.fromEntries(Object.entries(SETTINGS));
 
+/** The model file's field of each list → the heading of its column in the block (the first column holds the name). */
+const BLOCK_FIELDS: Record<string, Record<string, string>> = {
+  actors: { name: "naam", municipal: "gemeente" },
+  categories: { name: "naam", side: "kant" },
+  parameters: { key: "parameter", value: "waarde", unit: "eenheid", label: "omschrijving", source: "bron" },
+  effects: {
+    name: "naam", category: "categorie", nature: "aard", actor: "actor", from: "van", to: "naar", amount: "bedrag", source: "bron",
+    "profile.start": "start", "profile.duration": "duur", "profile.growth": "groei", "profile.dropOff": "terugval",
+  },
+  sensitivity: { name: "naam", scenario: "scenario", description: "omschrijving" },
+};
+
+/**
+ * The heading of the block's column (or setting) that holds a model file's path ("effects[3].category" → "categorie",
+ * "metadata.horizon" → "looptijd"), so that a message placed at a cell still says which field it is about; undefined
+ * for a path that is not one field of the block (a scenario's override, the model as a whole).
+ */
+export function blockFieldName(path: string): string | undefined {
+  const meta = /^metadata\.(\w+)$/.exec(path);
+  if (meta) return METADATA_SETTING[meta[1]!];
+  const item = /^(actors|categories|parameters|effects|sensitivity)\[\d+\]\.(.+)$/.exec(path);
+  if (!item) return undefined;
+  const fields = BLOCK_FIELDS[item[1]!]!;
+  return Object.prototype.hasOwnProperty.call(fields, item[2]!) ? fields[item[2]!] : undefined;
+}
+
 interface Section {
   readonly marker: string;
   readonly headerRow: number;
@@ -168,7 +194,7 @@ export function cellsToModel(cells: CellRange): CellsToModelResult {
   let current: Section | undefined;
   cells.forEach((row, r) => {
     row.forEach((cell, c) => {
-      if (isCellError(cell)) problem(r, c, `bevat de foutwaarde ${cell.code}`);
+      if (isCellError(cell)) problem(r, c, `bevat de foutwaarde ${cell.code}; vul een waarde in of herstel de formule`);
     });
     const first = text(row[0]);
     if (first.startsWith("[") && first.endsWith("]")) {
