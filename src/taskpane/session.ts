@@ -271,6 +271,9 @@ export class Session {
     if (!file.ok) return file.kind === "invalid" ? { status: "invalid", problems: file.problems } : this.damaged(file.problems, "saved", await this.savedGoodModel(settings.kept));
     const planned = planFor(file.data);
     if (!planned.ok) return { status: "invalid", problems: placed(planned.problems, file.place) };
+    // The plan the sheets were written with: for an LPBL workbook its drivers on Uitvoer A may be fewer or other than
+    // the model of now ranks, and the key results are read where they stand.
+    let layout = planned;
     if (version === PLAN_SCHEMA_VERSION) {
       // An LPBL workbook is checked against the choices it was written with (the drivers of the saldo, the rows of
       // Onzekerheid): inputs changed since may make the model of now choose otherwise, which is no damage.
@@ -280,8 +283,9 @@ export class Session {
       const wrong = await outputProblems(this.gateway, type, check.loaded.compiled.model, check.plan, check.expected, written?.rowsWithInputs);
       // The inputs were read exactly; it is the sheets that no longer follow them: rebuild them from what was read.
       if (wrong.length > 0) return this.damaged(wrong, "cells", file.data);
+      layout = check;
     }
-    this.plan = { ...planned.plan, fields: (planned.plan.fields ?? []).map((f) => ({ ...f, cell: file.fieldCell(f) })) };
+    this.plan = { ...layout.plan, fields: (layout.plan.fields ?? []).map((f) => ({ ...f, cell: file.fieldCell(f) })) };
     await this.keepGoodModel(file.data);
     return { status: "connected", outdated: version < PLAN_SCHEMA_VERSION };
   }
