@@ -11,10 +11,11 @@ import { lpblScreenFields } from "../../src/engine/workbook/lpblScreen";
 import { a1 } from "../../src/engine/workbook/plan";
 import { INVOER, KENGETALLEN, ONZEKERHEID, UITVOER } from "../../src/engine/workbook/sheetNames";
 import { ExcelGateway } from "../../src/office/excelGateway";
-import { Session } from "../../src/taskpane/session";
+import { Session, planFor } from "../../src/taskpane/session";
+import { writtenChoices } from "../../src/taskpane/workbookReader";
 import { ExcelHost } from "../support/officeHost/excelHost";
 import { useExcelHostInNode } from "../support/officeHost/officeJsInNode";
-import { restore, snapshot } from "../support/workbookFuzz";
+import { comparableModel, freeLayoutIn, restore, snapshot } from "../support/workbookFuzz";
 
 const host = useExcelHostInNode();
 const yes = async () => true;
@@ -308,6 +309,30 @@ describe("an LPBL workbook whose inputs changed since its sheets were written (t
     expect(await reopened().reconnect()).toEqual({ status: "connected", outdated: false });
   });
 
+  it("the key results the pane shows are read where the sheets were written, when they name fewer drivers than the model of now ranks (seed 5)", async () => {
+    // The workbook as written when only two assumptions moved the saldo: Uitvoer A lists two drivers, so every row
+    // below them stands two rows higher than in the plan of now (three drivers).
+    const h = await started("lpbl");
+    const loaded = loadModel(EXAMPLES.lpbl);
+    if (!loaded.ok) throw new Error("lpbl");
+    const written = await writtenChoices(new ExcelGateway(), loaded.loaded.compiled.model);
+    expect(written?.choices.drivers).toHaveLength(3);
+    const two = planFor(EXAMPLES.lpbl, { ...written!.choices, drivers: written!.choices.drivers!.slice(0, 2) });
+    const now = planFor(EXAMPLES.lpbl);
+    if (!two.ok || !now.ok) throw new Error("plan");
+    expect((await new ExcelGateway().writePlan(two.plan, { confirm: yes })).status).toBe("written");
+    const saldoAt = (p: typeof two) => p.plan.results!.find((r) => r.id === "saldo")!.cell;
+    expect(saldoAt(two).row).toBe(saldoAt(now).row - 2);
+    const session = reopened();
+    expect(await session.reconnect()).toEqual({ status: "connected", outdated: false });
+    const shown = new Map((await session.readResults(5000)).map((r) => [r.result.id, r.value]));
+    for (const id of ["saldo", "ratio", "ratio_financieel", "ratio_gemeentelijk"]) {
+      const cell = now.plan.results!.find((r) => r.id === id)!.cell;
+      expect(shown.get(id as never)).toBe(now.expected.get(`${cell.sheet}!${cell.row},${cell.column}`));
+    }
+    expect(h.value(UITVOER, saldoAt(two).row, saldoAt(two).column)).toBe(shown.get("saldo"));
+  });
+
   it("a huge key figure typed on Kengetallen (within its bounds) reads as typed", async () => {
     const h = await started("lpbl");
     set(h, KENGETALLEN, 15, 1, -999999964040);
@@ -348,5 +373,18 @@ describe("the workbook fuzz's undo", () => {
     restore(h, prior);
     expect(h.value(INVOER, row, 6)).toBe(text);
     expect(await reopened().reconnect()).toEqual({ status: "connected", outdated: false });
+  });
+  it("places a free model's cells where their rows stand once a setting row is deleted (the model takes its default; seed 5)", async () => {
+    const h = await started("zoetermeer-zmp");
+    h.deleteRows(INVOER, rowOf(h, INVOER, "basisscenario"), 1);
+    expect((await reopened().reconnect()).status).toBe("connected");
+    // The model the edit leaves, as the fuzz's oracle has it: without the setting, so with its default (and its row).
+    const file = JSON.parse(JSON.stringify(EXAMPLES["zoetermeer-zmp"])) as { metadata: Record<string, unknown> };
+    delete file.metadata.baseScenarioName;
+    const model = comparableModel(file);
+    const cells = freeLayoutIn(h.hf, model).cells;
+    const run = (model.sensitivity as { name: string }[]).findIndex((x) => /attributie 100%/.test(x.name));
+    const cell = cells.find((c) => c.path[0] === "sensitivity" && c.path[1] === run)!;
+    expect(h.value(INVOER, cell.row, 0)).toMatch(/attributie 100%/);
   });
 });
