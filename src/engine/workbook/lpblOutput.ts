@@ -14,7 +14,7 @@
  *   another build-up on Invoer moves Uitvoer B and its title too, and every step can be traced.
  */
 import { Analysis, runModel, stackedCashFlowCells } from "../model";
-import { BUDGET_MAX_YEAR, FTE_NEEDED, LPBL_ACTORS, LpblDriver, LPBL_BENEFIT_CATEGORIES, LPBL_COST_CATEGORIES, LpblInputs, SERVED_FACTOR, UITVOER_B_TITLE, cohortAdjustments, lpblOutputs, uitvoerBTitle } from "../models/lpbl";
+import { BUDGET_MAX_YEAR, FTE_NEEDED, LPBL_ACTORS, LpblDriver, LPBL_BENEFIT_CATEGORIES, LPBL_COST_CATEGORIES, LpblInputs, SERVED_FACTOR, UITVOER_B_TITLE, cohortAdjustments, lpblOutputs, saldoWith, uitvoerBTitle } from "../models/lpbl";
 import { EURO, RATIO, YEAR, expectedKey, spillInto } from "./outputCells";
 import { PlanResult, PlanSheet, SheetBuilder, a1, formulaText, rangeAddress, sheetPrefix } from "./plan";
 import { screenFieldReference, screenFormula } from "./lpblScreen";
@@ -216,10 +216,7 @@ export function lpblOutputBlocks(
 function writtenDrivers(analysis: Analysis, drivers: NonNullable<WrittenChoices["drivers"]>): LpblDriver[] {
   const { compiled } = analysis;
   // As the drivers' runs on Rekenkern: one override on the base case.
-  const saldo = (key: string, value: number): number | null => {
-    const r = runModel(compiled, { [key]: value }, key);
-    return r.ok ? r.run.saldo : null;
-  };
+  const saldo = (key: string, value: number) => saldoWith(compiled, analysis.scenarios[0]!.scenario, key, value);
   return drivers.map((d) => {
     const p = compiled.model.parameters.find((x) => x.key === d.key)!;
     const saldoLow = saldo(d.key, d.low);

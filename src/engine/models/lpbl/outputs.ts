@@ -112,6 +112,12 @@ export function uitvoerBTitle(year: number, buildUpYears: number): string {
 
 const ratiosOf = (run: ModelRun): LpblRatios => ({ social: run.ratios.social.value, financial: run.ratios.financial.value, municipal: run.ratios.municipal.value });
 
+/** The saldo of `scenario` with one parameter set to `value`, as the engine (and Rekenkern's MKBA.SCENARIO) computes it. */
+export function saldoWith(compiled: CompiledModel, scenario: string, key: string, value: number): number | null {
+  const r = runModel(compiled, { ...(scenarioOverrides(compiled, scenario) ?? {}), [key]: value }, scenario);
+  return r.ok ? r.run.saldo : null;
+}
+
 /**
  * The three assumptions the saldo of `scenario` depends on most, over the ranges of the model's uncertainty section.
  * The tornado ranks them in float arithmetic; their saldos are then the engine's own (`runModel`, as MKBA.SCENARIO
@@ -120,11 +126,7 @@ const ratiosOf = (run: ModelRun): LpblRatios => ({ social: run.ratios.social.val
 export function saldoDrivers(compiled: CompiledModel, scenario: string, count = 3): LpblDriver[] {
   const ranges = modelRanges(compiled);
   const t = tornado(compiled, { scenario, ranges, keys: Object.keys(ranges), breakEven: false });
-  const base = scenarioOverrides(compiled, scenario) ?? {};
-  const saldo = (key: string, value: number): number | null => {
-    const r = runModel(compiled, { ...base, [key]: value }, scenario);
-    return r.ok ? r.run.saldo : null;
-  };
+  const saldo = (key: string, value: number) => saldoWith(compiled, scenario, key, value);
   return t.rows
     .filter((r) => r.moves)
     .slice(0, count)
